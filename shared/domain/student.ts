@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { cleanText } from './text';
+
+/** Giới tính. */
+export type Gender = 'male' | 'female';
+export const genders = ['male', 'female'] as const;
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date `yyyy-mm-dd` that exists (no 31 February). */
+export const isoDateSchema = z
+  .string()
+  .regex(isoDatePattern, 'Ngày phải có dạng yyyy-mm-dd')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'Ngày không tồn tại');
+
+const nameText = z.string().transform(cleanText).pipe(z.string().min(1).max(120));
+const fieldText = z.string().transform(cleanText).pipe(z.string().max(300));
+
+/**
+ * The identity facts of a student as the học bạ's identity page lists them (domain.md).
+ * An empty string means "not entered yet"; "Không" means "does not apply".
+ */
+export const studentIdentitySchema = z.object({
+  /** Mã học sinh — the Ministry's student code. */
+  studentCode: z.string().regex(/^\d{10}$/, 'Mã học sinh gồm 10 chữ số'),
+  /** Mã định danh cá nhân — 12 digits, or empty until known. */
+  personalId: z.string().regex(/^(\d{12})?$/, 'Mã định danh cá nhân gồm 12 chữ số'),
+  /** Họ và tên. */
+  fullName: nameText,
+  gender: z.enum(genders),
+  /** Ngày sinh. */
+  birthDate: isoDateSchema,
+  /** Dân tộc. */
+  ethnicity: fieldText,
+  /** Quốc tịch. */
+  nationality: fieldText,
+  /** Nơi sinh. */
+  birthPlace: fieldText,
+  /** Quê quán. */
+  hometown: fieldText,
+  /** Nơi ở hiện nay. */
+  address: fieldText,
+  /** Họ tên cha. */
+  fatherName: fieldText,
+  /** Họ tên mẹ. */
+  motherName: fieldText,
+  /** Họ tên người giám hộ. */
+  guardianName: fieldText,
+});
+export type StudentIdentity = z.output<typeof studentIdentitySchema>;

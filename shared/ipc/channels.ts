@@ -1,0 +1,10 @@
+/**
+ * The names of every IPC channel, `area:verb` (conventions.md). Kept free of schemas so the
+ * preload can allow-list channels without bundling the validation library.
+ */
+export const ipcChannels = ['app:info', 'sample:generate'] as const;
+export type IpcChannel = (typeof ipcChannels)[number];
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && (ipcChannels as readonly string[]).includes(value);
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { sampleSchoolFileSchema, sampleStudentLimits } from '../sample/sampleSchoolFile';
+import { schoolYearSchema } from '../domain/school';
+import type { IpcChannel } from './channels';
+
+/** What the app tells about itself (`app:info`). */
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** Where the main process keeps files (backups, exports, logs). */
+  dataDir: z.string(),
+  /** `electron` in the desktop app, `bridge` when the renderer runs in a browser over the local bridge. */
+  runtime: z.enum(['electron', 'bridge']),
+});
+export type AppInfo = z.output<typeof appInfoSchema>;
+
+export const sampleGenerateRequestSchema = z
+  .object({
+    seed: z.number().int().min(0).max(0xffffffff),
+    students: z.number().int().min(sampleStudentLimits.min).max(sampleStudentLimits.max),
+    schoolYear: schoolYearSchema.optional(),
+  })
+  .strict();
+
+type ChannelSpec = { readonly request: z.ZodType; readonly response: z.ZodType };
+
+/**
+ * The typed IPC contract: for every channel the request the renderer may send and the response
+ * main answers with. Main validates every request before a handler runs; the renderer validates
+ * every response. The same contract serves Electron IPC and the local HTTP bridge.
+ */
+export const ipcContract = {
+  'app:info': { request: z.object({}).strict(), response: appInfoSchema },
+  'sample:generate': { request: sampleGenerateRequestSchema, response: sampleSchoolFileSchema },
+} as const satisfies Record<IpcChannel, ChannelSpec>;
+
+/** What the caller passes (before parsing). */
+export type IpcRequest<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['request']>;
+/** What a handler receives (after parsing). */
+export type IpcParsedRequest<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['request']>;
+/** What a handler returns (before the response is checked). */
+export type IpcHandlerResponse<C extends IpcChannel> = z.input<(typeof ipcContract)[C]['response']>;
+/** What the caller receives. */
+export type IpcResponse<C extends IpcChannel> = z.output<(typeof ipcContract)[C]['response']>;

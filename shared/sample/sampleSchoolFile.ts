@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { schoolClassProfileSchema, schoolProfileSchema, schoolYearSchema } from '../domain/school';
+import { studentIdentitySchema } from '../domain/student';
+import type { ClassId, SchoolId, StudentId } from '../domain/ids';
+
+const schoolIdSchema = z
+  .string()
+  .regex(/^school:[0-9A-Za-z]+$/)
+  .transform((value) => value as SchoolId);
+const classIdSchema = z
+  .string()
+  .regex(/^class:/)
+  .transform((value) => value as ClassId);
+const studentIdSchema = z
+  .string()
+  .regex(/^student:\d{10}$/)
+  .transform((value) => value as StudentId);
+
+export const sampleSchoolFileFormat = 'hocba.sample-school';
+
+/**
+ * A whole sample school as one JSON file (`hocba seed --out`), also the payload of the
+ * `sample:generate` IPC channel. The same seed always yields the same bytes.
+ */
+export const sampleSchoolFileSchema = z.object({
+  format: z.literal(sampleSchoolFileFormat),
+  formatVersion: z.literal(1),
+  seed: z.number().int(),
+  schoolYear: schoolYearSchema,
+  school: schoolProfileSchema.extend({ id: schoolIdSchema }),
+  classes: z.array(schoolClassProfileSchema.extend({ id: classIdSchema, schoolId: schoolIdSchema })),
+  students: z.array(
+    studentIdentitySchema.extend({
+      id: studentIdSchema,
+      schoolId: schoolIdSchema,
+      schoolYear: schoolYearSchema,
+      classId: classIdSchema,
+    }),
+  ),
+});
+export type SampleSchoolFile = z.output<typeof sampleSchoolFileSchema>;
+export type SampleStudent = SampleSchoolFile['students'][number];
+export type SampleClass = SampleSchoolFile['classes'][number];
+
+/** Limits a sample run accepts: big enough for a province-scale school, small enough to stay quick. */
+export const sampleStudentLimits = { min: 1, max: 5000 } as const;
