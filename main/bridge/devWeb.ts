@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appIdentity } from '../appIdentity';
+import { createMainRuntime } from '../mainRuntime';
+import { defaultDataDir } from '../services/dataDir';
+import { createLogger, streamLogSink } from '../services/logger';
+import { startBridge } from './bridgeServer';
+
+/**
+ * `npm run dev:web`: the renderer in any Chromium, with the real main-process services behind
+ * the local bridge. For machines where Electron's binary is unavailable, and for tests.
+ */
+const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const logger = createLogger(streamLogSink(process.stderr), 'info');
+const runtime = createMainRuntime(
+  { ...appIdentity, platform: process.platform, dataDir: defaultDataDir(), runtime: 'bridge' },
+  logger,
+);
+const port = Number(process.env.HOCBA_BRIDGE_PORT ?? '5174');
+const bridge = await startBridge({
+  rendererDir: join(repoRoot, 'dist', 'renderer'),
+  dispatch: runtime.dispatch,
+  logger,
+  port,
+});
+
+process.stdout.write(
+  `\nHọc bạ số chạy trong trình duyệt (cầu nối cục bộ).\nMở địa chỉ này trong Chromium:\n\n  ${bridge.pageUrl}\n\nNhấn Ctrl+C để dừng.\n`,
+);
+
+const stop = (): void => {
+  void bridge.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

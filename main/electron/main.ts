@@ -1,0 +1,57 @@
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createMainRuntime } from '../mainRuntime';
+import { createLogger, fileLogSink } from '../services/logger';
+import { registerAppSchemePrivileges, serveRenderer } from './appProtocol';
+import { registerIpc } from './ipcRegistration';
+import { createMainWindow, preloadPathNextTo } from './mainWindow';
+import { startUpdateChecks } from './updater';
+
+/**
+ * Electron glue: lifecycle, one hardened window, IPC registration, updates. Everything else is
+ * plain Node code shared with the local bridge and the CLI.
+ */
+registerAppSchemePrivileges();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = app.getPath('userData');
+    const logger = createLogger(fileLogSink(join(dataDir, 'logs', 'main.log')), 'info');
+    const runtime = createMainRuntime(
+      {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        dataDir,
+        runtime: 'electron',
+      },
+      logger,
+    );
+    serveRenderer(join(__dirname, '..', 'renderer'));
+    registerIpc(runtime.dispatch);
+    createMainWindow(preloadPathNextTo(__dirname));
+    startUpdateChecks(logger, app.isPackaged);
+
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPathNextTo(__dirname));
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
+import { createLogger, memoryLogSink } from '../services/logger';
+import { createIpcDispatcher, UserFacingError, type IpcHandlers } from './dispatcher';
+
+const appInfo = {
+  name: 'Học bạ số',
+  version: '1.2.3',
+  platform: 'linux',
+  dataDir: '/data',
+  runtime: 'bridge' as const,
+};
+
+function setup(overrides: Partial<IpcHandlers> = {}) {
+  const lines: string[] = [];
+  const handlers = {
+    'app:info': vi.fn(async () => appInfo),
+    'sample:generate': vi.fn(async (request: { seed: number; students: number }) =>
+      generateSampleSchool(request),
+    ),
+    ...overrides,
+  } satisfies IpcHandlers;
+  const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));
+  return { dispatch, handlers, lines };
+}
+
+describe('IPC dispatcher', () => {
+  it('runs the handler for a valid request and returns its checked answer', async () => {
+    const { dispatch, handlers } = setup();
+    await expect(dispatch('app:info', {})).resolves.toEqual({ ok: true, value: appInfo });
+    expect(handlers['app:info']).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a payload that breaks the schema, names the field, and never runs the handler', async () => {
+    const { dispatch, handlers } = setup();
+    const result = await dispatch('sample:generate', { seed: 1, students: 999_999 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-request');
+    expect(result.error.message).toMatch(/không hợp lệ/);
+    expect(result.error.issues?.map((issue) => issue.path)).toEqual(['students']);
+    expect(handlers['sample:generate']).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a missing payload', undefined],
+    ['a string payload', 'seed=1'],
+    ['an array payload', [1, 2]],
+    ['an extra field (strict objects)', { seed: 1, students: 10, evil: true }],
+    ['a float where an integer is required', { seed: 1.5, students: 10 }],
+    ['a prototype-pollution attempt', JSON.parse('{"__proto__": {"admin": true}, "seed": 1}') as unknown],
+  ])('refuses %s without running the handler', async (_label, payload) => {
+    const { dispatch, handlers } = setup();
+    const result = await dispatch('sample:generate', payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(handlers['sample:generate']).not.toHaveBeenCalled();
+  });
+
+  it('refuses an unknown channel', async () => {
+    const { dispatch } = setup();
+    await expect(dispatch('fs:readFile', { path: '/etc/passwd' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
+  });
+
+  it('passes a deliberate user-facing error through with its message', async () => {
+    const { dispatch } = setup({
+      'app:info': async () => {
+        throw new UserFacingError('failed', 'Không đọc được thư mục dữ liệu.');
+      },
+    });
+    await expect(dispatch('app:info', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'Không đọc được thư mục dữ liệu.' },
+    });
+  });
+
+  it('hides an unexpected error behind a generic message and keeps its text out of the log', async () => {
+    const { dispatch, lines } = setup({
+      'app:info': async () => {
+        throw new Error('Nguyễn Văn An 012345678901');
+      },
+    });
+    const result = await dispatch('app:info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
+    expect(JSON.stringify(result)).not.toContain('Nguyễn');
+    expect(lines.join('\n')).not.toContain('Nguyễn');
+    expect(lines.join('\n')).toContain('ipc.handler-failed');
+  });
+
+  it('refuses an answer that breaks the response schema', async () => {
+    const { dispatch } = setup({
+      'app:info': async () => ({ ...appInfo, runtime: 'toaster' }) as unknown as typeof appInfo,
+    });
+    await expect(dispatch('app:info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-response' },
+    });
+  });
+});
