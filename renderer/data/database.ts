@@ -1,0 +1,63 @@
+import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { classesCollection, type ClassesCollection } from './collections/classesCollection';
+import { peopleCollection, type PeopleCollection } from './collections/people/peopleCollection';
+import { schoolsCollection, type SchoolsCollection } from './collections/schoolsCollection';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+export type HocbaCollections = {
+  readonly schools: SchoolsCollection;
+  readonly classes: ClassesCollection;
+  readonly people: PeopleCollection;
+};
+export type HocbaDatabase = RxDatabase<HocbaCollections>;
+
+/**
+ * The collections this version opens. The open-source RxDB allows 13 open collections per
+ * JavaScript realm (architecture.md); the full design needs about 10.
+ */
+export const hocbaCollections = {
+  schools: schoolsCollection,
+  classes: classesCollection,
+  people: peopleCollection,
+};
+
+/** IndexedDB storage (Dexie) with every write checked against the collection's JSON schema. */
+export function defaultStorage(): RxStorage<unknown, unknown> {
+  return wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() });
+}
+
+/** One local database per user, so teachers sharing a desktop keep separate data. */
+export function databaseNameFor(userId: string): string {
+  const slug = userId
+    .replace(/^user:/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-');
+  return `hocba-${slug}`;
+}
+
+export type OpenDatabaseOptions = {
+  readonly name: string;
+  readonly storage?: RxStorage<unknown, unknown>;
+};
+
+/** Opens (and migrates, if its schemas are older) a user's database; resolves when it is ready. */
+export async function openHocbaDatabase(options: OpenDatabaseOptions): Promise<HocbaDatabase> {
+  const database = await createRxDatabase<HocbaCollections>({
+    name: options.name,
+    storage: options.storage ?? defaultStorage(),
+    multiInstance: true,
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  try {
+    await database.addCollections(hocbaCollections);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { ipcStrings } from '../../../shared/ipc/strings';
+import { useIpc } from '../../ipc/IpcContext';
+import { shellStrings } from '../../app/strings';
+import { startSampleTrial, type SampleTrial, type SampleTrialProgress } from './startSampleTrial';
+import { signInStrings } from './strings';
+
+type Props = { readonly onSignedIn: (trial: SampleTrial) => void };
+
+function progressText(progress: SampleTrialProgress): string {
+  return progress.stage === 'generating' ? signInStrings.preparing : signInStrings.saving(progress.students);
+}
+
+/** Sign-in: the province account form (active once sync exists) and the sample-data trial. */
+export function SignInScreen({ onSignedIn }: Props) {
+  const ipc = useIpc();
+  const [progress, setProgress] = useState<SampleTrialProgress | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const shownError = error ?? (ipc.transportKind === 'none' ? ipcStrings.unavailable : undefined);
+
+  const trySample = async (): Promise<void> => {
+    setError(undefined);
+    try {
+      const result = await startSampleTrial(ipc, setProgress);
+      if (result.ok) onSignedIn(result.trial);
+      else setError(result.message);
+    } catch {
+      setError(signInStrings.failed);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  return (
+    <main className="signin">
+      <section className="signin-card" aria-labelledby="signin-title">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            HB
+          </span>
+          <div>
+            <div className="brand-name">{shellStrings.appName}</div>
+            <div className="brand-tagline">{shellStrings.tagline}</div>
+          </div>
+        </div>
+        <p className="signin-intro">{signInStrings.intro}</p>
+        <h1 id="signin-title">{signInStrings.title}</h1>
+        <form
+          className="signin-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+          }}
+        >
+          <label>
+            {signInStrings.userName}
+            <input type="text" autoComplete="username" disabled />
+          </label>
+          <label>
+            {signInStrings.password}
+            <input type="password" autoComplete="current-password" disabled />
+          </label>
+          <button type="submit" className="button" disabled>
+            {signInStrings.signIn}
+          </button>
+          <p className="hint">{signInStrings.serverNotice}</p>
+        </form>
+        <div className="divider">
+          <span>{signInStrings.or}</span>
+        </div>
+        <button
+          type="button"
+          className="button button-primary button-wide"
+          disabled={progress !== undefined || ipc.transportKind === 'none'}
+          onClick={() => void trySample()}
+        >
+          {signInStrings.trySample}
+        </button>
+        <p className="hint">{signInStrings.trySampleHint}</p>
+        {progress && (
+          <p className="status" role="status">
+            {progressText(progress)}
+          </p>
+        )}
+        {shownError && (
+          <p className="error" role="alert">
+            {shownError}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

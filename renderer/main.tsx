@@ -1,0 +1,23 @@
+import '@fontsource/be-vietnam-pro/vietnamese-400.css';
+import '@fontsource/be-vietnam-pro/vietnamese-500.css';
+import '@fontsource/be-vietnam-pro/vietnamese-600.css';
+import '@fontsource/be-vietnam-pro/latin-400.css';
+import '@fontsource/be-vietnam-pro/latin-500.css';
+import '@fontsource/be-vietnam-pro/latin-600.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { IpcProvider } from './ipc/IpcContext';
+import { connectIpcClient } from './ipc/ipcClient';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('missing #root');
+
+createRoot(container).render(
+  <StrictMode>
+    <IpcProvider client={connectIpcClient()}>
+      <App />
+    </IpcProvider>
+  </StrictMode>,
+);
