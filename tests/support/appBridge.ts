@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBridge, type RunningBridge } from '../../main/bridge/bridgeServer';
+import { createMainRuntime } from '../../main/mainRuntime';
+import { createLogger, memoryLogSink } from '../../main/services/logger';
+import { requireBuiltRenderer } from './paths';
+
+export type AppBridge = {
+  readonly bridge: RunningBridge;
+  readonly dataDir: string;
+  readonly logLines: string[];
+  readonly close: () => Promise<void>;
+};
+
+/** The real main-process services behind the real bridge, with a fresh data folder. */
+export async function startAppBridge(): Promise<AppBridge> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hocba-data-'));
+  const logLines: string[] = [];
+  const logger = createLogger(memoryLogSink(logLines), 'debug');
+  const runtime = createMainRuntime(
+    { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
+    logger,
+  );
+  const bridge = await startBridge({
+    rendererDir: requireBuiltRenderer(),
+    dispatch: runtime.dispatch,
+    logger,
+  });
+  return {
+    bridge,
+    dataDir,
+    logLines,
+    close: async () => {
+      await bridge.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { repoRoot } from './paths';
+
+/**
+ * `npm test`: everything CI runs, in order — typecheck, lint, build, then every vitest project
+ * (unit, browser, integration, e2e). Ends with one line: `N passed, M failed[, K skipped]`.
+ * Typecheck, lint and build count as one check each.
+ */
+type Tally = { passed: number; failed: number; skipped: number };
+
+function step(title: string, command: string, args: readonly string[]): Promise<boolean> {
+  process.stdout.write(`\n▶ ${title}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
+    child.on('close', (code) => resolve(code === 0));
+    child.on('error', () => resolve(false));
+  });
+}
+
+const vitestReport = z.object({
+  numPassedTests: z.number(),
+  numFailedTests: z.number(),
+  numPendingTests: z.number(),
+  numTodoTests: z.number(),
+  numTotalTestSuites: z.number(),
+  numFailedTestSuites: z.number(),
+  testResults: z.array(z.object({ status: z.string(), assertionResults: z.array(z.unknown()) })),
+});
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const count = (ok: boolean): void => {
+    if (ok) tally.passed += 1;
+    else tally.failed += 1;
+  };
+
+  const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
+  count(await step('Typecheck (tsc -b)', bin('tsc'), ['-b']));
+  count(await step('Lint (eslint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.']));
+  count(await step('Build (main, preload, CLI, renderer)', 'npm', ['run', '-s', 'build']));
+
+  const reportDir = join(repoRoot, 'tests', 'artifacts');
+  await mkdir(reportDir, { recursive: true });
+  const reportPath = join(reportDir, 'vitest-report.json');
+  await rm(reportPath, { force: true });
+  const vitestOk = await step('Tests (unit, browser, integration, e2e)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reportPath}`,
+  ]);
+  try {
+    const report = vitestReport.parse(JSON.parse(await readFile(reportPath, 'utf8')));
+    tally.passed += report.numPassedTests;
+    tally.failed += report.numFailedTests;
+    tally.skipped += report.numPendingTests + report.numTodoTests;
+    // A file that fails to load has no test results of its own: count it, so it cannot hide.
+    const brokenFiles = report.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    );
+    tally.failed += brokenFiles.length;
+    if (!vitestOk && report.numFailedTests === 0 && brokenFiles.length === 0) tally.failed += 1;
+  } catch {
+    tally.failed += 1;
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`\nnpm test took ${seconds} s\n`);
+  const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped` : '';
+  process.stdout.write(`${tally.passed} passed, ${tally.failed} failed${skipped}\n`);
+  return tally.failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();
