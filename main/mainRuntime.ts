@@ -1,4 +1,5 @@
 import type { AppInfo } from '../shared/ipc/contract';
+import { applyVietnameseValidationMessages } from '../shared/validation/vietnameseMessages';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
 import { createIpcHandlers, type MainServices } from './ipc/handlers';
 import { createAppInfoService } from './services/appInfoService';
@@ -12,6 +13,7 @@ export type MainRuntime = { readonly services: MainServices; readonly dispatch: 
  * both call this, so the renderer talks to exactly the same code in the app and in Chromium.
  */
 export function createMainRuntime(facts: AppInfo, logger: Logger): MainRuntime {
+  applyVietnameseValidationMessages();
   const services: MainServices = {
     appInfo: createAppInfoService(facts),
     sample: createSampleService(),

@@ -7,9 +7,12 @@ import '@fontsource/be-vietnam-pro/latin-600.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { applyVietnameseValidationMessages } from '../shared/validation/vietnameseMessages';
 import { App } from './app/App';
 import { IpcProvider } from './ipc/IpcContext';
 import { connectIpcClient } from './ipc/ipcClient';
+
+applyVietnameseValidationMessages();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root');

@@ -1,9 +1,11 @@
 import { CliUsageError, type CliCommand, type CliIo } from './cliIo';
+import { catalogueCommand } from './commands/catalogueCommand';
+import { classifyCommand } from './commands/classifyCommand';
 import { seedCommand } from './commands/seedCommand';
 import { cliStrings } from './strings';
 
 /** Every `hocba` command; later issues add theirs here. */
-export const cliCommands: readonly CliCommand[] = [seedCommand];
+export const cliCommands: readonly CliCommand[] = [seedCommand, catalogueCommand, classifyCommand];
 
 function overview(): string {
   const width = Math.max(...cliCommands.map((command) => command.name.length));

@@ -1,3 +1,4 @@
+import { applyVietnameseValidationMessages } from '../../shared/validation/vietnameseMessages';
 import { runCli } from './cli';
 import type { CliIo } from './cliIo';
 
@@ -6,6 +7,8 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+applyVietnameseValidationMessages();
 
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),

@@ -11,5 +11,13 @@ export const cliStrings = {
   badInteger: (flag: string) => `--${flag} phải là số nguyên.`,
   outOfRange: (flag: string, min: number, max: number) => `--${flag} phải từ ${min} đến ${max}.`,
   badSchoolYear: 'Năm học phải có dạng 2025-2026.',
+  badCatalogue: 'Danh mục không hợp lệ:',
+  notJson: (detail: string) => `Dữ liệu vào không phải JSON hợp lệ: ${detail}`,
+  notArray: 'Dữ liệu vào phải là một mảng JSON các học sinh-năm học ([{...}, {...}]).',
+  badItems: (count: number) => `Dữ liệu vào có ${count} lỗi; không xếp loại học sinh nào:`,
+  itemProblem: (index: number, id: string | undefined, path: string, message: string) =>
+    `  Mục ${index}${id === undefined ? '' : ` (id ${id})`}, trường ${path}: ${message}`,
+  moreProblems: (count: number) => `  … và ${count} lỗi khác.`,
+  classified: (count: number, seconds: string) => `Đã xếp loại ${count} học sinh trong ${seconds} giây.`,
   unknownRegion: (known: string) => `Vùng không hợp lệ. Chọn một trong: ${known}.`,
 } as const;

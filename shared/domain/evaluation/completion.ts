@@ -1,0 +1,32 @@
+import type { YearResultCode } from './catalogueSchema';
+import type { CompiledCatalogue } from './compiledCatalogue';
+import { evaluationStrings as strings } from './evaluationStrings';
+import type { StudentYearInput } from './studentYearInput';
+import type { Completion } from './yearResultTypes';
+
+/**
+ * Completion of the grade (TT27 Điều 10): any result but the fallback completes it — in grade 5
+ * that is "Hoàn thành chương trình tiểu học". Otherwise the record moves through recorded steps:
+ * a support plan and supplementary evaluation, then, if that fails, the principal's decision.
+ */
+export function completionOf(
+  compiled: CompiledCatalogue,
+  input: StudentYearInput,
+  result: YearResultCode,
+): Completion {
+  const completedLabel = input.grade === 5 ? strings.completedPrimary : strings.completedGrade;
+  if (result !== compiled.catalogue.fallbackResult)
+    return { status: 'completed', via: 'yearResult', label: completedLabel };
+  const supplementary = input.supplementaryEvaluation;
+  if (!supplementary)
+    return { status: 'pending', nextStep: 'supplementaryEvaluation', label: strings.awaitingSupplementary };
+  if (supplementary.outcome === 'completed')
+    return { status: 'completed', via: 'supplementaryEvaluation', label: completedLabel };
+  const decision = input.principalDecision;
+  if (!decision) return { status: 'pending', nextStep: 'principalDecision', label: strings.awaitingDecision };
+  return {
+    status: 'decided',
+    decision: decision.decision,
+    label: decision.decision === 'promoted' ? strings.promoted : strings.retained,
+  };
+}

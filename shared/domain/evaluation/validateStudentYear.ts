@@ -1,0 +1,109 @@
+import { isGrade } from '../grade';
+import type { CompiledCatalogue } from './compiledCatalogue';
+import { evaluationStrings as strings } from './evaluationStrings';
+import { isRowProblem, isValidScore, resolveRow, takenElectives } from './resolveEntries';
+import type { StudentYearInput } from './studentYearInput';
+
+/** A value that breaks a rule, with the field it is in (`subjects.3.score`) and what is wrong. */
+export type EntryProblem = { readonly path: string; readonly message: string };
+
+/**
+ * Checks every entered value against the catalogue: subject taught in this grade, part named
+ * where needed, a score only where a test exists and only integers 0–10, no value entered twice,
+ * qualities and competencies that exist. Missing values are not problems (see computeYearResult).
+ */
+export function validateStudentYear(compiled: CompiledCatalogue, input: StudentYearInput): EntryProblem[] {
+  if (!isGrade(input.grade)) return [{ path: 'grade', message: 'Khối lớp phải từ 1 đến 5.' }];
+  const plan = compiled.plan(input.grade);
+  const electives = takenElectives(input);
+  const problems: EntryProblem[] = [];
+  const { minimum, maximum } = compiled.catalogue.score;
+
+  input.electives.forEach((code, index) => {
+    const offered = plan.rows.some((row) => row.subject.code === code && row.status === 'elective');
+    if (!offered)
+      problems.push({ path: `electives.${index}`, message: strings.unknownElective(code, plan.grade) });
+  });
+
+  // Which (row, period) pairs were seen, to catch a value entered twice.
+  const seenRows = new Map<string, Set<string>>();
+  input.subjects.forEach((entry, index) => {
+    const at = `subjects.${index}.`;
+    const row = resolveRow(compiled, plan, entry, electives);
+    if (isRowProblem(row)) {
+      problems.push({ path: at + row.field, message: row.message });
+      return;
+    }
+    const seen = seenRows.get(row.key) ?? new Set<string>();
+    seenRows.set(row.key, seen);
+    if (seen.has(entry.period)) {
+      problems.push({
+        path: `${at}period`,
+        message: strings.duplicateSubject(row.label, compiled.periodShortName(entry.period)),
+      });
+    }
+    seen.add(entry.period);
+    const hasTest = row.testPeriods.has(entry.period);
+    for (const field of ['score', 'retestScore'] as const) {
+      const value = entry[field];
+      if (value === null || value === undefined) continue;
+      const period = compiled.periodShortName(entry.period);
+      if (!hasTest)
+        problems.push({ path: at + field, message: strings.noTest(plan.grade, period, row.label) });
+      else if (!isValidScore(compiled, value)) {
+        problems.push({
+          path: at + field,
+          message: strings.badScore(row.label, period, value, minimum, maximum),
+        });
+      }
+    }
+    if (
+      hasTest &&
+      entry.retestScore !== null &&
+      entry.retestScore !== undefined &&
+      (entry.score === null || entry.score === undefined)
+    ) {
+      problems.push({
+        path: `${at}retestScore`,
+        message: strings.retestWithoutScore(row.label, compiled.periodShortName(entry.period)),
+      });
+    }
+  });
+
+  const seenTraits = new Map<string, Set<string>>();
+  const checkTrait = (
+    list: 'qualities' | 'competencies',
+    index: number,
+    code: string,
+    period: StudentYearInput['subjects'][number]['period'],
+  ) => {
+    const kind = list === 'qualities' ? 'quality' : 'competency';
+    const trait = plan.traitsByCode.get(code);
+    if (trait?.kind !== kind) {
+      const known = list === 'qualities' ? compiled.catalogue.qualities : compiled.catalogue.competencies;
+      const definition = known.find((candidate) => candidate.code === code);
+      const message = definition
+        ? strings.traitNotInGrade(
+            plan.grade,
+            `${list === 'qualities' ? 'Phẩm chất' : 'Năng lực'} ${definition.name}`,
+          )
+        : strings.unknownTrait(list === 'qualities' ? strings.qualityKind : strings.competencyKind, code);
+      problems.push({ path: `${list}.${index}.${kind}`, message });
+      return;
+    }
+    const seen = seenTraits.get(code) ?? new Set<string>();
+    seenTraits.set(code, seen);
+    if (seen.has(period)) {
+      problems.push({
+        path: `${list}.${index}.period`,
+        message: strings.duplicateTrait(trait.label, compiled.periodShortName(period)),
+      });
+    }
+    seen.add(period);
+  };
+  input.qualities.forEach((entry, index) => checkTrait('qualities', index, entry.quality, entry.period));
+  input.competencies.forEach((entry, index) =>
+    checkTrait('competencies', index, entry.competency, entry.period),
+  );
+  return problems;
+}
