@@ -4,19 +4,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleSchoolFileSchema } from '../../shared/sample/sampleSchoolFile';
 import { runCli } from './cli';
-import type { CliIo } from './cliIo';
+import { captureCliIo } from '../../tests/support/captureCliIo';
 
-function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: (text) => (out += text),
-    stderr: (text) => (err += text),
-    readStdin: async () => '',
-    cwd,
-    out: () => out,
-    err: () => err,
-  };
+function captureIo(cwd: string) {
+  const captured = captureCliIo('', cwd);
+  return Object.assign(captured.io, { out: captured.out, err: captured.err });
 }
 
 describe('hocba CLI', () => {

@@ -17,7 +17,7 @@ function overview(): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overview());
+    await io.stdout(overview());
     return name === undefined ? 2 : 0;
   }
   const command = cliCommands.find((candidate) => candidate.name === name);
@@ -26,7 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.help}\n`);
+    await io.stdout(`${command.help}\n`);
     return 0;
   }
   try {
@@ -35,6 +35,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (error instanceof CliUsageError) {
       io.stderr(`${error.message}\n${cliStrings.usageErrorHint(command.name)}\n`);
       return 2;
+    }
+    const code: unknown =
+      typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+    // The reader went away (`hocba classify | head`): stop quietly, as Unix tools do.
+    if (code === 'EPIPE') return 141;
+    if (
+      typeof code === 'string' &&
+      /^E[A-Z]+$/.test(code) &&
+      Reflect.get(error as object, 'syscall') === 'write'
+    ) {
+      io.stderr(`${cliStrings.cannotWrite(code)}\n`);
+      return 1;
     }
     io.stderr(`${cliStrings.unexpectedError}\n${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

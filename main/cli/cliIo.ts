@@ -1,8 +1,12 @@
 /** What a CLI command may touch: its arguments, its output streams and stdin. Tests pass their own. */
 export type CliIo = {
-  readonly stdout: (text: string) => void;
+  /** Resolves once the text is handed to the output (so a command can report success after it). */
+  readonly stdout: (text: string) => Promise<void>;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
+  /** All of stdin as text; throws StdinTooLarge past `limitBytes`. */
+  readonly readStdin: (limitBytes: number) => Promise<string>;
+  /** Stdin line by line, for streaming formats (NDJSON). */
+  readonly stdinLines: () => AsyncIterable<string>;
   readonly cwd: string;
 };
 
@@ -19,4 +23,14 @@ export type CliCommand = {
 /** A mistake in how the command was called: printed with the usage hint, exit code 2. */
 export class CliUsageError extends Error {
   override name = 'CliUsageError';
+}
+
+/** Stdin is larger than the command reads in one piece. */
+export class StdinTooLarge extends Error {
+  override name = 'StdinTooLarge';
+}
+
+/** Removes the byte-order mark Notepad and Excel put at the start of UTF-8 files. */
+export function withoutBom(text: string): string {
+  return text.startsWith('\ufeff') ? text.slice(1) : text;
 }

@@ -15,8 +15,15 @@ export const cliStrings = {
   notJson: (detail: string) => `Dữ liệu vào không phải JSON hợp lệ: ${detail}`,
   notArray: 'Dữ liệu vào phải là một mảng JSON các học sinh-năm học ([{...}, {...}]).',
   badItems: (count: number) => `Dữ liệu vào có ${count} lỗi; không xếp loại học sinh nào:`,
-  itemProblem: (index: number, id: string | undefined, path: string, message: string) =>
-    `  Mục ${index}${id === undefined ? '' : ` (id ${id})`}, trường ${path}: ${message}`,
+  itemProblem: (position: number, id: string | undefined, path: string, message: string) =>
+    `  Mục ${position}${id === undefined ? '' : ` (id ${id})`}, trường ${path}: ${message}`,
+  lineProblem: (line: number, path: string, message: string) => `  Dòng ${line}, trường ${path}: ${message}`,
+  stdinTooLarge: (megabytes: number) =>
+    `Dữ liệu vào lớn hơn ${megabytes} MB, quá lớn để đọc một lần. Với dữ liệu cả tỉnh, hãy dùng --ndjson (mỗi dòng một học sinh).`,
+  cannotWrite: (code: string) =>
+    `Không ghi được kết quả ra đầu ra (${code}): kiểm tra chỗ trống trên ổ đĩa hoặc nơi nhận kết quả.`,
+  ndjsonDone: (classified: number, invalid: number, seconds: string) =>
+    `Đã xếp loại ${classified} học sinh trong ${seconds} giây${invalid > 0 ? `; ${invalid} dòng có lỗi (xem các dòng "invalid" ở kết quả)` : ''}.`,
   moreProblems: (count: number) => `  … và ${count} lỗi khác.`,
   classified: (count: number, seconds: string) => `Đã xếp loại ${count} học sinh trong ${seconds} giây.`,
   unknownRegion: (known: string) => `Vùng không hợp lệ. Chọn một trong: ${known}.`,

@@ -10,7 +10,7 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date `yyyy-mm-dd` that exists (no 31 February). */
 export const isoDateSchema = z
   .string()
-  .regex(isoDatePattern, 'Ngày phải có dạng yyyy-mm-dd')
+  .regex(isoDatePattern, { error: 'Ngày phải có dạng yyyy-mm-dd', abort: true })
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

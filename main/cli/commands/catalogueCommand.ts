@@ -57,7 +57,7 @@ các mức, thang điểm và quy tắc xếp loại cuối năm.
       schema: { type: 'boolean' },
     });
     if (values.schema) {
-      io.stdout(
+      await io.stdout(
         `${JSON.stringify(z.toJSONSchema(catalogueSchema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`,
       );
       return 0;
@@ -72,11 +72,11 @@ các mức, thang điểm và quy tắc xếp loại cuối năm.
       return 1;
     }
     if (values.grade === undefined) {
-      io.stdout(`${JSON.stringify(loaded.compiled.catalogue, null, 2)}\n`);
+      await io.stdout(`${JSON.stringify(loaded.compiled.catalogue, null, 2)}\n`);
       return 0;
     }
     const grade = integerOption(values.grade, 'grade', 1, 1, 5);
-    io.stdout(`${JSON.stringify(gradeView(loaded.compiled, grade), null, 2)}\n`);
+    await io.stdout(`${JSON.stringify(gradeView(loaded.compiled, grade), null, 2)}\n`);
     return 0;
   },
 };

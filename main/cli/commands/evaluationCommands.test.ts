@@ -8,18 +8,12 @@ import { defaultCompiledCatalogue } from '../../../shared/domain/evaluation/comp
 import { defaultCatalogue } from '../../../shared/domain/evaluation/defaultCatalogue';
 import { applyVietnameseValidationMessages } from '../../../shared/validation/vietnameseMessages';
 import { runCli } from '../cli';
-import type { CliIo } from '../cliIo';
+import { captureCliIo } from '../../../tests/support/captureCliIo';
+import { StdinTooLarge } from '../cliIo';
 
 function io(stdin = '', cwd = '/') {
-  let out = '';
-  let err = '';
-  const value: CliIo = {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: async () => stdin,
-    cwd,
-  };
-  return { value, out: () => out, err: () => err };
+  const captured = captureCliIo(stdin, cwd);
+  return { value: captured.io, out: captured.out, err: captured.err };
 }
 
 const compiled = defaultCompiledCatalogue();
@@ -120,9 +114,9 @@ describe('hocba classify', () => {
     expect(run.out()).toBe('');
     const index = good.subjects.findIndex((e) => e.subject === 'toan' && e.period === 'CN');
     expect(run.err()).toContain(
-      `Mục 1 (id hs-2), trường subjects.${index}.score: Điểm kiểm tra môn Toán, cuối năm học, là 7.5`,
+      `Mục 2 (id hs-2), trường subjects.${index}.score: Điểm bài kiểm tra môn Toán, cuối năm học, là 7.5`,
     );
-    expect(run.err()).toContain('Mục 2, trường qualities.0.level: Tùy chọn không hợp lệ');
+    expect(run.err()).toContain('Mục 3, trường qualities.0.level: Phải là một trong: T, Đ, C.');
     expect(run.err()).toContain('Dữ liệu vào có 2 lỗi');
   });
 
@@ -132,11 +126,60 @@ describe('hocba classify', () => {
     [
       'an unknown field',
       '[{"grade": 4, "lop": "4A"}]',
-      'Mục 0, trường (gốc): Khóa không được nhận dạng: "lop"',
+      'Mục 1, trường (gốc): Có trường không thuộc định dạng: lop.',
+    ],
+    [
+      'a grade that is not a number',
+      '[{"grade": "bốn"}]',
+      'Mục 1, trường grade: Khối lớp phải là số nguyên từ 1 đến 5.',
+    ],
+    [
+      'a principal’s decision without a supplementary evaluation',
+      '[{"grade": 2, "principalDecision": {"decision": "retained", "date": "2026-08-15"}}]',
+      'Chưa có đánh giá bổ sung thì chưa thể có quyết định',
     ],
   ])('refuses %s', async (_label, stdin, message) => {
     const run = io(stdin);
     await expect(runCli(['classify'], run.value)).resolves.toBe(1);
     expect(run.err()).toContain(message);
+  });
+
+  it('reads a file saved with a byte-order mark (Notepad, Excel)', async () => {
+    const run = io(`\ufeff${JSON.stringify([topStudentYear(compiled, 1)])}`);
+    await expect(runCli(['classify'], run.value)).resolves.toBe(0);
+    expect(JSON.parse(run.out())).toMatchObject([{ status: 'computed', result: 'HTXS' }]);
+  });
+
+  it('streams NDJSON line by line, answering a bad line in its place and exiting 1 at the end', async () => {
+    const lines = [
+      JSON.stringify({ ...topStudentYear(compiled, 2), id: 'a' }),
+      '{"grade": 9, "id": "b"}',
+      '',
+      'không phải json',
+      JSON.stringify({ ...topStudentYear(compiled, 3), id: 'c' }),
+    ];
+    const run = io(`\ufeff${lines.join('\n')}\n`);
+    await expect(runCli(['classify', '--ndjson'], run.value)).resolves.toBe(1);
+    const results = run
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status: string; id?: string; line?: number });
+    expect(results.map((r) => [r.status, r.id ?? r.line])).toEqual([
+      ['computed', 'a'],
+      ['invalid', 'b'],
+      ['invalid', 4],
+      ['computed', 'c'],
+    ]);
+    expect(run.err()).toContain('Dòng 2, trường grade: Khối lớp phải là số nguyên từ 1 đến 5.');
+    expect(run.err()).toContain('Đã xếp loại 2 học sinh');
+    expect(run.err()).toContain('2 dòng có lỗi');
+  });
+
+  it('asks for NDJSON when a JSON array is too large to read at once', async () => {
+    const huge = captureCliIo();
+    const tooLarge = { ...huge.io, readStdin: async () => Promise.reject(new StdinTooLarge()) };
+    await expect(runCli(['classify'], tooLarge)).resolves.toBe(1);
+    expect(huge.err()).toContain('hãy dùng --ndjson');
   });
 });

@@ -53,7 +53,7 @@ ngày sinh đúng độ tuổi, dân tộc, cha mẹ. Cùng --seed luôn cho cù
     });
     const json = `${JSON.stringify(school, null, 2)}\n`;
     if (values.out === undefined) {
-      io.stdout(json);
+      await io.stdout(json);
       return 0;
     }
     const out = resolve(io.cwd, values.out);

@@ -29,6 +29,7 @@ function traitProgress(compiled: CompiledCatalogue, input: StudentYearInput, val
           compiled.characterLevelName(lowest.level),
           compiled.periodShortName(lowest.period),
           compiled.characterLevelName(level),
+          compiled.periodShortName('CN'),
         ),
       );
     }
@@ -53,7 +54,9 @@ export function proposeAwards(
   if (result !== rules.exemplaryCandidatesFrom) return [];
   const outstanding = values.subjects
     .filter(({ score }) => score !== undefined && score >= rules.outstandingScore)
-    .map(({ row, score }) => strings.outstandingSubject(row.label, score ?? 0));
+    .map(({ row, score }) =>
+      strings.outstandingSubject(row.phrase, compiled.periodShortName('CN'), score ?? 0),
+    );
   const evidence = [...outstanding, ...traitProgress(compiled, input, values)];
   return evidence.length === 0
     ? []

@@ -42,7 +42,7 @@ describe('award proposals (TT27 Điều 11)', () => {
         award: 'exemplary',
         title: 'Học sinh Tiêu biểu hoàn thành tốt trong học tập và rèn luyện',
         requiresConfirmation: true,
-        evidence: ['Kết quả nổi bật môn Toán: điểm kiểm tra cuối năm 10.'],
+        evidence: ['Kết quả nổi bật môn Toán: điểm bài kiểm tra cuối năm học 10.'],
       },
     ]);
   });
@@ -126,6 +126,23 @@ describe('completion (TT27 Điều 10)', () => {
     ).toMatchObject({
       decision: 'promoted',
       label: 'Được lên lớp',
+    });
+  });
+
+  it('speaks of primary school, not of the grade, in grade 5', () => {
+    expect(computed(cht(5)).completion).toMatchObject({
+      label: 'Chưa hoàn thành chương trình tiểu học: lập kế hoạch giúp đỡ, rồi đánh giá bổ sung.',
+    });
+    const failed = { supplementaryEvaluation: { outcome: 'notCompleted' as const, date: '2026-08-10' } };
+    expect(computed(cht(5, failed)).completion).toMatchObject({
+      label:
+        'Sau đánh giá bổ sung, học sinh vẫn chưa hoàn thành chương trình tiểu học: chờ hiệu trưởng quyết định.',
+    });
+    expect(
+      computed(cht(5, { ...failed, principalDecision: { decision: 'retained', date: '2026-08-15' } }))
+        .completion,
+    ).toMatchObject({
+      label: 'Chưa hoàn thành chương trình tiểu học (ở lại lớp 5)',
     });
   });
 });

@@ -105,21 +105,62 @@ describe('the evaluation catalogue', () => {
     expect(parsed.error?.issues[0]?.message).toBe('mức HT phải dễ hơn hoặc bằng mức HTT ở mọi điều kiện');
   });
 
-  it('refuses duplicate codes, one-part subjects and decimal scores', () => {
+  const firstIssue = (candidate: unknown) => {
+    const parsed = catalogueSchema.safeParse(candidate);
+    expect(parsed.success).toBe(false);
+    return { path: parsed.error?.issues[0]?.path.join('.'), message: parsed.error?.issues[0]?.message };
+  };
+
+  it('refuses duplicate codes, one-part subjects, decimal scores and scores outside 0–10', () => {
     const first = defaultCatalogue.subjects[0];
-    expect(
-      catalogueSchema.safeParse({ ...defaultCatalogue, subjects: [...defaultCatalogue.subjects, first] })
-        .success,
-    ).toBe(false);
+    expect(firstIssue({ ...defaultCatalogue, subjects: [...defaultCatalogue.subjects, first] })).toEqual({
+      path: 'subjects',
+      message: 'mã trùng: tieng-viet',
+    });
     const onePart = defaultCatalogue.subjects.map((s) =>
       s.code === 'nghe-thuat' ? { ...s, parts: [{ code: 'am-nhac', name: 'Âm nhạc' }] } : s,
     );
-    expect(catalogueSchema.safeParse({ ...defaultCatalogue, subjects: onePart }).success).toBe(false);
+    expect(firstIssue({ ...defaultCatalogue, subjects: onePart })).toEqual({
+      path: 'subjects.9.parts',
+      message: 'một môn chia phần phải có ít nhất 2 phần',
+    });
     expect(
-      catalogueSchema.safeParse({
+      firstIssue({ ...defaultCatalogue, score: { minimum: 0, maximum: 10, decimalsAllowed: true } }).path,
+    ).toBe('score.decimalsAllowed');
+    expect(
+      firstIssue({ ...defaultCatalogue, score: { minimum: -5, maximum: 100, decimalsAllowed: false } }).path,
+    ).toBe('score.minimum');
+  });
+
+  it('refuses a catalogue that changes the four results, their order or the awards TT27 fixes', () => {
+    const [htxs, htt, ht] = defaultCatalogue.classification;
+    if (!htxs || !htt || !ht) throw new Error('classification');
+    expect(
+      firstIssue({
         ...defaultCatalogue,
-        score: { minimum: 0, maximum: 10, decimalsAllowed: true },
-      }).success,
-    ).toBe(false);
+        classification: [htxs, htt, { ...ht, result: 'CHT' }],
+        fallbackResult: 'HT',
+      }),
+    ).toEqual({
+      path: 'classification',
+      message: 'quy tắc xếp loại phải lần lượt là HTXS, HTT, HT; trường hợp còn lại là CHT',
+    });
+    expect(
+      firstIssue({ ...defaultCatalogue, awards: { ...defaultCatalogue.awards, excellentFor: 'CHT' } }).path,
+    ).toBe('awards.excellentFor');
+    expect(firstIssue({ ...defaultCatalogue, yearResults: defaultCatalogue.yearResults.slice(1) }).path).toBe(
+      'yearResults',
+    );
+  });
+
+  it('refuses a catalogue that leaves a grade without subjects, qualities or competencies', () => {
+    expect(firstIssue({ ...defaultCatalogue, subjects: [] })).toEqual({
+      path: 'subjects',
+      message: 'lớp 1 phải có ít nhất một môn học bắt buộc',
+    });
+    expect(firstIssue({ ...defaultCatalogue, qualities: [] })).toEqual({
+      path: 'qualities',
+      message: 'lớp 1 phải có phẩm chất được đánh giá',
+    });
   });
 });

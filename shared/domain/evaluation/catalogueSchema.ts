@@ -87,8 +87,8 @@ export const catalogueSchema = z
     characterLevels: z.array(namedLevel(characterLevelCodes)),
     yearResults: z.array(namedLevel(yearResultCodes)),
     score: z.object({
-      minimum: z.number().int(),
-      maximum: z.number().int(),
+      minimum: z.number().int().min(0).max(10),
+      maximum: z.number().int().min(0).max(10),
       decimalsAllowed: z.literal(false),
     }),
     /** Highest first; the first rule a student satisfies decides the result; none gives `fallbackResult`. */
@@ -163,8 +163,51 @@ export const catalogueSchema = z
         );
       }
     });
-    const results = [...catalogue.classification.map((rule) => rule.result), catalogue.fallbackResult];
-    unique(results, 'classification');
+    // The four results, their order and the fallback are fixed by TT27 (Điều 8 khoản 2); only
+    // their conditions are data.
+    const order = catalogue.classification.map((rule) => rule.result).join(',');
+    if (order !== 'HTXS,HTT,HT' || catalogue.fallbackResult !== 'CHT') {
+      complain(
+        ['classification'],
+        'quy tắc xếp loại phải lần lượt là HTXS, HTT, HT; trường hợp còn lại là CHT',
+      );
+    }
+    if (catalogue.awards.excellentFor !== 'HTXS')
+      complain(['awards', 'excellentFor'], 'danh hiệu Học sinh Xuất sắc dành cho kết quả HTXS');
+    if (catalogue.awards.exemplaryCandidatesFrom !== 'HTT')
+      complain(['awards', 'exemplaryCandidatesFrom'], 'Học sinh Tiêu biểu được xét trong số học sinh HTT');
+    const complete = (path: string, given: readonly string[], expected: readonly string[]): void => {
+      if ([...given].sort().join(',') !== [...expected].sort().join(','))
+        complain([path], `phải có đủ và mỗi mã một lần: ${expected.join(', ')}`);
+    };
+    complete(
+      'subjectLevels',
+      catalogue.subjectLevels.map((level) => level.code),
+      subjectLevelCodes,
+    );
+    complete(
+      'characterLevels',
+      catalogue.characterLevels.map((level) => level.code),
+      characterLevelCodes,
+    );
+    complete(
+      'yearResults',
+      catalogue.yearResults.map((level) => level.code),
+      yearResultCodes,
+    );
+    for (const grade of [1, 2, 3, 4, 5]) {
+      if (
+        !catalogue.subjects.some((subject) =>
+          subject.grades.some((entry) => entry.grade === grade && entry.status === 'compulsory'),
+        )
+      ) {
+        complain(['subjects'], `lớp ${grade} phải có ít nhất một môn học bắt buộc`);
+      }
+      if (!catalogue.qualities.some((trait) => trait.grades.includes(grade)))
+        complain(['qualities'], `lớp ${grade} phải có phẩm chất được đánh giá`);
+      if (!catalogue.competencies.some((trait) => trait.grades.includes(grade)))
+        complain(['competencies'], `lớp ${grade} phải có năng lực được đánh giá`);
+    }
   });
 
 export type Catalogue = z.output<typeof catalogueSchema>;

@@ -104,7 +104,7 @@ describe('class summary table', () => {
     expect(summary.rows[1]?.cells).toMatchObject({
       result: null,
       completion: null,
-      note: 'Chưa đủ dữ liệu: thiếu 10 giá trị',
+      note: 'Chưa đủ dữ liệu: còn 10 giá trị cần nhập hoặc sửa',
     });
   });
 

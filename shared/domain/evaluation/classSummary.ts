@@ -5,7 +5,9 @@ import type { CompiledCatalogue } from './compiledCatalogue';
 import { computeYearResult } from './computeYearResult';
 import { indexSubjectPeriod, indexTraitPeriod, rowApplies, takenElectives } from './resolveEntries';
 import type { StudentYearInput } from './studentYearInput';
+import { evaluationStrings as strings } from './evaluationStrings';
 import { countSummary, type SummaryStatistics } from './summaryStatistics';
+import { validateStudentYear } from './validateStudentYear';
 import type { YearOutcome } from './yearResultTypes';
 
 export type SummaryStudent = {
@@ -79,9 +81,9 @@ function columnsFor(compiled: CompiledCatalogue, grade: number, period: PeriodCo
         label: grade === 5 ? 'Hoàn thành chương trình tiểu học' : 'Hoàn thành chương trình lớp học',
         kind: 'text',
       },
-      { key: 'note', group: '', label: 'Ghi chú', kind: 'text' },
     );
   }
+  columns.push({ key: 'note', group: '', label: 'Ghi chú', kind: 'text' });
   return columns;
 }
 
@@ -89,7 +91,7 @@ function awardsCell(student: SummaryStudent, outcome: YearOutcome): string {
   if (student.confirmedAwards) return student.confirmedAwards.join('; ');
   if (outcome.status !== 'computed') return '';
   return outcome.awards
-    .map((award) => (award.requiresConfirmation ? `Đề xuất: ${award.title} (chờ xác nhận)` : award.title))
+    .map((award) => (award.requiresConfirmation ? strings.proposedAward(award.title) : award.title))
     .join('; ');
 }
 
@@ -127,15 +129,22 @@ export function buildClassSummary(
     }
     for (const trait of [...plan.competencies, ...plan.qualities])
       cells[`trait:${trait.code}`] = traits.get(trait.code)?.level ?? null;
-    if (period !== 'CN') return { studentId: student.id, cells };
+    // Values that break a rule are shown as entered; the note says how many need correcting.
+    const notes = [student.note ?? ''];
+    if (student.year.grade !== grade) notes.push(strings.gradeMismatchNote(student.year.grade, grade));
+    const problems = validateStudentYear(compiled, { ...student.year, grade }).length;
+    if (problems > 0) notes.push(strings.invalidNote(problems));
+    if (period !== 'CN') {
+      cells.note = notes.filter(Boolean).join('; ');
+      return { studentId: student.id, cells };
+    }
     const outcome = computeYearResult(compiled, { ...student.year, grade });
     outcomes.set(student.id, outcome);
     cells.result = outcome.status === 'computed' ? outcome.result : null;
     cells.awards = awardsCell(student, outcome);
     cells.completion = outcome.status === 'computed' ? outcome.completion.label : null;
-    const missingNote =
-      outcome.status === 'incomplete' ? `Chưa đủ dữ liệu: thiếu ${outcome.missing.length} giá trị` : '';
-    cells.note = [student.note ?? '', missingNote].filter(Boolean).join('; ');
+    if (outcome.status === 'incomplete') notes.push(strings.incompleteNote(outcome.missing.length));
+    cells.note = notes.filter(Boolean).join('; ');
     return { studentId: student.id, cells, outcome };
   });
   const statistics = countSummary(

@@ -10,6 +10,7 @@ import {
   type YearResultCode,
 } from './catalogueSchema';
 import { defaultCatalogue } from './defaultCatalogue';
+import { evaluationStrings } from './evaluationStrings';
 
 /**
  * One row of evaluation for a grade: a subject, or one part of a subject evaluated in parts
@@ -21,6 +22,8 @@ export type EvaluatedRow = {
   readonly partCode: string | undefined;
   /** "Toán", "Tin học và Công nghệ (Tin học)". */
   readonly label: string;
+  /** How a sentence names the row: "môn Toán"; an activity by its own name. */
+  readonly phrase: string;
   readonly status: 'compulsory' | 'elective';
   readonly testPeriods: ReadonlySet<PeriodCode>;
 };
@@ -61,6 +64,11 @@ export type CompiledCatalogue = {
   readonly yearResultName: (result: YearResultCode) => string;
 };
 
+/** "môn Toán" for a subject; an activity ("Hoạt động trải nghiệm") is named as it is. */
+export function subjectPhrase(kind: CatalogueSubject['kind'], label: string): string {
+  return kind === 'activity' ? label : `môn ${label}`;
+}
+
 export function rowKeyOf(subjectCode: string, partCode: string | undefined): string {
   return partCode === undefined ? subjectCode : `${subjectCode}/${partCode}`;
 }
@@ -79,6 +87,7 @@ function rowsFor(catalogue: Catalogue, grade: Grade): EvaluatedRow[] {
         subject,
         partCode: part?.code,
         label: part ? `${subject.name} (${part.name})` : subject.name,
+        phrase: subjectPhrase(subject.kind, part ? `${subject.name} (${part.name})` : subject.name),
         status: entry.status,
         testPeriods,
       });
@@ -107,7 +116,7 @@ function traitsFor(catalogue: Catalogue, grade: Grade) {
       kind: 'quality',
       competencyKind: undefined,
       name: trait.name,
-      label: `Phẩm chất ${trait.name}`,
+      label: evaluationStrings.qualityLabel(trait.name),
     }));
   const competencies: EvaluatedTrait[] = byOrder(catalogue.competencies)
     .filter((trait) => trait.grades.includes(grade))
@@ -116,7 +125,7 @@ function traitsFor(catalogue: Catalogue, grade: Grade) {
       kind: 'competency',
       competencyKind: trait.kind,
       name: trait.name,
-      label: `Năng lực ${trait.name}`,
+      label: evaluationStrings.competencyLabel(trait.name),
     }));
   return { qualities, competencies };
 }

@@ -14,19 +14,33 @@ export function completionOf(
   input: StudentYearInput,
   result: YearResultCode,
 ): Completion {
-  const completedLabel = input.grade === 5 ? strings.completedPrimary : strings.completedGrade;
+  const lastGrade = input.grade === 5;
+  const programme = lastGrade ? strings.primaryProgramme : strings.gradeProgramme;
+  const completedLabel = strings.completed(programme);
   if (result !== compiled.catalogue.fallbackResult)
     return { status: 'completed', via: 'yearResult', label: completedLabel };
   const supplementary = input.supplementaryEvaluation;
   if (!supplementary)
-    return { status: 'pending', nextStep: 'supplementaryEvaluation', label: strings.awaitingSupplementary };
+    return {
+      status: 'pending',
+      nextStep: 'supplementaryEvaluation',
+      label: strings.awaitingSupplementary(programme),
+    };
   if (supplementary.outcome === 'completed')
     return { status: 'completed', via: 'supplementaryEvaluation', label: completedLabel };
   const decision = input.principalDecision;
-  if (!decision) return { status: 'pending', nextStep: 'principalDecision', label: strings.awaitingDecision };
+  if (!decision)
+    return { status: 'pending', nextStep: 'principalDecision', label: strings.awaitingDecision(programme) };
+  const promoted = decision.decision === 'promoted';
   return {
     status: 'decided',
     decision: decision.decision,
-    label: decision.decision === 'promoted' ? strings.promoted : strings.retained,
+    label: lastGrade
+      ? promoted
+        ? strings.primaryByDecision
+        : strings.primaryRetained
+      : promoted
+        ? strings.promoted
+        : strings.retained,
   };
 }

@@ -55,7 +55,7 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
       const outcome = resultOf(topStudentYear(compiled, grade));
       expect(outcome.result).toBe('HTXS');
       expect(outcome.reasons).toEqual([]);
-      expect(outcome.explanation).toBe('Đạt mọi điều kiện của mức Hoàn thành xuất sắc.');
+      expect(outcome.explanation).toBe('Đạt mọi điều kiện của kết quả Hoàn thành xuất sắc.');
     },
   );
 
@@ -65,8 +65,8 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
     expect(outcome.reasons).toEqual([
       expect.objectContaining({ kind: 'score', row: 'toan', score: 8, minimum: 9 }),
     ]);
-    expect(outcome.explanation).toContain(
-      'Điểm kiểm tra cuối năm môn Toán là 8; mức Hoàn thành xuất sắc cần từ 9 điểm trở lên.',
+    expect(outcome.explanation).toBe(
+      'Hoàn thành tốt. Chưa đạt kết quả Hoàn thành xuất sắc vì: Điểm bài kiểm tra cuối năm học môn Toán là 8; để đạt kết quả Hoàn thành xuất sắc, mọi điểm bài kiểm tra cuối năm học phải từ 9 trở lên.',
     );
   });
 
@@ -88,7 +88,9 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
     expect(outcome.reasons).toEqual([
       expect.objectContaining({ kind: 'traitLevel', trait: 'cham-chi', level: 'Đ' }),
     ]);
-    expect(outcome.reasons[0]?.message).toBe('Phẩm chất Chăm chỉ đạt mức Đạt; mức Hoàn thành tốt cần Tốt.');
+    expect(outcome.reasons[0]?.message).toBe(
+      'Phẩm chất Chăm chỉ ở mức Đạt; để đạt kết quả Hoàn thành tốt, mọi phẩm chất và năng lực phải ở mức Tốt.',
+    );
   });
 
   it('a single Cần cố gắng blocks HTT, and — as domain.md and TT27 require "Tốt hoặc Đạt" for HT — HT too', () => {
@@ -135,7 +137,7 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
     const outcome = resultOf(input);
     expect(outcome.result).toBe('HT');
     expect(outcome.reasons.map((reason) => reason.kind)).toEqual(['subjectLevel', 'score', 'traitLevel']);
-    expect(outcome.explanation.startsWith('Hoàn thành. Chưa đạt mức Hoàn thành tốt vì:')).toBe(true);
+    expect(outcome.explanation.startsWith('Hoàn thành. Chưa đạt kết quả Hoàn thành tốt vì:')).toBe(true);
   });
 
   it('a missing value gives no result, only the list of what is missing', () => {
@@ -153,14 +155,38 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
     ]);
   });
 
-  it('counts an out-of-range or decimal score as a value to correct, not as a result', () => {
-    const outcome = computeYearResult(
-      compiled,
-      withSubject(topStudentYear(compiled, 4), 'toan', { score: 8.5 }),
-    );
+  it.each([8.5, 11, -1])('counts the score %s as a value to correct, not as a result', (score) => {
+    const outcome = computeYearResult(compiled, withSubject(topStudentYear(compiled, 4), 'toan', { score }));
     expect(outcome).toMatchObject({
       status: 'incomplete',
-      missing: [{ key: 'toan', kind: 'score', reason: 'invalid' }],
+      missing: [
+        {
+          key: 'toan',
+          kind: 'score',
+          reason: 'invalid',
+          message: 'Điểm bài kiểm tra môn Toán, cuối năm học, không hợp lệ.',
+        },
+      ],
+    });
+  });
+
+  it('names an activity as itself, not as a "môn"', () => {
+    const outcome = resultOf(
+      withSubject(topStudentYear(compiled, 1), 'hoat-dong-trai-nghiem', { level: 'C' }),
+    );
+    expect(outcome.reasons[0]?.message).toBe(
+      'Hoạt động trải nghiệm ở mức Chưa hoàn thành; để đạt kết quả Hoàn thành, mọi môn học và hoạt động giáo dục phải ở mức Hoàn thành tốt hoặc Hoàn thành.',
+    );
+  });
+
+  it('refuses a supplementary evaluation or decision for a student who completed the year', () => {
+    const input = {
+      ...topStudentYear(compiled, 3),
+      supplementaryEvaluation: { outcome: 'completed' as const, date: '2026-08-10' },
+    };
+    expect(computeYearResult(compiled, input)).toMatchObject({
+      status: 'incomplete',
+      missing: [{ kind: 'completionStep', reason: 'invalid' }],
     });
   });
 
@@ -208,9 +234,14 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
       subjects: input.subjects.filter((e) => !(e.part === 'cong-nghe' && e.period === 'CN')),
     };
     const missing = computeYearResult(compiled, noCongNghe);
-    expect(missing).toMatchObject({ status: 'incomplete' });
-    if (missing.status === 'incomplete')
-      expect(missing.missing.every((m) => m.key === 'tin-hoc-cong-nghe/cong-nghe')).toBe(true);
+    expect(missing).toMatchObject({
+      status: 'incomplete',
+      missing: [
+        { key: 'tin-hoc-cong-nghe/cong-nghe', kind: 'subjectLevel', reason: 'missing' },
+        { key: 'tin-hoc-cong-nghe/cong-nghe', kind: 'score', reason: 'missing' },
+      ],
+    });
+    if (missing.status === 'incomplete') expect(missing.missing).toHaveLength(2);
   });
 
   it('a retest score replaces the original', () => {

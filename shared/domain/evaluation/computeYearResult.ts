@@ -50,7 +50,7 @@ export function gatherYearValues(
         ...base,
         kind: 'subjectLevel',
         reason: 'duplicate',
-        message: strings.duplicateSubject(row.label, period),
+        message: strings.duplicateSubject(row.phrase, period),
       });
       continue;
     }
@@ -61,7 +61,7 @@ export function gatherYearValues(
         ...base,
         kind: 'subjectLevel',
         reason: 'missing',
-        message: strings.missingSubjectLevel(row.label, period),
+        message: strings.missingSubjectLevel(row.phrase, period),
       });
     let score: number | undefined;
     if (row.testPeriods.has('CN')) {
@@ -71,14 +71,14 @@ export function gatherYearValues(
           ...base,
           kind: 'score',
           reason: 'missing',
-          message: strings.missingScore(row.label, period),
+          message: strings.missingScore(row.phrase, period),
         });
       else if (!isValidScore(compiled, given))
         missing.push({
           ...base,
           kind: 'score',
           reason: 'invalid',
-          message: strings.invalidScore(row.label, period),
+          message: strings.invalidScore(row.phrase, period),
         });
       else score = given;
     }
@@ -134,10 +134,10 @@ export function reasonsAgainst(compiled: CompiledCatalogue, rule: Rule, values: 
   for (const { row, level } of values.subjects) {
     if (!rule.subjectLevels.includes(level)) {
       const message = strings.blockedBySubjectLevel(
-        row.label,
+        row.phrase,
         compiled.subjectLevelName(level),
-        neededSubject,
         target,
+        neededSubject,
       );
       reasons.push({
         kind: 'subjectLevel',
@@ -151,7 +151,13 @@ export function reasonsAgainst(compiled: CompiledCatalogue, rule: Rule, values: 
   }
   for (const { row, score } of values.subjects) {
     if (score !== undefined && score < rule.minimumScore) {
-      const message = strings.blockedByScore(row.label, score, rule.minimumScore, target);
+      const message = strings.blockedByScore(
+        row.phrase,
+        compiled.periodShortName('CN'),
+        score,
+        target,
+        rule.minimumScore,
+      );
       reasons.push({
         kind: 'score',
         row: row.key,
@@ -167,8 +173,8 @@ export function reasonsAgainst(compiled: CompiledCatalogue, rule: Rule, values: 
       const message = strings.blockedByTraitLevel(
         trait.label,
         compiled.characterLevelName(level),
-        neededTrait,
         target,
+        neededTrait,
       );
       reasons.push({
         kind: 'traitLevel',
@@ -197,12 +203,12 @@ export function computeYearResult(compiled: CompiledCatalogue, input: StudentYea
       ...id,
       missing: [
         {
-          kind: 'subjectLevel',
+          kind: 'grade',
           key: 'grade',
           label: 'Khối lớp',
           period: 'CN',
           reason: 'invalid',
-          message: 'Khối lớp phải từ 1 đến 5.',
+          message: strings.badGrade,
         },
       ],
     };
@@ -220,6 +226,27 @@ export function computeYearResult(compiled: CompiledCatalogue, input: StudentYea
   const above = index === -1 ? rules[rules.length - 1] : rules[index - 1];
   const reasons = above ? reasonsAgainst(compiled, above, values) : [];
   const resultName = compiled.yearResultName(result);
+  // Supplementary evaluation and the principal's decision exist only for the fallback result.
+  if (
+    result !== compiled.catalogue.fallbackResult &&
+    (input.supplementaryEvaluation || input.principalDecision)
+  ) {
+    const message = strings.stepNotNeeded(resultName);
+    return {
+      status: 'incomplete',
+      ...id,
+      missing: [
+        {
+          kind: 'completionStep',
+          key: 'completion',
+          label: strings.completionStepsLabel,
+          period: 'CN',
+          reason: 'invalid',
+          message,
+        },
+      ],
+    };
+  }
   const explanation =
     reasons.length === 0 || !above
       ? strings.meetsAll(resultName)

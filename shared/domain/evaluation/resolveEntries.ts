@@ -1,5 +1,10 @@
 import type { PeriodCode } from './catalogueSchema';
-import type { CompiledCatalogue, EvaluatedRow, GradePlan } from './compiledCatalogue';
+import {
+  subjectPhrase,
+  type CompiledCatalogue,
+  type EvaluatedRow,
+  type GradePlan,
+} from './compiledCatalogue';
 import { evaluationStrings as strings } from './evaluationStrings';
 import type { StudentYearInput, SubjectEntry } from './studentYearInput';
 
@@ -39,7 +44,11 @@ export function resolveRow(
     return { field: 'part', message: strings.unknownPart(subject.name, entry.part ?? '') };
   }
   const row = plan.rowsBySubject.get(entry.subject)?.get(entry.part ?? '');
-  if (!row) return { field: 'subject', message: strings.subjectNotInGrade(plan.grade, subject.name) };
+  if (!row)
+    return {
+      field: 'subject',
+      message: strings.subjectNotInGrade(plan.grade, subjectPhrase(subject.kind, subject.name)),
+    };
   if (row.status === 'elective' && !electives.has(row.subject.code)) {
     return { field: 'subject', message: strings.electiveNotTaken(subject.name) };
   }

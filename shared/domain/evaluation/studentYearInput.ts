@@ -7,7 +7,10 @@ import { characterLevelCodes, periodCodes, subjectLevelCodes } from './catalogue
  * engine works on. Entries are flat lists, so their order never matters. Values may be absent
  * (not entered yet); the engine then says what is missing instead of guessing.
  */
-const optionalScore = z.number().nullable().optional();
+const optionalScore = z
+  .number({ error: 'Điểm phải là một số (hoặc null khi chưa có).' })
+  .nullable()
+  .optional();
 
 export const subjectEntrySchema = z
   .object({
@@ -40,7 +43,11 @@ export const studentYearInputSchema = z
   .object({
     /** The caller's own id, echoed in the result. */
     id: z.string().max(200).optional(),
-    grade: z.number().int().min(1).max(5),
+    grade: z
+      .number({ error: 'Khối lớp phải là số nguyên từ 1 đến 5.' })
+      .int('Khối lớp phải là số nguyên từ 1 đến 5.')
+      .min(1, 'Khối lớp phải là số nguyên từ 1 đến 5.')
+      .max(5, 'Khối lớp phải là số nguyên từ 1 đến 5.'),
     /** Codes of the elective subjects this student takes; other electives are left out. */
     electives: z.array(z.string().min(1)).default([]),
     subjects: z.array(subjectEntrySchema).default([]),
@@ -48,7 +55,12 @@ export const studentYearInputSchema = z
     competencies: z.array(competencyEntrySchema).default([]),
     /** Đánh giá bổ sung for a student who did not complete the year (TT27 Điều 10 khoản 2). */
     supplementaryEvaluation: z
-      .object({ outcome: z.enum(['completed', 'notCompleted']), date: isoDateSchema })
+      .object({
+        outcome: z.enum(['completed', 'notCompleted']),
+        date: isoDateSchema,
+        /** What was re-evaluated and how (the record keeps it beside the first result). */
+        note: z.string().max(1000).optional(),
+      })
       .strict()
       .nullable()
       .optional(),

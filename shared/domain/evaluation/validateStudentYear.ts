@@ -13,7 +13,7 @@ export type EntryProblem = { readonly path: string; readonly message: string };
  * qualities and competencies that exist. Missing values are not problems (see computeYearResult).
  */
 export function validateStudentYear(compiled: CompiledCatalogue, input: StudentYearInput): EntryProblem[] {
-  if (!isGrade(input.grade)) return [{ path: 'grade', message: 'Khối lớp phải từ 1 đến 5.' }];
+  if (!isGrade(input.grade)) return [{ path: 'grade', message: strings.badGrade }];
   const plan = compiled.plan(input.grade);
   const electives = takenElectives(input);
   const problems: EntryProblem[] = [];
@@ -39,7 +39,7 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
     if (seen.has(entry.period)) {
       problems.push({
         path: `${at}period`,
-        message: strings.duplicateSubject(row.label, compiled.periodShortName(entry.period)),
+        message: strings.duplicateSubject(row.phrase, compiled.periodShortName(entry.period)),
       });
     }
     seen.add(entry.period);
@@ -49,11 +49,11 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
       if (value === null || value === undefined) continue;
       const period = compiled.periodShortName(entry.period);
       if (!hasTest)
-        problems.push({ path: at + field, message: strings.noTest(plan.grade, period, row.label) });
+        problems.push({ path: at + field, message: strings.noTest(plan.grade, period, row.phrase) });
       else if (!isValidScore(compiled, value)) {
         problems.push({
           path: at + field,
-          message: strings.badScore(row.label, period, value, minimum, maximum),
+          message: strings.badScore(row.phrase, period, value, minimum, maximum),
         });
       }
     }
@@ -65,7 +65,7 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
     ) {
       problems.push({
         path: `${at}retestScore`,
-        message: strings.retestWithoutScore(row.label, compiled.periodShortName(entry.period)),
+        message: strings.retestWithoutScore(row.phrase, compiled.periodShortName(entry.period)),
       });
     }
   });
@@ -82,12 +82,12 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
     if (trait?.kind !== kind) {
       const known = list === 'qualities' ? compiled.catalogue.qualities : compiled.catalogue.competencies;
       const definition = known.find((candidate) => candidate.code === code);
+      const label = list === 'qualities' ? strings.qualityLabel : strings.competencyLabel;
       const message = definition
-        ? strings.traitNotInGrade(
-            plan.grade,
-            `${list === 'qualities' ? 'Phẩm chất' : 'Năng lực'} ${definition.name}`,
-          )
-        : strings.unknownTrait(list === 'qualities' ? strings.qualityKind : strings.competencyKind, code);
+        ? strings.traitNotInGrade(plan.grade, label(definition.name))
+        : list === 'qualities'
+          ? strings.unknownQuality(code)
+          : strings.unknownCompetency(code);
       problems.push({ path: `${list}.${index}.${kind}`, message });
       return;
     }
@@ -101,6 +101,14 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
     }
     seen.add(period);
   };
+  // TT27 Điều 10: a decision follows an unsuccessful supplementary evaluation, never replaces it.
+  const decision = input.principalDecision;
+  const supplementary = input.supplementaryEvaluation;
+  if (decision && !supplementary)
+    problems.push({ path: 'principalDecision', message: strings.decisionWithoutSupplementary });
+  if (decision && supplementary?.outcome === 'completed')
+    problems.push({ path: 'principalDecision', message: strings.decisionAfterCompletion });
+
   input.qualities.forEach((entry, index) => checkTrait('qualities', index, entry.quality, entry.period));
   input.competencies.forEach((entry, index) =>
     checkTrait('competencies', index, entry.competency, entry.period),

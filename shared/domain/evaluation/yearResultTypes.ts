@@ -29,8 +29,9 @@ export type Reason =
 
 /** A value that must be entered (or corrected) before the year's result can be computed. */
 export type MissingValue = {
-  readonly kind: 'subjectLevel' | 'score' | 'traitLevel';
-  /** Row key (`toan`, `tin-hoc-cong-nghe/tin-hoc`) or trait code. */
+  /** `grade` and `completionStep` mark inputs that contradict themselves rather than a missing value. */
+  readonly kind: 'subjectLevel' | 'score' | 'traitLevel' | 'grade' | 'completionStep';
+  /** Row key (`toan`, `tin-hoc-cong-nghe/tin-hoc`), trait code, or `grade` / `completion`. */
   readonly key: string;
   readonly label: string;
   readonly period: 'CN';
