@@ -45,7 +45,7 @@ describe('the hocba command as built', () => {
     const { code, stdout, stderr } = await hocba(['classify'], '[{"grade": "bốn"}]');
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('Mục 0, trường grade');
-    expect(stderr).toContain('mong đợi số');
+    // Items are counted from 1, as a teacher or IT officer counts them.
+    expect(stderr).toContain('Mục 1, trường grade: Khối lớp phải là số nguyên từ 1 đến 5.');
   });
 });

@@ -9,6 +9,7 @@ import { repoRoot } from '../support/paths';
  * ESLint configuration a forbidden import in a real file of each layer and expect it refused.
  */
 const eslint = new ESLint({ cwd: repoRoot });
+const boundaryRules = new Set(['no-restricted-imports', 'import-x/no-restricted-paths']);
 
 async function lintWithExtraLine(relativePath: string, line: string): Promise<string[]> {
   const path = join(repoRoot, relativePath);
@@ -58,6 +59,11 @@ describe('import boundaries', () => {
       'renderer/ipc/transport.ts',
       'main/services/sampleService.ts',
     ]);
-    expect(results.flatMap((result) => result.messages)).toEqual([]);
+    // Only the boundary rules are this test's business: the lint step of `npm test` checks the
+    // rest, and type-aware rules here would depend on declarations tsc -b emits into .tsbuild/.
+    const boundaryMessages = results
+      .flatMap((result) => result.messages)
+      .filter((message) => message.ruleId !== null && boundaryRules.has(message.ruleId));
+    expect(boundaryMessages).toEqual([]);
   });
 });
