@@ -35,3 +35,10 @@ export function formatInstant(isoInstant: string): string {
     parts.find((part) => part.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
+
+const isoDateFormatInVietnam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** The calendar date in Viet Nam at `instant`, as ISO `yyyy-mm-dd` (en-CA formats dates that way). */
+export function isoDateInVietnam(instant: Date): string {
+  return isoDateFormatInVietnam.format(instant);
+}

@@ -1,0 +1,22 @@
+/**
+ * Phân công — a teacher × class × school year: the subjects (catalogue subject codes, or row keys
+ * such as `tin-hoc-cong-nghe/tin-hoc` for one part) they evaluate, and whether they are the
+ * class's homeroom teacher (giáo viên chủ nhiệm).
+ */
+export type Assignment = {
+  readonly id: string;
+  readonly teacherId: string;
+  readonly classId: string;
+  readonly homeroom: boolean;
+  readonly subjects: readonly string[];
+};
+
+export function assignmentIdOf(teacherId: string, classId: string): string {
+  return `assignment:${teacherId.replace(/^user:/, '')}:${classId}`;
+}
+
+/** Whether an assignment's subject list covers a row (a subject code covers all of its parts). */
+export function coversRow(subjects: readonly string[], rowKey: string): boolean {
+  const subject = rowKey.split('/')[0] ?? rowKey;
+  return subjects.includes(rowKey) || subjects.includes(subject);
+}
