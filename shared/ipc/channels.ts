@@ -2,7 +2,15 @@
  * The names of every IPC channel, `area:verb` (conventions.md). Kept free of schemas so the
  * preload can allow-list channels without bundling the validation library.
  */
-export const ipcChannels = ['app:info', 'sample:generate'] as const;
+export const ipcChannels = [
+  'app:info',
+  'sample:generate',
+  'classList:read',
+  'classList:template',
+  'summary:exportXlsx',
+  'photo:save',
+  'photo:read',
+] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 
 export function isIpcChannel(value: unknown): value is IpcChannel {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { sampleSchoolFileSchema, sampleStudentLimits } from '../sample/sampleSchoolFile';
 import { schoolYearSchema } from '../domain/school';
+import { maxClassListFileBytes, rawTableSchema } from '../classList/rawTable';
+import { summaryExportRequestSchema } from '../domain/evaluation/summaryExport';
 import type { IpcChannel } from './channels';
+import { base64Schema, downloadableFileSchema } from './fileSchemas';
 
 /** What the app tells about itself (`app:info`). */
 export const appInfoSchema = z.object({
@@ -12,6 +15,8 @@ export const appInfoSchema = z.object({
   dataDir: z.string(),
   /** `electron` in the desktop app, `bridge` when the renderer runs in a browser over the local bridge. */
   runtime: z.enum(['electron', 'bridge']),
+  /** This desktop's id in the audit chain. */
+  deviceId: z.string().regex(/^device-[0-9a-f-]{36}$/),
 });
 export type AppInfo = z.output<typeof appInfoSchema>;
 
@@ -23,6 +28,10 @@ export const sampleGenerateRequestSchema = z
   })
   .strict();
 
+/** A student photo: JPEG, 3:4, compressed in the renderer; stored by main under its SHA-256. */
+export const maxPhotoBytes = 512 * 1024;
+export const photoIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Mã ảnh không hợp lệ');
+
 type ChannelSpec = { readonly request: z.ZodType; readonly response: z.ZodType };
 
 /**
@@ -33,6 +42,22 @@ type ChannelSpec = { readonly request: z.ZodType; readonly response: z.ZodType }
 export const ipcContract = {
   'app:info': { request: z.object({}).strict(), response: appInfoSchema },
   'sample:generate': { request: sampleGenerateRequestSchema, response: sampleSchoolFileSchema },
+  'classList:read': {
+    request: z
+      .object({ fileName: z.string().min(1).max(255), bytesBase64: base64Schema(maxClassListFileBytes) })
+      .strict(),
+    response: rawTableSchema,
+  },
+  'classList:template': { request: z.object({}).strict(), response: downloadableFileSchema },
+  'summary:exportXlsx': { request: summaryExportRequestSchema, response: downloadableFileSchema },
+  'photo:save': {
+    request: z.object({ bytesBase64: base64Schema(maxPhotoBytes) }).strict(),
+    response: z.object({ photoId: photoIdSchema, bytes: z.number().int().min(1) }),
+  },
+  'photo:read': {
+    request: z.object({ photoId: photoIdSchema }).strict(),
+    response: z.object({ bytesBase64: z.string() }),
+  },
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

@@ -1,3 +1,4 @@
+import { defaultCompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
 import { classIdOf, schoolIdOf, studentIdOf } from '../domain/ids';
 import { grades, usualBirthYear, type Grade } from '../domain/grade';
 import { composePersonalId } from '../domain/personalId';
@@ -7,6 +8,7 @@ import type { Gender, StudentIdentity } from '../domain/student';
 import { notApplicable } from '../domain/text';
 import { createRandom, type Random } from './random';
 import { hometownPool, sampleRegions, schoolNamePool, type SampleRegion } from './sampleRegions';
+import { generateSampleStaff } from './sampleStaff';
 import {
   sampleSchoolFileFormat,
   sampleStudentLimits,
@@ -83,6 +85,17 @@ function birthDateIn(random: Random, year: number): string {
 
 type StudentDraft = Omit<SampleStudent, 'id' | 'classId' | 'schoolId' | 'schoolYear'>;
 
+/**
+ * Electives: most families in grades 1–2 choose English (Ngoại ngữ 1); some children of ethnic
+ * minorities learn their own language (Tiếng dân tộc thiểu số) where the school offers it.
+ */
+function electivesFor(random: Random, grade: Grade, ethnicity: string): string[] {
+  const electives: string[] = [];
+  if (grade <= 2 && random.chance(0.9)) electives.push('ngoai-ngu-1');
+  if (ethnicity !== 'Kinh' && random.chance(0.4)) electives.push('tieng-dan-toc');
+  return electives;
+}
+
 function studentDraft(
   random: Random,
   region: SampleRegion,
@@ -112,7 +125,7 @@ function studentDraft(
     motherName: adultName(random, 'female'),
     guardianName: hasGuardian ? adultName(random, random.chance(0.5) ? 'male' : 'female') : notApplicable,
   };
-  return identity;
+  return { ...identity, electives: electivesFor(random, grade, identity.ethnicity) };
 }
 
 /**
@@ -177,5 +190,22 @@ export function generateSampleSchool(options: SampleSchoolOptions): SampleSchool
     });
   }
 
-  return { format: sampleSchoolFileFormat, formatVersion: 1, seed, schoolYear, school, classes, students };
+  const { staff, assignments } = generateSampleStaff(
+    defaultCompiledCatalogue(),
+    school.principalName,
+    adultName(random, random.chance(0.7) ? 'female' : 'male'),
+    () => adultName(random, random.chance(0.75) ? 'female' : 'male'),
+    classes,
+  );
+  return {
+    format: sampleSchoolFileFormat,
+    formatVersion: 2,
+    seed,
+    schoolYear,
+    school,
+    classes,
+    students,
+    staff,
+    assignments,
+  };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { schoolClassProfileSchema, schoolProfileSchema, schoolYearSchema } from '../domain/school';
 import { studentIdentitySchema } from '../domain/student';
 import type { ClassId, SchoolId, StudentId } from '../domain/ids';
+import { staffMemberSchema } from '../domain/staff';
 
 const schoolIdSchema = z
   .string()
@@ -24,7 +25,7 @@ export const sampleSchoolFileFormat = 'hocba.sample-school';
  */
 export const sampleSchoolFileSchema = z.object({
   format: z.literal(sampleSchoolFileFormat),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   seed: z.number().int(),
   schoolYear: schoolYearSchema,
   school: schoolProfileSchema.extend({ id: schoolIdSchema }),
@@ -35,6 +36,18 @@ export const sampleSchoolFileSchema = z.object({
       schoolId: schoolIdSchema,
       schoolYear: schoolYearSchema,
       classId: classIdSchema,
+      /** Elective subjects the student takes this year (catalogue codes). */
+      electives: z.array(z.string()),
+    }),
+  ),
+  staff: z.array(staffMemberSchema),
+  assignments: z.array(
+    z.object({
+      id: z.string(),
+      teacherId: z.string(),
+      classId: z.string(),
+      homeroom: z.boolean(),
+      subjects: z.array(z.string()).readonly(),
     }),
   ),
 });
