@@ -12,7 +12,7 @@ import { startBridge } from './bridgeServer';
  */
 const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const logger = createLogger(streamLogSink(process.stderr), 'info');
-const runtime = createMainRuntime(
+const runtime = await createMainRuntime(
   { ...appIdentity, platform: process.platform, dataDir: defaultDataDir(), runtime: 'bridge' },
   logger,
 );

@@ -28,10 +28,10 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
     const logger = createLogger(fileLogSink(join(dataDir, 'logs', 'main.log')), 'info');
-    const runtime = createMainRuntime(
+    const runtime = await createMainRuntime(
       {
         name: app.getName(),
         version: app.getVersion(),

@@ -9,6 +9,11 @@ const appInfo = {
   platform: 'linux',
   dataDir: '/data',
   runtime: 'bridge' as const,
+  deviceId: 'device-00000000-0000-4000-8000-000000000000',
+};
+
+const notUsedHere = async (): Promise<never> => {
+  throw new Error('not used in this test');
 };
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
@@ -18,6 +23,11 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'sample:generate': vi.fn(async (request: { seed: number; students: number }) =>
       generateSampleSchool(request),
     ),
+    'classList:read': notUsedHere,
+    'classList:template': notUsedHere,
+    'summary:exportXlsx': notUsedHere,
+    'photo:save': notUsedHere,
+    'photo:read': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));

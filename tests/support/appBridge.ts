@@ -18,7 +18,7 @@ export async function startAppBridge(): Promise<AppBridge> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hocba-data-'));
   const logLines: string[] = [];
   const logger = createLogger(memoryLogSink(logLines), 'debug');
-  const runtime = createMainRuntime(
+  const runtime = await createMainRuntime(
     { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
     logger,
   );
