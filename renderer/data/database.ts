@@ -2,9 +2,20 @@ import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from '
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { assignmentsCollection, type AssignmentsCollection } from './collections/assignmentsCollection';
+import { auditEventsCollection, type AuditEventsCollection } from './collections/auditEventsCollection';
+import {
+  characterResultsCollection,
+  type CharacterResultsCollection,
+} from './collections/characterResultsCollection';
 import { classesCollection, type ClassesCollection } from './collections/classesCollection';
 import { peopleCollection, type PeopleCollection } from './collections/people/peopleCollection';
-import { schoolsCollection, type SchoolsCollection } from './collections/schoolsCollection';
+import { schoolsCollection, type SchoolsCollection } from './collections/schools/schoolsCollection';
+import {
+  subjectResultsCollection,
+  type SubjectResultsCollection,
+} from './collections/subjectResultsCollection';
+import { yearResultsCollection, type YearResultsCollection } from './collections/yearResultsCollection';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -12,6 +23,11 @@ export type HocbaCollections = {
   readonly schools: SchoolsCollection;
   readonly classes: ClassesCollection;
   readonly people: PeopleCollection;
+  readonly assignments: AssignmentsCollection;
+  readonly subjectResults: SubjectResultsCollection;
+  readonly characterResults: CharacterResultsCollection;
+  readonly yearResults: YearResultsCollection;
+  readonly auditEvents: AuditEventsCollection;
 };
 export type HocbaDatabase = RxDatabase<HocbaCollections>;
 
@@ -23,6 +39,11 @@ export const hocbaCollections = {
   schools: schoolsCollection,
   classes: classesCollection,
   people: peopleCollection,
+  assignments: assignmentsCollection,
+  subjectResults: subjectResultsCollection,
+  characterResults: characterResultsCollection,
+  yearResults: yearResultsCollection,
+  auditEvents: auditEventsCollection,
 };
 
 /** IndexedDB storage (Dexie) with every write checked against the collection's JSON schema. */
@@ -51,6 +72,8 @@ export async function openHocbaDatabase(options: OpenDatabaseOptions): Promise<H
     storage: options.storage ?? defaultStorage(),
     multiInstance: true,
     eventReduce: true,
+    // Local documents hold per-user, never-synced settings such as a teacher's own comment phrases.
+    localDocuments: true,
     closeDuplicates: true,
   });
   try {

@@ -1,12 +1,11 @@
-import type { SchoolYear } from '../../shared/domain/schoolYear';
-
 /**
  * Fields every synced document carries (architecture.md): its school and year for scoping,
  * who changed it last and when, and the revision the province server checks.
  */
 export type DocumentMeta = {
   readonly schoolId: string;
-  readonly schoolYear: SchoolYear;
+  /** `2025-2026`. */
+  readonly schoolYear: string;
   /** ISO-8601 UTC instant. */
   readonly updatedAt: string;
   /** The user id of the last writer. */
@@ -25,6 +24,6 @@ export const documentMetaProperties = {
 
 export const documentMetaRequired = ['schoolId', 'schoolYear', 'updatedAt', 'updatedBy', 'rev'] as const;
 
-export function metaFor(schoolId: string, schoolYear: SchoolYear, actor: string, now: Date): DocumentMeta {
+export function metaFor(schoolId: string, schoolYear: string, actor: string, now: Date): DocumentMeta {
   return { schoolId, schoolYear, updatedAt: now.toISOString(), updatedBy: actor, rev: 0 };
 }

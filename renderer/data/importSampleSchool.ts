@@ -1,23 +1,37 @@
 import { searchKeyOf } from '../../shared/domain/text';
+import type { SampleYearResults } from '../../shared/sample/generateYearResults';
 import type { SampleSchoolFile } from '../../shared/sample/sampleSchoolFile';
+import type { AssignmentDoc } from './collections/assignmentsCollection';
+import type { CharacterResultDoc } from './collections/characterResultsCollection';
 import type { ClassDoc } from './collections/classesCollection';
 import type { PersonDoc } from './collections/people/peopleCollection';
-import type { SchoolDoc } from './collections/schoolsCollection';
+import type { SchoolDoc } from './collections/schools/schoolsCollection';
+import type { SubjectResultDoc } from './collections/subjectResultsCollection';
 import type { HocbaDatabase } from './database';
 import { metaFor } from './documentMeta';
+import { auditedBulkInsert, type BulkDocument, type EditableCollection } from './writes/auditedWrite';
+import type { WriteContext } from './writes/writeContext';
 
-export type ImportCounts = { readonly schools: number; readonly classes: number; readonly students: number };
+export type SampleDocuments = {
+  readonly school: SchoolDoc;
+  readonly classes: ClassDoc[];
+  readonly people: PersonDoc[];
+  readonly assignments: AssignmentDoc[];
+  readonly subjectResults: SubjectResultDoc[];
+  readonly characterResults: CharacterResultDoc[];
+};
 
-/** Maps a sample school file to the documents of the local database. Pure, so it is tested alone. */
+/** Maps a sample school (and, if given, its year of results) to local documents. Pure. */
 export function sampleSchoolDocuments(
   file: SampleSchoolFile,
+  results: SampleYearResults | undefined,
   actor: string,
   now: Date,
-): { school: SchoolDoc; classes: ClassDoc[]; people: PersonDoc[] } {
+): SampleDocuments {
   const meta = metaFor(file.school.id, file.schoolYear, actor, now);
   const { id, ...profile } = file.school;
   return {
-    school: { id, ...profile, ...meta },
+    school: { id, ...profile, staff: file.staff, schoolYears: [file.schoolYear], ...meta },
     classes: file.classes.map(({ id: classId, grade, name, homeroomTeacherName }) => ({
       id: classId,
       grade,
@@ -28,28 +42,61 @@ export function sampleSchoolDocuments(
     people: file.students.map(({ schoolId: _schoolId, schoolYear: _schoolYear, ...student }) => ({
       ...student,
       searchName: searchKeyOf(student.fullName),
+      photo: null,
+      birthCertificateCheck: null,
+      parentsConfirmation: null,
       ...meta,
     })),
+    assignments: file.assignments.map((assignment) => ({
+      ...assignment,
+      subjects: [...assignment.subjects],
+      ...meta,
+    })),
+    subjectResults: (results?.subjectResults ?? []).map((result) => ({ ...result, ...meta })),
+    characterResults: (results?.characterResults ?? []).map((result) => ({ ...result, ...meta })),
   };
 }
 
+export type SeedProgress = { readonly written: number; readonly total: number };
+
+const chunkSize = 2_000;
+
 /**
- * Writes a sample school into the database. Upserts by deterministic id, so running it twice
- * leaves one school, not two. Throws if any document is refused by its schema.
+ * Writes a sample school into the database, every document through the audit chain. Each
+ * collection is written in chunks that are each all-or-nothing; `onProgress` counts documents.
  */
 export async function importSampleSchool(
   database: HocbaDatabase,
-  file: SampleSchoolFile,
-  actor: string,
-  now: Date = new Date(),
-): Promise<ImportCounts> {
-  const documents = sampleSchoolDocuments(file, actor, now);
-  const results = await Promise.all([
-    database.schools.bulkUpsert([documents.school]),
-    database.classes.bulkUpsert(documents.classes),
-    database.people.bulkUpsert(documents.people),
-  ]);
-  const refused = results.reduce((count, result) => count + result.error.length, 0);
-  if (refused > 0) throw new Error(`${refused} sample documents were refused by their schemas`);
-  return { schools: 1, classes: documents.classes.length, students: documents.people.length };
+  context: WriteContext,
+  documents: SampleDocuments,
+  onProgress: (progress: SeedProgress) => void = () => undefined,
+): Promise<number> {
+  const plan: { [K in EditableCollection]?: BulkDocument<K>[] } = {
+    schools: [{ doc: documents.school, studentId: '', classId: '' }],
+    classes: documents.classes.map((doc) => ({ doc, studentId: '', classId: doc.id })),
+    people: documents.people.map((doc) => ({ doc, studentId: doc.id, classId: doc.classId })),
+    assignments: documents.assignments.map((doc) => ({ doc, studentId: '', classId: doc.classId })),
+    subjectResults: documents.subjectResults.map((doc) => ({
+      doc,
+      studentId: doc.studentId,
+      classId: doc.classId,
+    })),
+    characterResults: documents.characterResults.map((doc) => ({
+      doc,
+      studentId: doc.studentId,
+      classId: doc.classId,
+    })),
+  };
+  const total = Object.values(plan).reduce((sum, list) => sum + list.length, 0);
+  let written = 0;
+  for (const name of Object.keys(plan) as EditableCollection[]) {
+    const list = plan[name] ?? [];
+    for (let start = 0; start < list.length; start += chunkSize) {
+      const chunk = list.slice(start, start + chunkSize);
+      await auditedBulkInsert(database, context, name, chunk as never);
+      written += chunk.length;
+      onProgress({ written, total });
+    }
+  }
+  return written;
 }

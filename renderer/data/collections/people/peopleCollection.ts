@@ -1,21 +1,42 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
-import { searchKeyOf } from '../../../../shared/domain/text';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
-import { identityProperties, identityRequired, type PersonDocV0 } from './peopleSchemaV0';
+import { identityProperties, identityRequired } from './peopleSchemaV0';
+import { migratePersonV0toV1, type PersonDocV1 } from './peopleSchemaV1';
+
+/** A dated check by a named person: "đã đối chiếu giấy khai sinh", "cha mẹ đã xác nhận". */
+export type DatedCheck = { readonly date: string; readonly by: string };
+
+/** The 3×4 photo kept by main's photo store, by content hash. */
+export type PhotoReference = { readonly photoId: string; readonly width: number; readonly height: number };
 
 /**
- * `people`: one document per student (identity, identifiers), written by the homeroom teacher.
+ * `people`: one document per student (identity, identifiers, photo reference), written by the
+ * homeroom teacher.
  *
  * Version history (append-only):
  * - v0: identity fields and class.
  * - v1: `searchName`, the name without diacritics and in lower case, so typing "nguyen van duc"
  *   finds "Nguyễn Văn Đức" without re-normalising every name on every keystroke.
+ * - v2: `electives` taken this year, the `photo` reference, and the two checks of the identity
+ *   page (`birthCertificateCheck`, `parentsConfirmation`).
  */
-export type PersonDoc = PersonDocV0 & { readonly searchName: string };
+export type PersonDoc = PersonDocV1 & {
+  readonly electives: readonly string[];
+  readonly photo: PhotoReference | null;
+  readonly birthCertificateCheck: DatedCheck | null;
+  readonly parentsConfirmation: DatedCheck | null;
+};
+
+const datedCheck = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  properties: { date: { type: 'string', maxLength: 10 }, by: { type: 'string', maxLength: 60 } },
+  required: ['date', 'by'],
+} as const;
 
 export const peopleSchema: RxJsonSchema<PersonDoc> = {
   title: 'people',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -24,15 +45,45 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
     classId: { type: 'string', maxLength: 80 },
     ...identityProperties,
     searchName: { type: 'string', maxLength: 120 },
+    electives: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 40 } },
+    photo: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        photoId: { type: 'string', maxLength: 64 },
+        width: { type: 'integer', minimum: 1, maximum: 4000 },
+        height: { type: 'integer', minimum: 1, maximum: 4000 },
+      },
+      required: ['photoId', 'width', 'height'],
+    },
+    birthCertificateCheck: datedCheck,
+    parentsConfirmation: datedCheck,
     ...documentMetaProperties,
   },
-  required: ['id', 'classId', ...identityRequired, 'searchName', ...documentMetaRequired],
+  required: [
+    'id',
+    'classId',
+    ...identityRequired,
+    'searchName',
+    'electives',
+    'photo',
+    'birthCertificateCheck',
+    'parentsConfirmation',
+    ...documentMetaRequired,
+  ],
   indexes: ['classId'],
 };
 
 /** Each step takes a document of the previous version and returns it in the next. */
 export const peopleMigrationStrategies = {
-  1: (old: PersonDocV0): PersonDoc => ({ ...old, searchName: searchKeyOf(old.fullName) }),
+  1: migratePersonV0toV1,
+  2: (old: PersonDocV1): PersonDoc => ({
+    ...old,
+    electives: [],
+    photo: null,
+    birthCertificateCheck: null,
+    parentsConfirmation: null,
+  }),
 };
 
 export type PeopleCollection = RxCollection<PersonDoc>;

@@ -1,0 +1,78 @@
+import { useMemo } from 'react';
+import { compareVietnameseNames } from '../../../shared/domain/personName';
+import type { CharacterResultDoc } from '../collections/characterResultsCollection';
+import type { PersonDoc } from '../collections/people/peopleCollection';
+import type { SubjectResultDoc } from '../collections/subjectResultsCollection';
+import type { YearResultDoc } from '../collections/yearResultsCollection';
+import { useDatabase } from '../DatabaseContext';
+import { useObservable } from '../useRxQueryResult';
+
+/** The students of a class, in register order (given name, middle names, family name). */
+export function useClassStudents(classId: string | undefined): PersonDoc[] | undefined {
+  const database = useDatabase();
+  const docs = useObservable(
+    useMemo(() => database.people.find({ selector: { classId: classId ?? '' } }).$, [database, classId]),
+  );
+  return useMemo(
+    () =>
+      docs?.map((doc) => doc.toMutableJSON()).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)),
+    [docs],
+  );
+}
+
+/** A class's results in one subject row, by student id. */
+export function useSubjectResults(
+  classId: string | undefined,
+  rowKey: string | undefined,
+): Map<string, SubjectResultDoc> | undefined {
+  const database = useDatabase();
+  const docs = useObservable(
+    useMemo(
+      () => database.subjectResults.find({ selector: { classId: classId ?? '', rowKey: rowKey ?? '' } }).$,
+      [database, classId, rowKey],
+    ),
+  );
+  return useMemo(
+    () => (docs ? new Map(docs.map((doc) => [doc.studentId, doc.toMutableJSON()])) : undefined),
+    [docs],
+  );
+}
+
+/** Every subject result of a class (all rows), for the summary table. */
+export function useClassSubjectResults(classId: string | undefined): SubjectResultDoc[] | undefined {
+  const database = useDatabase();
+  const docs = useObservable(
+    useMemo(
+      () => database.subjectResults.find({ selector: { classId: classId ?? '' } }).$,
+      [database, classId],
+    ),
+  );
+  return useMemo(() => docs?.map((doc) => doc.toMutableJSON()), [docs]);
+}
+
+export function useCharacterResults(
+  classId: string | undefined,
+): Map<string, CharacterResultDoc> | undefined {
+  const database = useDatabase();
+  const docs = useObservable(
+    useMemo(
+      () => database.characterResults.find({ selector: { classId: classId ?? '' } }).$,
+      [database, classId],
+    ),
+  );
+  return useMemo(
+    () => (docs ? new Map(docs.map((doc) => [doc.studentId, doc.toMutableJSON()])) : undefined),
+    [docs],
+  );
+}
+
+export function useYearResults(classId: string | undefined): Map<string, YearResultDoc> | undefined {
+  const database = useDatabase();
+  const docs = useObservable(
+    useMemo(() => database.yearResults.find({ selector: { classId: classId ?? '' } }).$, [database, classId]),
+  );
+  return useMemo(
+    () => (docs ? new Map(docs.map((doc) => [doc.studentId, doc.toMutableJSON()])) : undefined),
+    [docs],
+  );
+}

@@ -1,0 +1,16 @@
+import type { Permissions, Actor } from '../../../shared/domain/permissions';
+import type { CompiledCatalogue } from '../../../shared/domain/evaluation/compiledCatalogue';
+
+/** Everything a write needs to know besides its data: who, on which device, when, with which rights. */
+export type WriteContext = {
+  readonly deviceId: string;
+  readonly actor: Actor;
+  readonly permissions: Permissions;
+  readonly catalogue: CompiledCatalogue;
+  readonly now: () => Date;
+};
+
+/** A write the rules do not allow; the message says why, in Vietnamese, for the user. */
+export class WriteRefused extends Error {
+  override name = 'WriteRefused';
+}
