@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { StaffMember } from '../../shared/domain/staff';
 import { DatabaseProvider } from '../data/DatabaseContext';
-import { databaseNameFor, openHocbaDatabase, type HocbaDatabase } from '../data/database';
-import { HomeScreen } from '../features/home/HomeScreen';
+import { openHocbaDatabase, type HocbaDatabase } from '../data/database';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import type { SampleTrial } from '../features/signin/startSampleTrial';
 import { AppShell } from './AppShell';
+import { AreaScreen } from './AreaScreen';
 import { useRoute } from './hashRoute';
-import { clearSession, readSession, writeSession, type Session } from './session';
+import { RouteProvider } from './RouteContext';
+import { SchoolProvider, useSchoolState } from './SchoolContext';
+import { clearSession, readSession, sampleSessionAs, writeSession, type Session } from './session';
 import { shellStrings } from './strings';
+import { useAppInfo } from './useAppInfo';
 
 type AppState =
   | { readonly kind: 'restoring' }
@@ -15,18 +19,26 @@ type AppState =
   | { readonly kind: 'signedIn'; readonly session: Session; readonly database: HocbaDatabase }
   | { readonly kind: 'failed'; readonly message: string };
 
+function SchoolGate({ children }: { children: React.ReactNode }) {
+  const state = useSchoolState();
+  if (state === undefined) return <p className="status">{shellStrings.loading}</p>;
+  if (state === null) return <p className="status">{shellStrings.noSchool}</p>;
+  return children;
+}
+
 /** Restores the last session on this desktop (its own local database), or shows sign-in. */
 export function App() {
   const [savedSession] = useState(() => readSession(window.localStorage));
   const [state, setState] = useState<AppState>(savedSession ? { kind: 'restoring' } : { kind: 'signedOut' });
   const [route, navigate] = useRoute();
+  const info = useAppInfo();
 
   useEffect(() => {
     const session = savedSession;
     if (!session) return;
     let live = true;
     let opened: HocbaDatabase | undefined;
-    openHocbaDatabase({ name: databaseNameFor(session.userId) }).then(
+    openHocbaDatabase({ name: session.databaseName }).then(
       (database) => {
         opened = database;
         if (live) setState({ kind: 'signedIn', session, database });
@@ -46,6 +58,16 @@ export function App() {
     writeSession(window.localStorage, trial.session);
     setState({ kind: 'signedIn', session: trial.session, database: trial.database });
   }, []);
+
+  const onSwitchUser = useCallback(
+    (member: StaffMember) => {
+      if (state.kind !== 'signedIn') return;
+      const session = sampleSessionAs(member);
+      writeSession(window.localStorage, session);
+      setState({ ...state, session });
+    },
+    [state],
+  );
 
   const onSignOut = useCallback(() => {
     if (state.kind === 'signedIn') void state.database.close();
@@ -68,17 +90,24 @@ export function App() {
     case 'signedIn':
       return (
         <DatabaseProvider database={state.database}>
-          <AppShell
-            session={state.session}
-            currentArea={route.area}
-            onNavigate={(area) => navigate({ area, params: {} })}
-            onSignOut={onSignOut}
-          >
-            <HomeScreen
-              selectedClassId={route.params.class}
-              onSelectClass={(classId) => navigate({ area: 'home', params: { class: classId } })}
-            />
-          </AppShell>
+          <SchoolProvider session={state.session} deviceId={info?.deviceId}>
+            <RouteProvider value={{ route, navigate }}>
+              <AppShell
+                session={state.session}
+                info={info}
+                currentArea={route.area}
+                onNavigate={(area) =>
+                  navigate({ area, params: route.params.class ? { class: route.params.class } : {} })
+                }
+                onSwitchUser={onSwitchUser}
+                onSignOut={onSignOut}
+              >
+                <SchoolGate>
+                  <AreaScreen area={route.area} />
+                </SchoolGate>
+              </AppShell>
+            </RouteProvider>
+          </SchoolProvider>
         </DatabaseProvider>
       );
   }

@@ -1,22 +1,35 @@
 import type { ReactNode } from 'react';
-import type { Session } from './session';
-import { areas, type AreaId } from './navigation';
-import { shellStrings } from './strings';
-import { useAppInfo } from './useAppInfo';
+import { staffRoleNames, type StaffMember } from '../../shared/domain/staff';
 import { useIpc } from '../ipc/IpcContext';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { areas, type AreaId } from './navigation';
+import { useSchoolState } from './SchoolContext';
+import type { Session } from './session';
+import { shellStrings } from './strings';
 
 type Props = {
   readonly session: Session;
+  readonly info: AppInfo | undefined;
   readonly currentArea: AreaId;
   readonly onNavigate: (area: AreaId) => void;
+  readonly onSwitchUser: (member: StaffMember) => void;
   readonly onSignOut: () => void;
   readonly children: ReactNode;
 };
 
-/** The frame around every screen: the menu of areas, who is signed in, and what the app runs on. */
-export function AppShell({ session, currentArea, onNavigate, onSignOut, children }: Props) {
-  const info = useAppInfo();
+/** The frame around every screen: the menu of areas, who is working, and what the app runs on. */
+export function AppShell({
+  session,
+  info,
+  currentArea,
+  onNavigate,
+  onSwitchUser,
+  onSignOut,
+  children,
+}: Props) {
   const ipc = useIpc();
+  const school = useSchoolState();
+  const staff = school?.school.staff.filter((member) => member.active) ?? [];
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -49,7 +62,29 @@ export function AppShell({ session, currentArea, onNavigate, onSignOut, children
           </ul>
         </nav>
         <div className="sidebar-footer">
-          <div className="user">{session.displayName}</div>
+          <div className="muted-light">{shellStrings.actingAs}</div>
+          <div className="user">
+            {session.displayName} · {staffRoleNames[session.role]}
+          </div>
+          {/* Only sample sessions exist until accounts come from the province server; there, anyone may act as anyone. */}
+          {staff.length > 0 && (
+            <label className="switch-user">
+              <span>{shellStrings.switchUser}</span>
+              <select
+                value={session.userId}
+                onChange={(event) => {
+                  const member = staff.find((candidate) => candidate.userId === event.target.value);
+                  if (member) onSwitchUser(member);
+                }}
+              >
+                {staff.map((member) => (
+                  <option key={member.userId} value={member.userId}>
+                    {member.fullName} — {staffRoleNames[member.role]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <button type="button" className="link-button" onClick={onSignOut}>
             {shellStrings.signOut}
           </button>

@@ -1,8 +1,18 @@
 /**
- * The app's areas. Later issues plug their screens in here; an area without a screen is shown
- * in the menu as coming, never as an empty page.
+ * The app's areas. An area without a screen yet is shown in the menu as coming, never as an
+ * empty page. Class-scoped areas keep the chosen class in the route (`?class=…`).
  */
-export type AreaId = 'home' | 'setup' | 'gradebook' | 'summary' | 'records' | 'signing' | 'sync';
+export type AreaId =
+  | 'home'
+  | 'setup'
+  | 'gradebook'
+  | 'character'
+  | 'profiles'
+  | 'summary'
+  | 'history'
+  | 'records'
+  | 'signing'
+  | 'sync';
 
 export type AreaDefinition = {
   readonly id: AreaId;
@@ -19,19 +29,37 @@ export const areas: readonly AreaDefinition[] = [
     id: 'setup',
     label: 'Thiết lập năm học',
     description: 'Năm học, lớp, giáo viên, phân công',
-    available: false,
+    available: true,
   },
   {
     id: 'gradebook',
     label: 'Sổ theo dõi kết quả',
-    description: 'Nhập mức đạt được, điểm kiểm tra, nhận xét',
-    available: false,
+    description: 'Nhập mức đạt được, điểm kiểm tra, nhận xét từng môn',
+    available: true,
+  },
+  {
+    id: 'character',
+    label: 'Phẩm chất, năng lực',
+    description: 'Đánh giá phẩm chất và năng lực (giáo viên chủ nhiệm)',
+    available: true,
+  },
+  {
+    id: 'profiles',
+    label: 'Hồ sơ học sinh',
+    description: 'Thông tin học bạ, ảnh, nhập danh sách lớp từ Excel',
+    available: true,
   },
   {
     id: 'summary',
     label: 'Bảng tổng hợp',
     description: 'Bảng tổng hợp kết quả đánh giá giáo dục của lớp',
-    available: false,
+    available: true,
+  },
+  {
+    id: 'history',
+    label: 'Lịch sử thay đổi',
+    description: 'Ai sửa, lúc nào, từ gì thành gì',
+    available: true,
   },
   { id: 'records', label: 'Học bạ', description: 'Xem và in học bạ của từng học sinh', available: false },
   { id: 'signing', label: 'Ký số', description: 'Ký học bạ bằng chứng thư số (USB token)', available: false },

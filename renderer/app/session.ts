@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import type { UserId } from '../../shared/domain/ids';
+import { staffRoles, type StaffRole } from '../../shared/domain/staff';
 
 /**
- * Who is using the app on this desktop. Real sign-in against the province server arrives with
- * sync; until then the only way in is the sample-data trial, which is its own user and database.
+ * Who is using the app on this desktop, and which local database they work in. Real sign-in
+ * against the province server arrives with sync; until then the way in is the sample-data trial,
+ * where one can act as any of the sample school's staff (the trial's own database).
  */
 const sessionSchema = z.object({
-  userId: z
-    .string()
-    .regex(/^user:[a-z0-9._-]+$/)
-    .transform((value) => value as UserId),
+  databaseName: z.string().regex(/^hocba-[a-z0-9-]+$/),
+  userId: z.string().regex(/^user:[a-z0-9._-]+$/),
   displayName: z.string().min(1),
-  role: z.enum(['principal', 'teacher']),
+  role: z.enum(staffRoles),
   mode: z.literal('sample'),
 });
 export type Session = z.output<typeof sessionSchema>;
@@ -37,9 +36,19 @@ export function clearSession(storage: Storage): void {
   storage.removeItem(storageKey);
 }
 
-export const sampleSession: Session = {
-  userId: 'user:dung-thu' as UserId,
-  displayName: 'Người dùng thử',
-  role: 'principal',
-  mode: 'sample',
-};
+/** The trial's database: one per desktop profile, separate from any real user's data. */
+export const sampleDatabaseName = 'hocba-dung-thu';
+
+export function sampleSessionAs(member: {
+  readonly userId: string;
+  readonly fullName: string;
+  readonly role: StaffRole;
+}): Session {
+  return {
+    databaseName: sampleDatabaseName,
+    userId: member.userId,
+    displayName: member.fullName,
+    role: member.role,
+    mode: 'sample',
+  };
+}

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createIpcClient } from './ipcClient';
 import { takeBridgeSecret } from './bridgeTransport';
 
-const info = { name: 'Học bạ số', version: '1.0.0', platform: 'linux', dataDir: '/d', runtime: 'electron' };
+const info = {
+  name: 'Học bạ số',
+  version: '1.0.0',
+  platform: 'linux',
+  dataDir: '/d',
+  runtime: 'electron',
+  deviceId: 'device-0b7d4f3e-2a51-4c8e-9f1a-6d2e8b9c0a13',
+};
 
 describe('renderer IPC client', () => {
   it('returns the value of a well-formed answer', async () => {

@@ -3,7 +3,7 @@ import { of } from 'rxjs';
 import { compareVietnameseNames } from '../../../shared/domain/personName';
 import type { ClassDoc } from '../../data/collections/classesCollection';
 import type { PersonDoc } from '../../data/collections/people/peopleCollection';
-import type { SchoolDoc } from '../../data/collections/schoolsCollection';
+import type { SchoolDoc } from '../../data/collections/schools/schoolsCollection';
 import { useDatabase } from '../../data/DatabaseContext';
 import { useObservable } from '../../data/useRxQueryResult';
 

@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { ipcStrings } from '../../../shared/ipc/strings';
-import { useIpc } from '../../ipc/IpcContext';
 import { shellStrings } from '../../app/strings';
+import { useIpc } from '../../ipc/IpcContext';
+import { sampleTrialRequest, sampleTrialSizes } from './sampleTrialRequest';
 import { startSampleTrial, type SampleTrial, type SampleTrialProgress } from './startSampleTrial';
 import { signInStrings } from './strings';
 
 type Props = { readonly onSignedIn: (trial: SampleTrial) => void };
 
 function progressText(progress: SampleTrialProgress): string {
-  return progress.stage === 'generating' ? signInStrings.preparing : signInStrings.saving(progress.students);
+  if (progress.stage === 'generating') return signInStrings.preparing;
+  if (progress.stage === 'saving')
+    return signInStrings.saving(progress.progress.written, progress.progress.total);
+  return '';
 }
 
 /** Sign-in: the province account form (active once sync exists) and the sample-data trial. */
@@ -16,13 +20,14 @@ export function SignInScreen({ onSignedIn }: Props) {
   const ipc = useIpc();
   const [progress, setProgress] = useState<SampleTrialProgress | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
-
+  const [students, setStudents] = useState<number>(sampleTrialRequest.students);
+  const [withResults, setWithResults] = useState(true);
   const shownError = error ?? (ipc.transportKind === 'none' ? ipcStrings.unavailable : undefined);
 
   const trySample = async (): Promise<void> => {
     setError(undefined);
     try {
-      const result = await startSampleTrial(ipc, setProgress);
+      const result = await startSampleTrial(ipc, { students, withResults }, setProgress);
       if (result.ok) onSignedIn(result.trial);
       else setError(result.message);
     } catch {
@@ -46,12 +51,7 @@ export function SignInScreen({ onSignedIn }: Props) {
         </div>
         <p className="signin-intro">{signInStrings.intro}</p>
         <h1 id="signin-title">{signInStrings.title}</h1>
-        <form
-          className="signin-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-          }}
-        >
+        <form className="signin-form" onSubmit={(event) => event.preventDefault()}>
           <label>
             {signInStrings.userName}
             <input type="text" autoComplete="username" disabled />
@@ -67,6 +67,31 @@ export function SignInScreen({ onSignedIn }: Props) {
         </form>
         <div className="divider">
           <span>{signInStrings.or}</span>
+        </div>
+        <div className="sample-options">
+          <label>
+            {signInStrings.sizeLabel}
+            <select
+              value={students}
+              onChange={(event) => setStudents(Number(event.target.value))}
+              disabled={progress !== undefined}
+            >
+              {sampleTrialSizes.map((size) => (
+                <option key={size} value={size}>
+                  {signInStrings.sizeOption(size)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={withResults}
+              onChange={(event) => setWithResults(event.target.checked)}
+              disabled={progress !== undefined}
+            />
+            {signInStrings.withResults}
+          </label>
         </div>
         <button
           type="button"

@@ -11,7 +11,11 @@ export const signInStrings = {
   trySample: 'Dùng thử với dữ liệu mẫu',
   trySampleHint:
     'Tạo một trường tiểu học mẫu trên máy này để làm quen. Dữ liệu mẫu được lưu riêng, không trộn với dữ liệu thật.',
+  sizeLabel: 'Số học sinh của trường mẫu',
+  sizeOption: (count: number) => `${count.toLocaleString('vi-VN')} học sinh`,
+  withResults: 'Có sẵn kết quả đánh giá cả năm',
   preparing: 'Đang tạo trường mẫu…',
-  saving: (count: number) => `Đang lưu ${count} học sinh vào máy…`,
+  saving: (written: number, total: number) =>
+    `Đang lưu vào máy: ${written.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} bản ghi…`,
   failed: 'Không tạo được dữ liệu mẫu.',
 } as const;

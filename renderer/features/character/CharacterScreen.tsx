@@ -1,0 +1,193 @@
+import '../gradebook/gradebook.css';
+import { useMemo, useState } from 'react';
+import type { CharacterLevel, PeriodCode } from '../../../shared/domain/evaluation/catalogueSchema';
+import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
+import { useSchool } from '../../app/SchoolContext';
+import type { ClassDoc } from '../../data/collections/classesCollection';
+import { useDatabase } from '../../data/DatabaseContext';
+import { useCharacterResults, useClassStudents } from '../../data/queries/classQueries';
+import { writeTraitCells, type TraitCellWrite } from '../../data/writes/resultWrites';
+import { parseCellInput } from '../gradebook/grid/cellValues';
+import { DataGrid, type DataGridColumn } from '../gradebook/grid/DataGrid';
+import type { CellInput, GridPosition } from '../gradebook/grid/gridModel';
+import { PeriodSelector, useSelectedPeriod } from '../gradebook/PeriodSelector';
+import { SaveStatus } from '../gradebook/SaveStatus';
+import { gradebookStrings } from '../gradebook/strings';
+import { studentPlaceOf } from '../gradebook/studentPlace';
+import { useQueuedWrites } from '../gradebook/useQueuedWrites';
+import { TraitCommentPanel } from './TraitCommentPanel';
+
+function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; period: PeriodCode }) {
+  const database = useDatabase();
+  const { permissions, writeContext } = useSchool();
+  const catalogue = writeContext.catalogue;
+  const plan = catalogue.plan(schoolClass.grade);
+  const traits = useMemo(() => [...plan.competencies, ...plan.qualities], [plan]);
+  const students = useClassStudents(schoolClass.id);
+  const results = useCharacterResults(schoolClass.id);
+  const [active, setActive] = useState<GridPosition>({ row: 0, column: 0 });
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  const writes = useQueuedWrites((cells: readonly TraitCellWrite[]) =>
+    writeTraitCells(database, writeContext, cells),
+  );
+  const columns = useMemo(
+    (): DataGridColumn[] =>
+      traits.map((trait) => ({
+        key: trait.code,
+        kind: 'traitLevel',
+        label: trait.name,
+        group:
+          trait.kind === 'quality'
+            ? 'Phẩm chất chủ yếu'
+            : trait.competencyKind === 'general'
+              ? 'Năng lực chung'
+              : 'Năng lực đặc thù',
+        width: 'narrow',
+      })),
+    [traits],
+  );
+  if (!students || !results) return <p className="status">{gradebookStrings.loading}</p>;
+  if (students.length === 0) return <p className="status">{gradebookStrings.noStudents}</p>;
+
+  const mayEdit = permissions.isHomeroomOf(schoolClass.id);
+  const valueAt = (position: GridPosition) => {
+    const student = students[position.row];
+    const trait = traits[position.column];
+    return student && trait ? results.get(student.id)?.[period][trait.code] : undefined;
+  };
+  const writeAt = (
+    position: GridPosition,
+    value: { field: 'level'; value: CharacterLevel | null } | { field: 'comment'; value: string },
+  ): TraitCellWrite | undefined => {
+    const student = students[position.row];
+    const trait = traits[position.column];
+    return student && trait
+      ? { place: studentPlaceOf(student, schoolClass), trait: trait.code, period, ...value }
+      : undefined;
+  };
+  const onWrite = (cells: readonly CellInput[], source: 'keyboard' | 'paste') => {
+    const now: TraitCellWrite[] = [];
+    const before: TraitCellWrite[] = [];
+    let refused = 0;
+    for (const cell of cells) {
+      const parsed = parseCellInput('traitLevel', cell.raw);
+      const level =
+        parsed.ok &&
+        (parsed.value === 'T' || parsed.value === 'Đ' || parsed.value === 'C' || parsed.value === null)
+          ? parsed.value
+          : undefined;
+      if (level === undefined) {
+        refused += 1;
+        continue;
+      }
+      const write = writeAt(cell.position, { field: 'level', value: level });
+      const previous = writeAt(cell.position, {
+        field: 'level',
+        value: valueAt(cell.position)?.level ?? null,
+      });
+      if (write && previous) {
+        now.push(write);
+        before.push(previous);
+      }
+    }
+    setMessage(
+      refused === 0
+        ? undefined
+        : source === 'paste'
+          ? gradebookStrings.pasteRefused(refused)
+          : gradebookStrings.notALevel('trait'),
+    );
+    if (now.length > 0) void writes.save(now, before);
+  };
+  const activeValue = valueAt(active);
+  const activeTrait = traits[active.column];
+  const activeStudent = students[active.row];
+  return (
+    <div className="gradebook-body">
+      <div className="gradebook-main">
+        {!mayEdit && <p className="notice warning">{gradebookStrings.characterReadOnly}</p>}
+        <div className="status-bar">
+          <SaveStatus state={writes.saveState} />
+          {message && (
+            <span className="error" role="alert">
+              {message}
+            </span>
+          )}
+          <button
+            type="button"
+            className="button"
+            disabled={!mayEdit}
+            onClick={() =>
+              void writes
+                .undo()
+                .then((done) => setMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo))
+            }
+          >
+            {gradebookStrings.undo}
+          </button>
+        </div>
+        <DataGrid
+          label={gradebookStrings.characterGridLabel(schoolClass.name, catalogue.periodShortName(period))}
+          rows={students.map((student, index) => ({
+            key: student.id,
+            number: index + 1,
+            name: student.fullName,
+          }))}
+          columns={columns}
+          display={(position) => valueAt(position)?.level ?? ''}
+          editable={() => mayEdit}
+          onWrite={onWrite}
+          onUndo={() =>
+            void writes
+              .undo()
+              .then((done) => setMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo))
+          }
+          onRefused={(reason, count) =>
+            setMessage(
+              reason === 'pasteSkipped'
+                ? gradebookStrings.pasteSkipped(count ?? 0)
+                : reason === 'readOnly'
+                  ? gradebookStrings.readOnlyCell
+                  : gradebookStrings.notALevel('trait'),
+            )
+          }
+          onActiveChange={setActive}
+        />
+        <p className="hint">{gradebookStrings.characterKeysHelp}</p>
+      </div>
+      {activeTrait && activeStudent && (
+        <TraitCommentPanel
+          title={gradebookStrings.traitComment(activeTrait.label, activeStudent.fullName)}
+          comment={activeValue?.comment ?? ''}
+          level={activeValue?.level ?? null}
+          disabled={!mayEdit}
+          onSave={(comment) => {
+            const write = writeAt(active, { field: 'comment', value: comment });
+            const previous = writeAt(active, { field: 'comment', value: activeValue?.comment ?? '' });
+            if (write && previous) void writes.save([write], [previous]);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Phẩm chất, năng lực: the homeroom teacher's grid of the 5 qualities and 10 competencies. */
+export function CharacterScreen() {
+  const { selected } = useSelectedClass();
+  const [period] = useSelectedPeriod();
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>{gradebookStrings.characterTitle}</h1>
+        <div className="toolbar">
+          <ClassSelector />
+          <PeriodSelector />
+        </div>
+      </div>
+      {selected && (
+        <CharacterGradebook key={`${selected.id}|${period}`} schoolClass={selected} period={period} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { classListColumns, type ClassListField } from '../../../shared/classList/classListColumns';
+import type { ClassListPreview, ClassListProblem } from '../../../shared/classList/classListPreview';
+import { classListStrings } from './strings';
+
+type Props = { readonly preview: ClassListPreview; readonly invalidOnly: boolean };
+
+function Problems({ rowNumber, problems }: { rowNumber: number; problems: readonly ClassListProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul className="cell-problems">
+      {problems.map((problem, index) => (
+        <li key={index}>{classListStrings.problem(rowNumber, problem.message)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The rows of a class list as read, each problem written under the cell it concerns, so the
+ * teacher can find it in the spreadsheet; problems of columns the file lacks go to the last column.
+ */
+export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
+  const shown = classListColumns.filter(
+    (column) => column.field !== 'rowNumberInList' && preview.columns[column.field] !== undefined,
+  );
+  const shownFields = new Set<ClassListField>(shown.map((column) => column.field));
+  const rows = invalidOnly ? preview.rows.filter((row) => row.problems.length > 0) : preview.rows;
+  return (
+    <div className="class-list-preview">
+      <table className="data-table">
+        <caption>{classListStrings.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{classListStrings.rowColumn}</th>
+            {shown.map((column) => (
+              <th scope="col" key={column.field}>
+                {column.header}
+              </th>
+            ))}
+            <th scope="col">{classListStrings.statusColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const elsewhere = row.problems.filter((problem) => !shownFields.has(problem.field));
+            return (
+              <tr key={row.rowNumber} className={row.problems.length > 0 ? 'row-invalid' : undefined}>
+                <th scope="row">{row.rowNumber}</th>
+                {shown.map((column) => {
+                  const problems = row.problems.filter((problem) => problem.field === column.field);
+                  return (
+                    <td key={column.field} className={problems.length > 0 ? 'cell-invalid' : undefined}>
+                      {row.cells[column.field] ?? ''}
+                      <Problems rowNumber={row.rowNumber} problems={problems} />
+                    </td>
+                  );
+                })}
+                <td>
+                  {row.problems.length === 0
+                    ? classListStrings.rowValid
+                    : classListStrings.rowInvalid(row.problems.length)}
+                  <Problems rowNumber={row.rowNumber} problems={elsewhere} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

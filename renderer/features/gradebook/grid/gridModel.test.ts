@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { parseCellInput } from './cellValues';
+import { parseClipboardTable, toClipboardTable } from './clipboard';
+import {
+  handleKey,
+  initialGridState,
+  pasteBlock,
+  type GridShape,
+  type GridState,
+  type KeyPress,
+} from './gridModel';
+
+const shape: GridShape = {
+  rows: 4,
+  columns: [
+    { key: 'level', kind: 'subjectLevel', label: 'Mức' },
+    { key: 'score', kind: 'score', label: 'Điểm' },
+    { key: 'comment', kind: 'comment', label: 'Nhận xét' },
+  ],
+  // Student 2 does not take this elective: their cells are read-only.
+  editable: (position) => position.row !== 2,
+};
+
+const press = (key: string, modifiers: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  shiftKey: false,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...modifiers,
+});
+
+function run(keys: (string | KeyPress)[], start: GridState = initialGridState) {
+  let state = start;
+  const actions = [];
+  for (const key of keys) {
+    const result = handleKey(state, shape, typeof key === 'string' ? press(key) : key);
+    state = result.state;
+    actions.push(result.action);
+  }
+  return { state, actions: actions.filter((action) => action.type !== 'none') };
+}
+
+describe('grade book keyboard', () => {
+  it('moves with arrows and stays inside the grid', () => {
+    expect(run(['ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowRight', 'ArrowRight']).state.active).toEqual({
+      row: 2,
+      column: 2,
+    });
+    expect(run(['ArrowUp', 'ArrowLeft']).state.active).toEqual({ row: 0, column: 0 });
+  });
+
+  it('writes a level letter at once and moves down, accepting lower case', () => {
+    const { state, actions } = run(['t', 'h']);
+    expect(actions).toEqual([
+      { type: 'write', cells: [{ position: { row: 0, column: 0 }, raw: 't' }] },
+      { type: 'write', cells: [{ position: { row: 1, column: 0 }, raw: 'h' }] },
+    ]);
+    expect(state.active).toEqual({ row: 2, column: 0 });
+  });
+
+  it('refuses a letter that is not a level, and any edit of a read-only cell', () => {
+    expect(run(['x']).actions).toEqual([{ type: 'refused', reason: 'notALevel' }]);
+    expect(run(['ArrowDown', 'ArrowDown', 't']).actions).toEqual([{ type: 'refused', reason: 'readOnly' }]);
+    expect(run(['ArrowDown', 'ArrowDown', 'Delete']).actions).toEqual([
+      { type: 'refused', reason: 'readOnly' },
+    ]);
+  });
+
+  it('types a two-digit score, and commits it with Enter (down) or Tab (right)', () => {
+    let result = run(['ArrowRight', '1']);
+    expect(result.state.editing).toEqual({ text: '1' });
+    result = run(['Enter'], { ...result.state, editing: { text: '10' } });
+    expect(result.actions).toEqual([
+      { type: 'write', cells: [{ position: { row: 0, column: 1 }, raw: '10' }] },
+    ]);
+    expect(result.state).toEqual({ active: { row: 1, column: 1 }, editing: null });
+    const tab = run(['Tab'], { active: { row: 1, column: 1 }, editing: { text: '7' } });
+    expect(tab.state.active).toEqual({ row: 1, column: 2 });
+    expect(tab.actions).toHaveLength(1);
+  });
+
+  it('cancels an edit with Escape, and Tab wraps to the next student', () => {
+    expect(run(['Escape'], { active: { row: 0, column: 2 }, editing: { text: 'Chăm' } })).toEqual({
+      state: { active: { row: 0, column: 2 }, editing: null },
+      actions: [],
+    });
+    expect(run(['Tab'], { active: { row: 0, column: 2 }, editing: null }).state.active).toEqual({
+      row: 1,
+      column: 0,
+    });
+    expect(
+      run([press('Tab', { shiftKey: true })], { active: { row: 1, column: 0 }, editing: null }).state.active,
+    ).toEqual({ row: 0, column: 2 });
+  });
+
+  it('keeps arrows for the caret inside a comment, but leaves a score with them', () => {
+    expect(
+      run(['ArrowDown'], { active: { row: 0, column: 2 }, editing: { text: 'abc' } }).state.editing,
+    ).toEqual({ text: 'abc' });
+    expect(
+      run(['ArrowDown'], { active: { row: 0, column: 1 }, editing: { text: '9' } }).actions,
+    ).toHaveLength(1);
+  });
+
+  it('clears with Delete and asks for undo with Ctrl+Z', () => {
+    expect(run(['Delete']).actions).toEqual([
+      { type: 'write', cells: [{ position: { row: 0, column: 0 }, raw: '' }] },
+    ]);
+    expect(run([press('z', { ctrlKey: true })]).actions).toEqual([{ type: 'undo' }]);
+  });
+});
+
+describe('pasting from Excel', () => {
+  it('reads tab-separated rows, quoted cells and the trailing newline Excel adds', () => {
+    expect(parseClipboardTable('T\t9\r\nH\t7\r\n')).toEqual([
+      ['T', '9'],
+      ['H', '7'],
+    ]);
+    expect(parseClipboardTable('"Ngoan, lễ phép\nchăm chỉ"\tx\n')).toEqual([
+      ['Ngoan, lễ phép\nchăm chỉ', 'x'],
+    ]);
+    expect(parseClipboardTable(toClipboardTable([['a"b', 'c\td']]))).toEqual([['a"b', 'c\td']]);
+  });
+
+  it('spreads a block from the active cell, cut at the edges, skipping read-only cells', () => {
+    const block = parseClipboardTable('T\t9\nH\t8\nC\t4\nT\t10\nH\t6\n');
+    const { cells, skipped } = pasteBlock({ row: 0, column: 1 }, block, shape);
+    expect(skipped).toBe(2);
+    expect(cells.map((cell) => `${cell.position.row},${cell.position.column}=${cell.raw}`)).toEqual([
+      '0,1=T',
+      '0,2=9',
+      '1,1=H',
+      '1,2=8',
+      '3,1=T',
+      '3,2=10',
+    ]);
+  });
+});
+
+describe('cell values', () => {
+  it.each([
+    ['subjectLevel', 'h', 'H'],
+    ['subjectLevel', 'Hoàn thành tốt', 'T'],
+    ['traitLevel', 'd', 'Đ'],
+    ['traitLevel', 'Đạt', 'Đ'],
+    ['traitLevel', 'cần cố gắng', 'C'],
+    ['score', ' 10 ', 10],
+    ['score', '', null],
+    ['comment', '  Chăm ngoan  ', 'Chăm ngoan'],
+  ] as const)('reads %s "%s" as %j', (kind, raw, value) => {
+    expect(parseCellInput(kind, raw)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['subjectLevel', 'Đ'],
+    ['traitLevel', 'H'],
+    ['score', '8,5'],
+    ['score', '11'],
+    ['score', 'chín'],
+  ] as const)('refuses %s "%s" with a message', (kind, raw) => {
+    const parsed = parseCellInput(kind, raw);
+    expect(parsed.ok).toBe(false);
+  });
+});

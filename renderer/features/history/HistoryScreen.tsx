@@ -1,0 +1,123 @@
+import { useMemo, useState } from 'react';
+import { verifyAuditChain, type ChainProblem } from '../../../shared/audit/auditChain';
+import { formatInstant } from '../../../shared/domain/dates';
+import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
+import { useRouteParam } from '../../app/RouteContext';
+import { useSchool } from '../../app/SchoolContext';
+import { useDatabase } from '../../data/DatabaseContext';
+import { useClassStudents } from '../../data/queries/classQueries';
+import { useObservable } from '../../data/useRxQueryResult';
+import { describeTarget, describeValue } from './describeChange';
+import { historyStrings } from './strings';
+
+const shownEvents = 500;
+
+/** "Ai sửa, lúc nào, từ gì thành gì": the changes of a class or one student, newest first. */
+export function HistoryScreen() {
+  const database = useDatabase();
+  const { school, writeContext } = useSchool();
+  const { selected } = useSelectedClass();
+  const [studentId, setStudentId] = useRouteParam('student');
+  const students = useClassStudents(selected?.id);
+  const events = useObservable(
+    useMemo(() => {
+      const selector = studentId ? { studentId } : { classId: selected?.id ?? '' };
+      return database.auditEvents.find({ selector, sort: [{ at: 'desc' }], limit: shownEvents }).$;
+    }, [database, selected?.id, studentId]),
+  );
+  const [check, setCheck] = useState<
+    { state: 'running' } | { state: 'done'; count: number; problems: ChainProblem[] } | undefined
+  >(undefined);
+  const names = new Map(school.staff.map((member) => [member.userId, member.fullName]));
+  const studentNames = new Map((students ?? []).map((student) => [student.id, student.fullName]));
+
+  const verify = async () => {
+    setCheck({ state: 'running' });
+    const chain = await database.auditEvents
+      .find({ selector: { deviceId: writeContext.deviceId }, sort: [{ seq: 'asc' }] })
+      .exec();
+    const list = chain.map((doc) => doc.toMutableJSON());
+    setCheck({ state: 'done', count: list.length, problems: verifyAuditChain(writeContext.deviceId, list) });
+  };
+
+  return (
+    <div className="screen">
+      <div className="screen-header">
+        <h1>{historyStrings.title}</h1>
+        <div className="toolbar">
+          <ClassSelector />
+          <label className="toolbar-field">
+            <span>{historyStrings.studentLabel}</span>
+            <select
+              value={studentId ?? ''}
+              onChange={(event) => setStudentId(event.target.value || undefined)}
+            >
+              <option value="">{historyStrings.allStudents}</option>
+              {(students ?? []).map((student) => (
+                <option key={student.id} value={student.id}>
+                  {student.fullName}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      </div>
+      <p className="hint">{historyStrings.intro}</p>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button"
+          disabled={check?.state === 'running'}
+          onClick={() => void verify()}
+        >
+          {check?.state === 'running' ? historyStrings.verifying : historyStrings.verify}
+        </button>
+        {check?.state === 'done' &&
+          (check.problems.length === 0 ? (
+            <span className="save-state saved" role="status">
+              {historyStrings.intact(check.count)}
+            </span>
+          ) : (
+            <div className="notice error" role="alert">
+              {historyStrings.broken(check.problems.length)}
+              <ul>
+                {check.problems.slice(0, 20).map((problem) => (
+                  <li key={`${problem.seq}-${problem.kind}`}>{problem.message}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+      </div>
+      {events?.length === 0 && <p className="status">{historyStrings.none}</p>}
+      {events && events.length > 0 && (
+        <table className="data-table history-table">
+          <caption>{historyStrings.shown(events.length)}</caption>
+          <thead>
+            <tr>
+              {Object.values(historyStrings.columns).map((label) => (
+                <th key={label} scope="col">
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {events.map((doc) => {
+              const event = doc.toMutableJSON();
+              return (
+                <tr key={event.id}>
+                  <td>{formatInstant(event.at)}</td>
+                  <td>{names.get(event.actor) ?? event.actor}</td>
+                  <td>{studentNames.get(event.studentId) ?? ''}</td>
+                  <td>{describeTarget(writeContext.catalogue, event)}</td>
+                  <td>{event.field === '*' ? historyStrings.empty : describeValue(event.old)}</td>
+                  <td>{describeValue(event.new)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
