@@ -65,6 +65,12 @@ describe('sample school generator', () => {
     }
   });
 
+  it('never gives two children of a school the same personal ID or student code, even a large school', () => {
+    const large = generateSampleSchool({ seed: 77, students: 5000 });
+    expect(new Set(large.students.map((s) => s.personalId)).size).toBe(large.students.length);
+    expect(new Set(large.students.map((s) => s.studentCode)).size).toBe(large.students.length);
+  });
+
   it('uses real ethnic group names and a plausible gender balance', () => {
     expect(school.students.every((s) => isEthnicityName(s.ethnicity))).toBe(true);
     const boys = school.students.filter((s) => s.gender === 'male').length;

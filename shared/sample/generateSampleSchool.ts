@@ -96,12 +96,38 @@ function electivesFor(random: Random, grade: Grade, ethnicity: string): string[]
   return electives;
 }
 
+/**
+ * A personal ID no other child of the school has: on a clash the serial moves to the next free
+ * number (no extra random draw, so the rest of the school stays the same for a given seed).
+ */
+function uniquePersonalId(
+  taken: Set<string>,
+  region: SampleRegion,
+  gender: Gender,
+  birthYear: number,
+  serial: number,
+): string {
+  for (let offset = 0; ; offset += 1) {
+    const id = composePersonalId(
+      region.personalIdProvinceCode,
+      gender,
+      birthYear,
+      (serial + offset) % 1_000_000,
+    );
+    if (!taken.has(id)) {
+      taken.add(id);
+      return id;
+    }
+  }
+}
+
 function studentDraft(
   random: Random,
   region: SampleRegion,
   grade: Grade,
   schoolYearStart: number,
   serial: number,
+  takenPersonalIds: Set<string>,
 ): StudentDraft {
   const gender: Gender = random.chance(0.515) ? 'male' : 'female';
   const familyName = random.weighted(familyNames);
@@ -112,7 +138,7 @@ function studentDraft(
   const commune = random.pick(region.communes);
   const identity: StudentIdentity = {
     studentCode: `${region.studentCodePrefix}${String(serial).padStart(8, '0')}`,
-    personalId: composePersonalId(region.personalIdProvinceCode, gender, birthYear, random.int(0, 999_999)),
+    personalId: uniquePersonalId(takenPersonalIds, region, gender, birthYear, random.int(0, 999_999)),
     fullName: childName(random, gender, familyName),
     gender,
     birthDate: birthDateIn(random, birthYear),
@@ -168,6 +194,7 @@ export function generateSampleSchool(options: SampleSchoolOptions): SampleSchool
   const students: SampleStudent[] = [];
   const serialBase = random.int(10_000_000, 80_000_000);
   let serial = serialBase;
+  const takenPersonalIds = new Set<string>();
   for (const [grade, count] of splitAcrossGrades(total, random)) {
     classSizesFor(count).forEach((size, index) => {
       const name = `${grade}${String.fromCharCode(65 + index)}`;
@@ -181,7 +208,7 @@ export function generateSampleSchool(options: SampleSchoolOptions): SampleSchool
         homeroomTeacherName: adultName(random, random.chance(0.85) ? 'female' : 'male'),
       });
       const drafts = Array.from({ length: size }, () =>
-        studentDraft(random, region, grade, schoolYearStart, (serial += 1)),
+        studentDraft(random, region, grade, schoolYearStart, (serial += 1), takenPersonalIds),
       );
       drafts.sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
       for (const draft of drafts) {
