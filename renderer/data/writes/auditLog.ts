@@ -22,9 +22,39 @@ export async function withAuditLock<T>(deviceId: string, work: () => Promise<T>)
   return await navigator.locks.request(`hocba-audit:${deviceId}`, { mode: 'exclusive' }, work);
 }
 
-async function chainHead(database: HocbaDatabase, deviceId: string): Promise<{ seq: number; hash: string }> {
+/** The last event of a device's chain: its sequence number and hash (genesis when there is none). */
+export type ChainHead = { readonly seq: number; readonly hash: string };
+
+/**
+ * The head this page last wrote or read, per database and device: only a hint. Finding the head
+ * by query reads the whole chain (IndexedDB cannot give the last entry of a descending compound
+ * index through RxDB), which grows with every edit; checking the hint is two primary-key reads.
+ */
+const headHints = new WeakMap<HocbaDatabase, Map<string, ChainHead>>();
+
+function rememberHead(database: HocbaDatabase, deviceId: string, head: ChainHead): void {
+  const hints = headHints.get(database) ?? new Map<string, ChainHead>();
+  hints.set(deviceId, head);
+  headHints.set(database, hints);
+}
+
+/** Whether the hint is still the head: its event is there with its hash, and nothing follows it. */
+async function hintHolds(database: HocbaDatabase, deviceId: string, hint: ChainHead): Promise<boolean> {
+  const current = auditEventIdOf(deviceId, hint.seq);
+  const next = auditEventIdOf(deviceId, hint.seq + 1);
+  const found = await database.auditEvents.findByIds(hint.seq > 0 ? [current, next] : [next]).exec();
+  if (found.has(next)) return false;
+  return hint.seq === 0 || found.get(current)?.hash === hint.hash;
+}
+
+/** Reads the head of this device's chain. Call inside `withAuditLock`. */
+export async function chainHead(database: HocbaDatabase, deviceId: string): Promise<ChainHead> {
+  const hint = headHints.get(database)?.get(deviceId);
+  if (hint && (await hintHolds(database, deviceId, hint))) return hint;
   const last = await database.auditEvents.findOne({ selector: { deviceId }, sort: [{ seq: 'desc' }] }).exec();
-  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: genesisHash };
+  const head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: genesisHash };
+  rememberHead(database, deviceId, head);
+  return head;
 }
 
 /**
@@ -35,8 +65,10 @@ export async function appendAuditEvents(
   database: HocbaDatabase,
   context: WriteContext,
   documents: readonly DocumentChanges[],
+  /** The chain head when the caller has just read it (inside the same lock). */
+  knownHead?: ChainHead,
 ): Promise<AuditEvent[]> {
-  const head = await chainHead(database, context.deviceId);
+  const head = knownHead ?? (await chainHead(database, context.deviceId));
   const at = context.now().toISOString();
   const events: AuditEventDoc[] = [];
   let { seq, hash } = head;
@@ -64,6 +96,10 @@ export async function appendAuditEvents(
   }
   if (events.length === 0) return [];
   const written = await database.auditEvents.bulkInsert(events);
-  if (written.error.length > 0) throw new Error(`audit chain refused ${written.error.length} events`);
+  if (written.error.length > 0) {
+    headHints.get(database)?.delete(context.deviceId);
+    throw new Error(`audit chain refused ${written.error.length} events`);
+  }
+  rememberHead(database, context.deviceId, { seq, hash });
   return events;
 }

@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb';
 import type { JsonValue } from '../../../shared/encoding/canonicalJson';
 import type { DocumentMeta } from '../documentMeta';
 import type { HocbaCollections, HocbaDatabase } from '../database';
-import { appendAuditEvents, withAuditLock, type DocumentChanges } from './auditLog';
+import { appendAuditEvents, chainHead, withAuditLock, type DocumentChanges } from './auditLog';
 import { fieldChanges, type FieldChange } from './fieldChanges';
 import type { WriteContext } from './writeContext';
 
@@ -49,7 +49,11 @@ export async function auditedWriteMany<K extends EditableCollection>(
 ): Promise<WriteResult> {
   const collection = collectionOf(database, collectionName);
   return withAuditLock(context.deviceId, async () => {
-    const found = await collection.findByIds([...new Set(writes.map((write) => write.target.docId))]).exec();
+    // The documents and the chain head are read together: one round of IndexedDB reads per save.
+    const [found, head] = await Promise.all([
+      collection.findByIds([...new Set(writes.map((write) => write.target.docId))]).exec(),
+      chainHead(database, context.deviceId),
+    ]);
     const working = new Map<string, DocOf<K>>();
     for (const [id, doc] of found) working.set(id, doc.toMutableJSON());
     const documents: DocumentChanges[] = [];
@@ -74,7 +78,7 @@ export async function auditedWriteMany<K extends EditableCollection>(
       updatedAt: context.now().toISOString(),
       updatedBy: context.actor.userId,
     };
-    await appendAuditEvents(database, context, documents);
+    await appendAuditEvents(database, context, documents, head);
     const changedIds = new Set(documents.map((document) => document.docId));
     const upserts = [...working]
       .filter(([id]) => changedIds.has(id))

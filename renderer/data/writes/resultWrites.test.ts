@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../shared/audit/auditChain';
+import { sealAuditEvent, verifyAuditChain } from '../../../shared/audit/auditChain';
 import {
   contextAs,
   databaseHarness,
   seededDatabase,
   testDeviceId,
 } from '../../../tests/support/browserDatabase';
+import { auditEventIdOf } from '../collections/auditEventsCollection';
 import { writeSubjectCells, writeTraitCells, type StudentPlace } from './resultWrites';
 
 const harness = databaseHarness();
@@ -146,5 +147,31 @@ describe('writing results through the audit chain (Chromium IndexedDB)', () => {
       ),
     );
     expect(verifyAuditChain(testDeviceId, await chainOf(database))).toEqual([]);
+  });
+
+  it('continues the chain after another window of this device appended to it', async () => {
+    const { database, place, homeroom } = await setUp();
+    await writeSubjectCells(database, homeroom, [
+      { place, rowKey: 'toan', period: 'CK1', field: 'level', value: 'H' },
+    ]);
+    // Another window (its own page, its own memory) appends the next event behind our back.
+    const head = (await chainOf(database)).at(-1);
+    if (!head) throw new Error('no audit event');
+    const theirs = sealAuditEvent({
+      ...head,
+      seq: head.seq + 1,
+      prevHash: head.hash,
+      at: new Date().toISOString(),
+      field: 'CK1.comment',
+      old: '""',
+      new: '"Viết đúng chính tả."',
+    });
+    await database.auditEvents.insert({ ...theirs, id: auditEventIdOf(testDeviceId, theirs.seq) });
+    await writeSubjectCells(database, homeroom, [
+      { place, rowKey: 'toan', period: 'CK1', field: 'level', value: 'T' },
+    ]);
+    const chain = await chainOf(database);
+    expect(chain.at(-1)?.seq).toBe(head.seq + 2);
+    expect(verifyAuditChain(testDeviceId, chain)).toEqual([]);
   });
 });
