@@ -315,13 +315,4 @@ describe('buildClassListPreview: a large school list', () => {
       students.map((student) => studentIdentitySchema.parse(student)),
     );
   });
-
-  it('builds the preview of 2,000 rows well under 100 ms', () => {
-    const times = Array.from({ length: 3 }, () => {
-      const started = performance.now();
-      buildClassListPreview(table, context);
-      return performance.now() - started;
-    });
-    expect(Math.min(...times)).toBeLessThan(100);
-  });
 });

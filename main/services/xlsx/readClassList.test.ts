@@ -215,14 +215,11 @@ describe('readClassListWorkbook', () => {
         sheet.addRow(fields.map(cell));
       });
     });
-    const started = performance.now();
     const table = await readClassListWorkbook(bytes);
-    const elapsed = performance.now() - started;
     expect(table.rows).toHaveLength(2000);
     expect(table.rows[1999]?.rowNumber).toBe(2001);
     expect(table.rows.map((row) => row.cells[5])).toEqual(school.students.map((s) => s.studentCode));
     expect(table.rows.map((row) => row.cells[2])).toEqual(school.students.map((s) => s.birthDate));
-    expect(elapsed).toBeLessThan(5000);
   });
 
   it('refuses more than 10,000 rows', async () => {

@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:import`: importing a 2,000-row class list from .xlsx.
+ * - main process (Node): reading the workbook with exceljs, then building the preview (the rules);
+ * - the whole journey in Debian's Chromium through the real app and bridge: choosing the file
+ *   until the preview is on screen, and pressing "Nhập" until every student and its audit event
+ *   are in IndexedDB (documents per second).
+ */
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readClassListWorkbook } from '../main/services/xlsx/readClassList';
+import { buildClassListPreview } from '../shared/classList/buildClassListPreview';
+import { classListColumns } from '../shared/classList/classListColumns';
+import { generateSampleSchool } from '../shared/sample/generateSampleSchool';
+import { startAppBridge } from '../tests/support/appBridge';
+import { openBrowser } from '../tests/support/browser';
+import { repoRoot } from '../tests/support/paths';
+
+const rows = Number(process.env.BENCH_ROWS ?? 2000);
+const runs = 5;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Students of grades 2–4 (all fit grade 3's age window), from a school the trial does not hold. */
+function listStudents() {
+  const school = generateSampleSchool({
+    seed: 77,
+    students: Math.min(5000, rows * 3),
+    schoolYear: '2025-2026',
+  });
+  const gradeOf = new Map(school.classes.map((schoolClass) => [schoolClass.id, schoolClass.grade]));
+  return school.students
+    .filter((student) => [2, 3, 4].includes(gradeOf.get(student.classId) ?? 0))
+    .slice(0, rows);
+}
+
+async function writeWorkbook(path: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Danh sách lớp');
+  sheet.addRow(classListColumns.map((column) => column.header));
+  listStudents().forEach((student, index) => {
+    sheet.addRow(
+      classListColumns.map(({ field }): ExcelJS.CellValue => {
+        if (field === 'rowNumberInList') return index + 1;
+        if (field === 'gender') return student.gender === 'male' ? 'Nam' : 'Nữ';
+        if (field === 'birthDate') return new Date(`${student.birthDate}T00:00:00Z`);
+        return student[field];
+      }),
+    );
+  });
+  await workbook.xlsx.writeFile(path);
+}
+
+const workDir = await mkdtemp(join(tmpdir(), 'hocba-bench-import-'));
+const file = join(workDir, 'danh-sach-2000.xlsx');
+try {
+  await writeWorkbook(file);
+  const bytes = new Uint8Array(await readFile(file));
+  console.log(`Class list import benchmark (${rows} rows, ${(bytes.length / 1024).toFixed(0)} KB .xlsx)`);
+
+  const readTimes: number[] = [];
+  const previewTimes: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    let started = performance.now();
+    const table = await readClassListWorkbook(bytes);
+    readTimes.push(performance.now() - started);
+    started = performance.now();
+    const preview = buildClassListPreview(table, {
+      existingStudentCodes: new Map(),
+      existingPersonalIds: new Map(),
+      schoolYear: '2025-2026',
+      grade: 3,
+    });
+    previewTimes.push(performance.now() - started);
+    if (preview.validCount !== rows)
+      throw new Error(
+        `expected ${rows} valid rows, got ${preview.validCount}: ${JSON.stringify(preview.rows.filter((row) => !row.student).map((row) => row.problems))}`,
+      );
+  }
+  console.log(`main: read the workbook (exceljs), median of ${runs}: ${median(readTimes).toFixed(0)} ms`);
+  console.log(
+    `shared: build the preview (every rule), median of ${runs}: ${median(previewTimes).toFixed(1)} ms → ${Math.round(rows / (median(previewTimes) / 1000)).toLocaleString('en-US')} rows/s`,
+  );
+
+  execFileSync('npm', ['run', '-s', 'build:renderer'], { cwd: repoRoot, stdio: 'ignore' });
+  const app = await startAppBridge();
+  const browser = await openBrowser();
+  const { page } = browser;
+  page.setDefaultTimeout(300_000);
+  try {
+    await page.goto(app.bridge.pageUrl);
+    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
+    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
+    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+    await page.locator('.school-header h1').waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Hồ sơ học sinh' }).click();
+    const classSelect = page.getByLabel('Lớp', { exact: true });
+    const value = await classSelect
+      .locator('option')
+      .evaluateAll((options) =>
+        options.find((option) => option.textContent.startsWith('3A'))?.getAttribute('value'),
+      );
+    await classSelect.selectOption(value ?? '');
+    await page.getByRole('button', { name: 'Nhập danh sách từ Excel' }).click();
+    const dialog = page.getByRole('dialog');
+
+    let started = performance.now();
+    await dialog.locator('input[type="file"]').setInputFiles(file);
+    const importButton = dialog.getByRole('button', { name: /^Nhập \d+ học sinh hợp lệ$/ });
+    await importButton.waitFor();
+    const previewMs = performance.now() - started;
+    const valid = Number(/\d+/.exec((await importButton.textContent()) ?? '')?.[0] ?? 0);
+
+    started = performance.now();
+    await importButton.click();
+    await dialog.waitFor({ state: 'detached' });
+    const writeMs = performance.now() - started;
+    const documents = valid * 2;
+    console.log(
+      `Chromium: file chosen → preview on screen (bridge, read, rules, render): ${previewMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `Chromium: "Nhập" → ${valid} students and ${valid} audit events in IndexedDB: ${(writeMs / 1000).toFixed(2)} s → ${Math.round(documents / (writeMs / 1000)).toLocaleString('en-US')} documents/s`,
+    );
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+} finally {
+  await rm(workDir, { recursive: true, force: true });
+}
