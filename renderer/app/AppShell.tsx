@@ -66,7 +66,7 @@ export function AppShell({
           <div className="user">
             {session.displayName} · {staffRoleNames[session.role]}
           </div>
-          {/* Only sample sessions exist until accounts come from the province server; there, anyone may act as anyone. */}
+          {/* Until accounts come from the province server there is only the trial, where anyone may act as anyone. */}
           {staff.length > 0 && (
             <label className="switch-user">
               <span>{shellStrings.switchUser}</span>
