@@ -11,11 +11,11 @@ import { parseCellInput } from '../gradebook/grid/cellValues';
 import { DataGrid, type DataGridColumn } from '../gradebook/grid/DataGrid';
 import type { CellInput, GridPosition } from '../gradebook/grid/gridModel';
 import { PeriodSelector, useSelectedPeriod } from '../gradebook/PeriodSelector';
-import { SaveStatus } from '../gradebook/SaveStatus';
 import { gradebookStrings } from '../gradebook/strings';
 import { studentPlaceOf } from '../gradebook/studentPlace';
 import { useQueuedWrites } from '../gradebook/useQueuedWrites';
 import { TraitCommentPanel } from './TraitCommentPanel';
+import { GridStatusBar } from '../gradebook/GridStatusBar';
 
 function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; period: PeriodCode }) {
   const database = useDatabase();
@@ -106,26 +106,13 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
     <div className="gradebook-body">
       <div className="gradebook-main">
         {!mayEdit && <p className="notice warning">{gradebookStrings.characterReadOnly}</p>}
-        <div className="status-bar">
-          <SaveStatus state={writes.saveState} />
-          {message && (
-            <span className="error" role="alert">
-              {message}
-            </span>
-          )}
-          <button
-            type="button"
-            className="button"
-            disabled={!mayEdit}
-            onClick={() =>
-              void writes
-                .undo()
-                .then((done) => setMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo))
-            }
-          >
-            {gradebookStrings.undo}
-          </button>
-        </div>
+        <GridStatusBar
+          saveState={writes.saveState}
+          message={message}
+          mayEdit={mayEdit}
+          undo={writes.undo}
+          onMessage={setMessage}
+        />
         <DataGrid
           label={gradebookStrings.characterGridLabel(schoolClass.name, catalogue.periodShortName(period))}
           rows={students.map((student, index) => ({

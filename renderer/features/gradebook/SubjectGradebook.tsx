@@ -11,11 +11,11 @@ import { CommentBankPanel } from './CommentBankPanel';
 import { parseCellInput } from './grid/cellValues';
 import { DataGrid, type DataGridColumn } from './grid/DataGrid';
 import type { CellInput, GridPosition } from './grid/gridModel';
-import { SaveStatus } from './SaveStatus';
 import { gradebookStrings } from './strings';
 import { studentPlaceOf } from './studentPlace';
 import { usePersonalPhrases } from './usePersonalPhrases';
 import { useQueuedWrites } from './useQueuedWrites';
+import { GridStatusBar } from './GridStatusBar';
 
 type Field = 'level' | 'score' | 'comment';
 type Props = { readonly schoolClass: ClassDoc; readonly row: EvaluatedRow; readonly period: PeriodCode };
@@ -126,26 +126,13 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
     <div className="gradebook-body">
       <div className="gradebook-main">
         {!mayEdit && <p className="notice warning">{gradebookStrings.readOnly}</p>}
-        <div className="status-bar">
-          <SaveStatus state={writes.saveState} />
-          {message && (
-            <span className="error" role="alert">
-              {message}
-            </span>
-          )}
-          <button
-            type="button"
-            className="button"
-            disabled={!mayEdit}
-            onClick={() =>
-              void writes
-                .undo()
-                .then((done) => setMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo))
-            }
-          >
-            {gradebookStrings.undo}
-          </button>
-        </div>
+        <GridStatusBar
+          saveState={writes.saveState}
+          message={message}
+          mayEdit={mayEdit}
+          undo={writes.undo}
+          onMessage={setMessage}
+        />
         <DataGrid
           label={gradebookStrings.gridLabel(row.label, schoolClass.name, catalogue.periodShortName(period))}
           rows={students.map((student, index) => ({
