@@ -16,6 +16,7 @@ import { studentPlaceOf } from '../gradebook/studentPlace';
 import { useQueuedWrites } from '../gradebook/useQueuedWrites';
 import { TraitCommentPanel } from './TraitCommentPanel';
 import { GridStatusBar } from '../gradebook/GridStatusBar';
+import { refusalMessage, undoAndTell } from '../gradebook/gridMessages';
 
 function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; period: PeriodCode }) {
   const database = useDatabase();
@@ -124,20 +125,8 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
           display={(position) => valueAt(position)?.level ?? ''}
           editable={() => mayEdit}
           onWrite={onWrite}
-          onUndo={() =>
-            void writes
-              .undo()
-              .then((done) => setMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo))
-          }
-          onRefused={(reason, count) =>
-            setMessage(
-              reason === 'pasteSkipped'
-                ? gradebookStrings.pasteSkipped(count ?? 0)
-                : reason === 'readOnly'
-                  ? gradebookStrings.readOnlyCell
-                  : gradebookStrings.notALevel('trait'),
-            )
-          }
+          onUndo={() => void undoAndTell(writes.undo, setMessage)}
+          onRefused={(reason, count) => setMessage(refusalMessage('trait', reason, count))}
           onActiveChange={setActive}
         />
         <p className="hint">{gradebookStrings.characterKeysHelp}</p>

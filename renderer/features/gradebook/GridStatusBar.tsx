@@ -1,3 +1,4 @@
+import { undoAndTell } from './gridMessages';
 import { SaveStatus } from './SaveStatus';
 import { gradebookStrings } from './strings';
 import type { SaveState } from './useQueuedWrites';
@@ -25,11 +26,7 @@ export function GridStatusBar({ saveState, message, mayEdit, undo, onMessage }: 
         type="button"
         className="button"
         disabled={!mayEdit}
-        onClick={() =>
-          void undo().then((done) =>
-            onMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo),
-          )
-        }
+        onClick={() => void undoAndTell(undo, onMessage)}
       >
         {gradebookStrings.undo}
       </button>

@@ -16,6 +16,7 @@ import { studentPlaceOf } from './studentPlace';
 import { usePersonalPhrases } from './usePersonalPhrases';
 import { useQueuedWrites } from './useQueuedWrites';
 import { GridStatusBar } from './GridStatusBar';
+import { refusalMessage, undoAndTell } from './gridMessages';
 
 type Field = 'level' | 'score' | 'comment';
 type Props = { readonly schoolClass: ClassDoc; readonly row: EvaluatedRow; readonly period: PeriodCode };
@@ -152,20 +153,8 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
               : gradebookStrings.notTaking
           }
           onWrite={onWrite}
-          onUndo={() =>
-            void writes
-              .undo()
-              .then((done) => setMessage(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo))
-          }
-          onRefused={(reason, count) =>
-            setMessage(
-              reason === 'pasteSkipped'
-                ? gradebookStrings.pasteSkipped(count ?? 0)
-                : reason === 'readOnly'
-                  ? gradebookStrings.readOnlyCell
-                  : gradebookStrings.notALevel('subject'),
-            )
-          }
+          onUndo={() => void undoAndTell(writes.undo, setMessage)}
+          onRefused={(reason, count) => setMessage(refusalMessage('subject', reason, count))}
           onActiveChange={setActive}
         />
         <p className="hint">{gradebookStrings.keysHelp}</p>

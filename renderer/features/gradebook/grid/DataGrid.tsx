@@ -11,6 +11,7 @@ import {
   type GridShape,
   type GridState,
 } from './gridModel';
+import type { GridRefusal } from '../gridMessages';
 
 export type DataGridColumn = GridColumn & { readonly group?: string; readonly width?: 'narrow' | 'wide' };
 export type DataGridRow = { readonly key: string; readonly number: number; readonly name: string };
@@ -25,7 +26,7 @@ type Props = {
   readonly cellError?: (position: GridPosition) => string | undefined;
   readonly onWrite: (cells: readonly CellInput[], source: 'keyboard' | 'paste') => void;
   readonly onUndo: () => void;
-  readonly onRefused: (reason: 'readOnly' | 'notALevel' | 'pasteSkipped', count?: number) => void;
+  readonly onRefused: (reason: GridRefusal, count?: number) => void;
   readonly onActiveChange?: (position: GridPosition) => void;
 };
 
