@@ -1,0 +1,56 @@
+import type { SignerRole } from './signingTypes';
+
+/** User-facing Vietnamese strings for signing and verification (conventions.md: one module per area). */
+export const roleLabels: Readonly<Record<SignerRole, string>> = {
+  homeroomTeacher: 'Giáo viên chủ nhiệm',
+  principal: 'Hiệu trưởng',
+  schoolSeal: 'Con dấu nhà trường',
+};
+
+export const appearanceStrings = {
+  signedBy: (name: string) => `Ký bởi: ${name}`,
+  role: (role: string) => `Vai trò: ${role}`,
+  signedAt: (when: string) => `Ngày ký: ${when}`,
+  valid: 'Chữ ký số hợp lệ',
+} as const;
+
+export const signingErrors = {
+  certificateUnreadable: 'Không đọc được chứng thư số của người ký.',
+  certificateExpired: (until: string) =>
+    `Chứng thư số đã hết hạn từ ${until} — liên hệ nhà cung cấp chứng thư để gia hạn.`,
+  certificateNotYetValid: (from: string) => `Chứng thư số chưa có hiệu lực (có hiệu lực từ ${from}).`,
+  certificateNoSigningUsage: 'Chứng thư số không được phép dùng để ký số (thiếu mục đích sử dụng chữ ký số).',
+  certificateWrongHolder: (holder: string, expected: string) =>
+    `Chứng thư số thuộc về "${holder}", không khớp với tài khoản "${expected}" — hãy cắm đúng token của mình.`,
+  emptyChain: 'Không có chứng thư số nào để ký.',
+  pageMissing: (page: number) => `Tệp PDF không có trang ${page}.`,
+  alreadySigned: (role: string) => `Học bạ đã có chữ ký của ${role}.`,
+  signatureTooLarge: 'Chữ ký số lớn hơn chỗ dành sẵn trong tệp PDF.',
+  placeholderMissing: 'Không tìm thấy chỗ dành cho chữ ký trong tệp PDF vừa tạo.',
+} as const;
+
+export const verificationMessages = {
+  byteRangeOk: 'Phạm vi ký bao trùm toàn bộ phiên bản tệp, trừ phần chứa chữ ký.',
+  byteRangeBad: 'Phạm vi ký (ByteRange) không hợp lệ hoặc chừa ra phần tệp không được ký.',
+  digestOk: 'Nội dung được ký không bị thay đổi.',
+  digestBad: 'Nội dung tệp đã bị thay đổi sau khi ký (mã băm không khớp).',
+  cmsUnreadable: 'Không đọc được dữ liệu chữ ký (CMS) trong tệp.',
+  signatureOk: 'Chữ ký số khớp với chứng thư của người ký.',
+  signatureBad: 'Chữ ký số không khớp với chứng thư của người ký.',
+  chainOk: 'Chứng thư người ký được cấp bởi tổ chức chứng thực tin cậy.',
+  chainBad: (reason: string) =>
+    `Không xác lập được chuỗi chứng thư tới tổ chức chứng thực tin cậy (${reason}).`,
+  validityOk: 'Mọi chứng thư trong chuỗi đều còn hiệu lực tại thời điểm ký.',
+  validityBad: 'Có chứng thư trong chuỗi không còn hiệu lực tại thời điểm ký.',
+  keyUsageOk: 'Chứng thư được phép dùng để ký số.',
+  keyUsageBad: 'Chứng thư không được phép dùng để ký số.',
+  signingTimeMissing: 'Chữ ký không ghi thời điểm ký.',
+  revisionOk: 'Sau chữ ký này chỉ có các chữ ký tiếp theo được thêm vào.',
+  revisionBad: 'Sau chữ ký này có phiên bản sửa đổi không được ký.',
+  tailOk: 'Không có gì được thêm vào sau chữ ký cuối cùng.',
+  tailBad: 'Có phiên bản sửa đổi chưa được ký nối thêm vào sau chữ ký cuối cùng.',
+  noSignatures: 'Tệp chưa có chữ ký số nào.',
+  incompleteSignature: 'Có chỗ ký chưa được điền chữ ký.',
+  verdictValid: (count: number) => `Tệp hợp lệ: ${count} chữ ký số đều đúng và tệp không bị sửa đổi.`,
+  verdictInvalid: 'Tệp KHÔNG hợp lệ: có kiểm tra không đạt, xem chi tiết từng chữ ký.',
+} as const;

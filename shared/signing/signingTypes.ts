@@ -1,0 +1,30 @@
+/**
+ * Crypto comes in as parameters so this code runs in main (token), the CLI, the server and a
+ * browser alike.
+ */
+export type Signer = {
+  /** DER certificates, the signer's own first, then its issuers (the root may be left out). */
+  readonly certificateChain: readonly Uint8Array[];
+  /** Raw RSA PKCS#1 v1.5 signature over SHA-256 of `data` (like CKM_SHA256_RSA_PKCS). */
+  sign(data: Uint8Array): Promise<Uint8Array>;
+};
+
+export type Sha256 = (data: Uint8Array) => Uint8Array;
+
+/** Who signs a học bạ, in signing order (architecture.md: teacher, principal, then the seal). */
+export type SignerRole = 'homeroomTeacher' | 'principal' | 'schoolSeal';
+
+/** One field per role, so each signer's field name is unique in the document. */
+export const signatureFieldNames: Readonly<Record<SignerRole, string>> = {
+  homeroomTeacher: 'Sig_gvcn',
+  principal: 'Sig_hieutruong',
+  schoolSeal: 'Sig_truong',
+};
+
+/** PDF user space rectangle, in points from the page's lower-left corner. */
+export type SignatureRect = {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+};
