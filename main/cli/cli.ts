@@ -1,11 +1,17 @@
 import { CliUsageError, type CliCommand, type CliIo } from './cliIo';
 import { catalogueCommand } from './commands/catalogueCommand';
 import { classifyCommand } from './commands/classifyCommand';
+import { renderCommand } from './commands/renderCommand';
 import { seedCommand } from './commands/seedCommand';
 import { cliStrings } from './strings';
 
 /** Every `hocba` command; later issues add theirs here. */
-export const cliCommands: readonly CliCommand[] = [seedCommand, catalogueCommand, classifyCommand];
+export const cliCommands: readonly CliCommand[] = [
+  seedCommand,
+  catalogueCommand,
+  classifyCommand,
+  renderCommand,
+];
 
 function overview(): string {
   const width = Math.max(...cliCommands.map((command) => command.name.length));

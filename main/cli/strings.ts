@@ -27,4 +27,8 @@ export const cliStrings = {
   moreProblems: (count: number) => `  … và ${count} lỗi khác.`,
   classified: (count: number, seconds: string) => `Đã xếp loại ${count} học sinh trong ${seconds} giây.`,
   unknownRegion: (known: string) => `Vùng không hợp lệ. Chọn một trong: ${known}.`,
+  renderNeedsFiles: 'Cần cả --record (tệp dữ liệu học bạ) và --out (tệp PDF cần tạo).',
+  badRecord: 'Tệp dữ liệu học bạ không hợp lệ; chưa tạo tệp PDF nào:',
+  renderDone: (fullName: string, draft: boolean, out: string) =>
+    `Đã tạo học bạ${draft ? ' (bản nháp, không ký được)' : ''} của ${fullName} → ${out}`,
 } as const;

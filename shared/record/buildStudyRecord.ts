@@ -1,0 +1,197 @@
+import type { PeriodCode } from '../domain/evaluation/catalogueSchema';
+import type { CompiledCatalogue, EvaluatedTrait } from '../domain/evaluation/compiledCatalogue';
+import { computeYearResult } from '../domain/evaluation/computeYearResult';
+import { rowApplies, takenElectives } from '../domain/evaluation/resolveEntries';
+import type { StudentYearInput, SubjectEntry } from '../domain/evaluation/studentYearInput';
+import type { StudentIdentity } from '../domain/student';
+import {
+  studyRecordFormat,
+  studyRecordIdOf,
+  studyRecordSchema,
+  type RecordAward,
+  type RecordSubjectRow,
+  type RecordTraitRow,
+  type RecordYearResult,
+  type StudyRecord,
+  type StudyRecordStatus,
+} from './studyRecord';
+
+/** Everything a record is made of, as the app and the sample data hold it. */
+export type StudyRecordSource = {
+  readonly school: {
+    readonly code: string;
+    readonly name: string;
+    readonly province: string;
+    readonly commune: string;
+  };
+  readonly schoolClass: {
+    readonly schoolYear: string;
+    readonly grade: number;
+    readonly name: string;
+    readonly homeroomTeacherName: string;
+  };
+  readonly principalName: string;
+  readonly student: StudentIdentity;
+  readonly photoSha256?: string | null;
+  /** Số đăng bộ and the date of entry or transfer, where the school keeps them. */
+  readonly registerNumber?: string;
+  readonly entryDate?: string | null;
+  /** The year's evaluations as the engine reads them (comments included). */
+  readonly year: StudentYearInput;
+  /**
+   * Awards the teacher confirmed. Absent: the engine's proposals that need no confirmation
+   * ("Học sinh Xuất sắc"); a "Tiêu biểu" proposal never enters a record unconfirmed.
+   */
+  readonly confirmedAwards?: readonly RecordAward[];
+  /** Defaults to `final` when the year's result is computed, `draft` otherwise. */
+  readonly status?: StudyRecordStatus;
+};
+
+type PeriodValue = { level: RecordSubjectRow['CN']['level']; score: number | null; comment: string };
+
+function subjectValue(entry: SubjectEntry | undefined): PeriodValue {
+  return {
+    level: entry?.level ?? null,
+    // A retest replaces the score; the record shows the last one (TT27 Điều 7 khoản 1 điểm d).
+    score: entry?.retestScore ?? entry?.score ?? null,
+    comment: entry?.comment ?? '',
+  };
+}
+
+const recordPeriods: readonly PeriodCode[] = ['CK1', 'CN'];
+
+function subjectRows(compiled: CompiledCatalogue, year: StudentYearInput): RecordSubjectRow[] {
+  const plan = compiled.plan(year.grade);
+  const electives = takenElectives(year);
+  const rows = plan.rows
+    .filter((row) => rowApplies(row, electives))
+    .sort((a, b) => a.subject.recordOrder - b.subject.recordOrder);
+  return rows.map((row) => {
+    const entryAt = (period: PeriodCode) =>
+      year.subjects.find(
+        (entry) =>
+          entry.subject === row.subject.code &&
+          (entry.part ?? undefined) === row.partCode &&
+          entry.period === period,
+      );
+    const [ck1, cn] = recordPeriods.map((period) => subjectValue(entryAt(period)));
+    const tested = row.testPeriods.has('CN') || row.testPeriods.has('CK1');
+    return {
+      key: row.key,
+      label: row.label,
+      kind: row.subject.kind,
+      status: row.status,
+      tested,
+      CK1: { level: ck1?.level ?? null, score: tested ? (ck1?.score ?? null) : null },
+      CN: { level: cn?.level ?? null, score: tested ? (cn?.score ?? null) : null },
+      comment: cn?.comment ?? '',
+    };
+  });
+}
+
+function traitRows(
+  traits: readonly EvaluatedTrait[],
+  entries: readonly {
+    code: string;
+    period: PeriodCode;
+    level?: RecordTraitRow['CN'] | undefined;
+    comment?: string | undefined;
+  }[],
+): RecordTraitRow[] {
+  return traits.map((trait) => {
+    const at = (period: PeriodCode) =>
+      entries.find((entry) => entry.code === trait.code && entry.period === period);
+    return {
+      code: trait.code,
+      name: trait.name,
+      kind:
+        trait.kind === 'quality'
+          ? 'quality'
+          : trait.competencyKind === 'general'
+            ? 'generalCompetency'
+            : 'specificCompetency',
+      CK1: at('CK1')?.level ?? null,
+      CN: at('CN')?.level ?? null,
+      comment: at('CN')?.comment ?? '',
+    };
+  });
+}
+
+/**
+ * Builds a student's học bạ for one school year from the year's evaluations, computing the
+ * result, awards and completion with the same engine the class summary uses (TT27 Điều 8–11).
+ * An incomplete year gives a draft that lists what is missing. The result is validated, so a
+ * bad input fails here and not in a signer's hands.
+ */
+export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecordSource): StudyRecord {
+  const { year, student, schoolClass } = source;
+  const plan = compiled.plan(year.grade);
+  const outcome = computeYearResult(compiled, year);
+  const result: RecordYearResult =
+    outcome.status === 'computed'
+      ? { status: 'computed', code: outcome.result, name: outcome.resultName }
+      : { status: 'incomplete', missing: outcome.missing.map((missing) => missing.message) };
+  const awards: RecordAward[] =
+    source.confirmedAwards !== undefined
+      ? [...source.confirmedAwards]
+      : outcome.status === 'computed'
+        ? outcome.awards
+            .filter((award) => !award.requiresConfirmation)
+            .map((award) => ({ kind: award.award, title: award.title }))
+        : [];
+  const supplementary = year.supplementaryEvaluation ?? null;
+  const decision = year.principalDecision ?? null;
+  const draft = {
+    format: studyRecordFormat,
+    formatVersion: 1,
+    id: studyRecordIdOf(student.studentCode, schoolClass.schoolYear),
+    status: source.status ?? (outcome.status === 'computed' ? 'final' : 'draft'),
+    version: { number: 1, previousHash: null, amendmentId: null },
+    catalogueVersion: compiled.catalogue.version,
+    school: {
+      code: source.school.code,
+      name: source.school.name,
+      province: source.school.province,
+      commune: source.school.commune,
+    },
+    student: { ...student, photoSha256: source.photoSha256 ?? null },
+    studyHistory: [
+      {
+        schoolYear: schoolClass.schoolYear,
+        grade: schoolClass.grade,
+        className: schoolClass.name,
+        schoolName: source.school.name,
+        schoolCode: source.school.code,
+        registerNumber: source.registerNumber ?? '',
+        entryDate: source.entryDate ?? null,
+      },
+    ],
+    year: {
+      schoolYear: schoolClass.schoolYear,
+      grade: year.grade,
+      className: schoolClass.name,
+      homeroomTeacherName: schoolClass.homeroomTeacherName,
+      principalName: source.principalName,
+      subjects: subjectRows(compiled, year),
+      qualities: traitRows(
+        plan.qualities,
+        year.qualities.map((entry) => ({ ...entry, code: entry.quality })),
+      ),
+      competencies: traitRows(
+        plan.competencies,
+        year.competencies.map((entry) => ({ ...entry, code: entry.competency })),
+      ),
+      result,
+      awards,
+      completion:
+        outcome.status === 'computed'
+          ? { status: outcome.completion.status, label: outcome.completion.label }
+          : null,
+      supplementaryEvaluation: supplementary
+        ? { outcome: supplementary.outcome, date: supplementary.date, note: supplementary.note ?? '' }
+        : null,
+      principalDecision: decision ? { decision: decision.decision, date: decision.date } : null,
+    },
+  };
+  return studyRecordSchema.parse(draft);
+}
