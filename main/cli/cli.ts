@@ -3,6 +3,7 @@ import { catalogueCommand } from './commands/catalogueCommand';
 import { classifyCommand } from './commands/classifyCommand';
 import { renderCommand } from './commands/renderCommand';
 import { seedCommand } from './commands/seedCommand';
+import { signCommand } from './commands/signCommand';
 import { cliStrings } from './strings';
 
 /** Every `hocba` command; later issues add theirs here. */
@@ -11,6 +12,7 @@ export const cliCommands: readonly CliCommand[] = [
   catalogueCommand,
   classifyCommand,
   renderCommand,
+  signCommand,
 ];
 
 function overview(): string {

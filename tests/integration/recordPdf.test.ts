@@ -207,6 +207,7 @@ describe('the học bạ PDF', () => {
       contentHash: final.contentHash,
       version: 1,
       status: 'final',
+      signatureBoxes: final.signatureBoxes,
     });
     expect((await readRecordPdfMarkers(draftRendered.pdf))?.status).toBe('draft');
     expect(draftRendered.status).toBe('draft');

@@ -1,4 +1,5 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
+import { z } from 'zod';
 import { parseStudyRecordJson, type ParsedStudyRecord } from '../recordHash';
 
 /** The name of the canonical record JSON attached to every học bạ PDF. */
@@ -10,14 +11,50 @@ export const recordInfoKeys = {
   contentHash: 'HocbaContentHash',
   version: 'HocbaRecordVersion',
   status: 'HocbaRecordStatus',
+  signatureBoxes: 'HocbaSignatureBoxes',
 } as const;
+
+const signatureBoxSchema = z.strictObject({
+  pageIndex: z.number().int().min(0),
+  x: z.number(),
+  y: z.number(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+});
+
+/** The three boxes as the renderer writes them into the document information (JSON). */
+export const signatureBoxesSchema = z.strictObject({
+  homeroomTeacher: signatureBoxSchema,
+  principal: signatureBoxSchema,
+  seal: signatureBoxSchema,
+});
+
+/** A rectangle in PDF points (origin bottom-left) on a 0-based page. */
+export type SignatureBox = z.infer<typeof signatureBoxSchema>;
+export type SignatureRole = keyof z.infer<typeof signatureBoxesSchema>;
+export type SignatureBoxes = Readonly<Record<SignatureRole, SignatureBox>>;
 
 export type RecordPdfMarkers = {
   readonly recordId: string;
   readonly contentHash: string;
   readonly version: number;
   readonly status: 'draft' | 'final';
+  /** Where each signer's visible signature goes; undefined in files rendered before the boxes were recorded. */
+  readonly signatureBoxes: SignatureBoxes | undefined;
 };
+
+/** Parses the JSON of the boxes; undefined when it is missing or not three well-formed boxes. */
+export function parseSignatureBoxes(json: string | undefined): SignatureBoxes | undefined {
+  if (json === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const parsed = signatureBoxesSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 function textOf(info: PDFDict, key: string): string | undefined {
   const value = info.lookup(PDFName.of(key));
@@ -38,7 +75,8 @@ export async function readRecordPdfMarkers(pdf: Uint8Array): Promise<RecordPdfMa
   const status = textOf(info, recordInfoKeys.status);
   if (recordId === undefined || contentHash === undefined || !Number.isInteger(version)) return undefined;
   if (status !== 'draft' && status !== 'final') return undefined;
-  return { recordId, contentHash, version, status };
+  const signatureBoxes = parseSignatureBoxes(textOf(info, recordInfoKeys.signatureBoxes));
+  return { recordId, contentHash, version, status, signatureBoxes };
 }
 
 /** The record attached to a học bạ PDF, validated, with its recomputed content hash. */

@@ -22,7 +22,13 @@ import { prepareRecordFont, recordFontkit, reuseCompressedFonts, vietnameseChara
 import { createFlow, lineGrey, margin, pageSize, type Flow } from './pdfFlow';
 import { recordPdfStrings as strings } from './recordPdfStrings';
 import { qrRectangles, recordQrPayload } from './recordQr';
-import { recordAttachmentName, recordInfoKeys } from './recordPdfMarkers';
+import {
+  recordAttachmentName,
+  recordInfoKeys,
+  type SignatureBox,
+  type SignatureBoxes,
+  type SignatureRole,
+} from './recordPdfMarkers';
 import { drawYearPage } from './yearPage';
 
 export type RenderStudyRecordInput = {
@@ -33,16 +39,7 @@ export type RenderStudyRecordInput = {
   readonly photo?: Uint8Array | null;
 };
 
-/** A rectangle in PDF points (origin bottom-left) on a 0-based page. */
-export type SignatureBox = {
-  readonly pageIndex: number;
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-};
-
-export type SignatureRole = 'homeroomTeacher' | 'principal' | 'seal';
+export type { SignatureBox, SignatureRole } from './recordPdfMarkers';
 
 export type RenderedStudyRecord = {
   readonly pdf: Uint8Array;
@@ -51,7 +48,7 @@ export type RenderedStudyRecord = {
   readonly status: StudyRecord['status'];
   readonly pageCount: number;
   /** Where each signer's visible signature goes, in signing order. */
-  readonly signatureBoxes: Readonly<Record<SignatureRole, SignatureBox>>;
+  readonly signatureBoxes: SignatureBoxes;
 };
 
 export class RecordRenderError extends Error {
@@ -197,7 +194,12 @@ function drawFooterAndWatermark(flow: Flow, record: StudyRecord): void {
   });
 }
 
-function setMetadata(doc: PDFDocument, record: StudyRecord, contentHash: string): void {
+function setMetadata(
+  doc: PDFDocument,
+  record: StudyRecord,
+  contentHash: string,
+  signatureBoxes: SignatureBoxes,
+): void {
   doc.setTitle(strings.documentTitle(record.student.fullName, record.year.schoolYear));
   doc.setSubject(strings.documentSubject);
   doc.setAuthor(record.school.name);
@@ -210,6 +212,8 @@ function setMetadata(doc: PDFDocument, record: StudyRecord, contentHash: string)
   info.set(PDFName.of(recordInfoKeys.contentHash), PDFHexString.fromText(contentHash));
   info.set(PDFName.of(recordInfoKeys.version), PDFHexString.fromText(String(record.version.number)));
   info.set(PDFName.of(recordInfoKeys.status), PDFHexString.fromText(record.status));
+  // The signer reads its box from the file itself, so any tool can sign without re-rendering.
+  info.set(PDFName.of(recordInfoKeys.signatureBoxes), PDFHexString.fromText(JSON.stringify(signatureBoxes)));
 }
 
 /**
@@ -242,7 +246,7 @@ export async function renderStudyRecordPdf(input: RenderStudyRecordInput): Promi
   drawYearPage(flow, record);
   const signatureBoxes = drawSignatures(flow, record);
   drawFooterAndWatermark(flow, record);
-  setMetadata(doc, record, contentHash);
+  setMetadata(doc, record, contentHash, signatureBoxes);
   await doc.attach(canonical, recordAttachmentName, {
     mimeType: 'application/json',
     description: strings.attachmentDescription,

@@ -1,0 +1,23 @@
+export type RecordSigningErrorCode =
+  | 'not-a-record'
+  | 'draft'
+  | 'no-signature-box'
+  | 'already-signed'
+  | 'invalid-before'
+  | 'verification-failed'
+  | 'no-certificate'
+  | 'ambiguous-certificate'
+  | 'unsupported-key'
+  | 'unreadable-chain';
+
+/** A refusal about one record file or the chosen certificate, with a Vietnamese message. */
+export class RecordSigningError extends Error {
+  override readonly name = 'RecordSigningError';
+
+  constructor(
+    readonly code: RecordSigningErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
