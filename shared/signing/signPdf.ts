@@ -1,5 +1,4 @@
 import { formatInstant } from '../domain/dates';
-import type { Fontkit } from './appearanceFontkit';
 import { bytesToHex, concatBytes, latin1Encode } from './bytes';
 import { buildCadesSignature } from './cadesSignedData';
 import { checkSignerCertificate } from './certificateInfo';
@@ -23,8 +22,6 @@ export type SignPdfOptions = {
   readonly pageIndex: number;
   readonly rect: SignatureRect;
   readonly fontBytes: Uint8Array;
-  /** Defaults to @pdf-lib/fontkit adapted for subsetting. */
-  readonly fontkit?: Fontkit;
   readonly signingTime: Date;
   /** The signed-in account's name; signing is refused when the certificate's holder differs. */
   readonly expectedSignerName?: string;

@@ -9,7 +9,7 @@ import {
   PDFString,
   type PDFRef,
 } from '@cantoo/pdf-lib';
-import { appearanceFontkit, type Fontkit } from './appearanceFontkit';
+import { embedSharedSubsetFont, vietnameseCharacters } from '../pdf/cachedFontkit';
 import { bytesEqual, indexOfBytes, latin1Decode, latin1Encode } from './bytes';
 import { PdfSigningError } from './pdfSigningError';
 import { buildSignatureAppearance } from './signatureAppearance';
@@ -30,8 +30,6 @@ export type PlaceholderOptions = {
   readonly appearanceLines: readonly string[];
   /** TTF bytes with full Vietnamese coverage (Be Vietnam Pro). */
   readonly fontBytes: Uint8Array;
-  /** Defaults to @pdf-lib/fontkit adapted for subsetting. */
-  readonly fontkit?: Fontkit;
   readonly signingTime: Date;
   readonly signerName: string;
   readonly reason: string;
@@ -96,6 +94,8 @@ export function lastXrefIsStream(pdf: Uint8Array): boolean {
   return latin1Decode(pdf, offset, Math.min(pdf.length, offset + 4)) !== 'xref';
 }
 
+const appearanceCharacters = vietnameseCharacters().join('');
+
 /**
  * Appends one incremental update with a signature field, its visible widget and an empty /Sig
  * dictionary. The original bytes stay byte-identical, so earlier signatures stay valid.
@@ -117,8 +117,9 @@ export async function prepareSignaturePlaceholder(options: PlaceholderOptions): 
     throw new PdfSigningError('already-signed', options.alreadySignedMessage);
   }
 
-  doc.registerFontkit(options.fontkit ?? appearanceFontkit);
-  const font = await doc.embedFont(options.fontBytes, { subset: true });
+  // The whole Vietnamese alphabet as one subset, encoded and compressed once per process: the
+  // record renderer shares it for the same font bytes, and no signature pays for subsetting.
+  const font = await embedSharedSubsetFont(doc, options.fontBytes, appearanceCharacters);
   const appearance = buildSignatureAppearance(doc, font, options.rect, options.appearanceLines);
 
   // Raw bytes, so pdf-lib writes the dictionary verbatim and never into an object stream.

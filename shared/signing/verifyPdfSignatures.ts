@@ -44,6 +44,11 @@ export type VerifyOptions = {
   readonly sha256: Sha256;
   /** A pkijs engine over WebCrypto, e.g. `new CryptoEngine({ name: 'node', crypto: globalThis.crypto })`. */
   readonly cryptoEngine: ICryptoEngine;
+  /**
+   * Check only the last signature (and the file's tail): for the signer, right after adding it to
+   * a file whose earlier revisions it left byte-identical. Verifiers always check every one.
+   */
+  readonly onlyLast?: boolean;
 };
 
 const eofPattern = /%%EOF[\r\n]*$/;
@@ -224,6 +229,7 @@ export async function verifyPdfSignatures(options: VerifyOptions): Promise<Verif
   );
   const reports: SignatureReport[] = [];
   for (const [position, signature] of complete.entries()) {
+    if (options.onlyLast === true && position < complete.length - 1) continue;
     const end = ends[position] ?? 0;
     const nextEnd = ends[position + 1];
     // The next signature's revision must be exactly one incremental update (one %%EOF) that

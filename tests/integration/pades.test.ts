@@ -7,7 +7,7 @@ import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { CryptoEngine } from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appearanceFontkit } from '../../shared/signing/appearanceFontkit';
+import { embedSharedSubsetFont, vietnameseCharacters } from '../../shared/pdf/cachedFontkit';
 import { findSignatures } from '../../shared/signing/findSignatures';
 import { PdfSigningError } from '../../shared/signing/pdfSigningError';
 import { signPdf, type SignPdfOptions } from '../../shared/signing/signPdf';
@@ -36,8 +36,7 @@ const revisions: Uint8Array[] = [];
 
 async function makeRecordPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(appearanceFontkit);
-  const font = await doc.embedFont(fontBytes, { subset: true });
+  const font = await embedSharedSubsetFont(doc, fontBytes, vietnameseCharacters().join(''));
   const page = doc.addPage([595.28, 841.89]);
   const lines = [
     'HỌC BẠ TIỂU HỌC',

@@ -18,7 +18,7 @@ import { toHex } from '../../encoding/utf8';
 import { canonicalRecordBytes } from '../recordHash';
 import type { StudyRecord } from '../studyRecord';
 import { drawIdentityPage } from './identityPage';
-import { prepareRecordFont, recordFontkit, reuseCompressedFonts, vietnameseCharacters } from './pdfFontkit';
+import { embedSharedSubsetFont, vietnameseCharacters } from '../../pdf/cachedFontkit';
 import { createFlow, lineGrey, margin, pageSize, type Flow } from './pdfFlow';
 import { recordPdfStrings as strings } from './recordPdfStrings';
 import { qrRectangles, recordQrPayload } from './recordQr';
@@ -228,17 +228,9 @@ export async function renderStudyRecordPdf(input: RenderStudyRecordInput): Promi
   const { record } = input;
   const canonical = canonicalRecordBytes(record);
   const contentHash = toHex(sha256(canonical));
-  await prepareRecordFont(input.fonts.regular, regularBase);
-  await prepareRecordFont(input.fonts.bold, boldBase);
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(recordFontkit);
-  reuseCompressedFonts(doc);
-  const [regular, bold] = await Promise.all([
-    doc.embedFont(input.fonts.regular, { subset: true }),
-    doc.embedFont(input.fonts.bold, { subset: true }),
-  ]);
-  regular.encodeText(regularBase);
-  bold.encodeText(boldBase);
+  const regular = await embedSharedSubsetFont(doc, input.fonts.regular, regularBase);
+  const bold = await embedSharedSubsetFont(doc, input.fonts.bold, boldBase);
   const photo: PDFImage | undefined = await embedPhoto(doc, record, input.photo);
   const flow = createFlow(doc, { regular, bold });
   drawIdentityPage(flow, record, photo);

@@ -1,13 +1,14 @@
-import type { PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFFont } from '@cantoo/pdf-lib';
 import fontkit, { type Font, type Glyph, type Subset } from '@pdf-lib/fontkit';
 
-type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+/** What `PDFDocument.registerFontkit` takes. */
+export type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type PdfLibFont = Exclude<Awaited<ReturnType<Fontkit['create']>>, null | { fonts: unknown }>;
 type PdfLibSubset = ReturnType<PdfLibFont['createSubset']>;
 type StreamListener = (data: Uint8Array) => unknown;
 
 /**
- * The font engine the renderer gives @cantoo/pdf-lib: @pdf-lib/fontkit (the one installed) with
+ * The font engine the record renderer and the signature appearance give @cantoo/pdf-lib: @pdf-lib/fontkit (the one installed) with
  * three changes, all for the speed of rendering a whole school:
  * - The TTF is parsed once per byte array, not once per record.
  * - Layout maps characters to glyphs without OpenType shaping (`glyphsOf`).
@@ -200,14 +201,14 @@ function cachedSubset(entry: FontEntry, base: NonNullable<FontEntry['base']>): P
 
 /**
  * Prepares a font's base subset once (the first call for given bytes fixes its characters);
- * the renderer awaits it before embedding, and then encodes the same characters with the
- * embedded font, so pdf-lib knows every glyph of the shared subset and writes widths without gaps.
+ * callers await it before embedding, and then encode the same characters with the embedded font,
+ * so pdf-lib knows every glyph of the shared subset and writes widths without gaps.
  */
-export async function prepareRecordFont(bytes: Uint8Array, characters: string): Promise<void> {
+export async function prepareSubsetFont(bytes: Uint8Array, characters: string): Promise<void> {
   await baseOf(entryOf(bytes), characters);
 }
 
-export const recordFontkit: Fontkit = {
+export const cachedFontkit: Fontkit = {
   create(bytes: Uint8Array) {
     const entry = entryOf(bytes);
     const { font } = entry;
@@ -217,7 +218,7 @@ export const recordFontkit: Fontkit = {
         if (property === 'layout') return (text: string) => glyphsOf(entry, text);
         if (property === 'createSubset')
           return () => {
-            if (!base) throw new Error('prepareRecordFonts must run before a record font is embedded');
+            if (!base) throw new Error('prepareSubsetFont must run before this font is embedded');
             return cachedSubset(entry, base);
           };
         const value: unknown = Reflect.get(target, property, target);
@@ -226,3 +227,22 @@ export const recordFontkit: Fontkit = {
     });
   },
 };
+
+/**
+ * Embeds a font into `doc` as a subset shared across documents: the base subset of `characters`
+ * is prepared once per font bytes, every glyph of it is made known to pdf-lib (widths without
+ * gaps), and its compressed bytes are reused. Text outside `characters` still works (encoded
+ * per document).
+ */
+export async function embedSharedSubsetFont(
+  doc: PDFDocument,
+  bytes: Uint8Array,
+  characters: string,
+): Promise<PDFFont> {
+  await prepareSubsetFont(bytes, characters);
+  doc.registerFontkit(cachedFontkit);
+  reuseCompressedFonts(doc);
+  const font = await doc.embedFont(bytes, { subset: true });
+  font.encodeText(characters);
+  return font;
+}
