@@ -3,16 +3,12 @@ import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { roleLabels } from '../../../shared/signing/signingStrings';
 import type { SignerRole } from '../../../shared/signing/signingTypes';
 import { loadRecordFonts, RecordFontsMissing } from '../../services/recordFonts';
-import {
-  createTokenSigner,
-  readCertificateFiles,
-  RecordSigningError,
-  signRecordFile,
-} from '../../services/signing';
+import { createTokenSigner, RecordSigningError, signRecordFile } from '../../services/signing';
 import { createTokenService, TokenError, type TokenService } from '../../services/token';
 import { CliUsageError, type CliCommand, type CliIo } from '../cliIo';
 import { parseCommandArgs } from '../parseArgs';
 import { signCommandStrings as strings } from './signCommandStrings';
+import { CertificateFileError, readCertificateFiles } from '../../services/certificateFiles';
 
 const roles: Readonly<Record<string, SignerRole>> = {
   gvcn: 'homeroomTeacher',
@@ -111,7 +107,8 @@ export const signCommand: CliCommand = {
         error instanceof TokenError ||
         error instanceof RecordSigningError ||
         error instanceof PdfSigningError ||
-        error instanceof RecordFontsMissing
+        error instanceof RecordFontsMissing ||
+        error instanceof CertificateFileError
       ) {
         io.stderr(`${error.message}\n`);
         return 1;

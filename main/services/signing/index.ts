@@ -1,9 +1,4 @@
-export {
-  buildCertificateChain,
-  parseCertificateFile,
-  readCertificateFiles,
-  readCertificateFolder,
-} from './certificateChain';
+export { buildCertificateChain } from './certificateChain';
 export { RecordSigningError, type RecordSigningErrorCode } from './recordSigningError';
 export { boxOfRole } from './roles';
 export {

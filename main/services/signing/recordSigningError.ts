@@ -3,12 +3,10 @@ export type RecordSigningErrorCode =
   | 'draft'
   | 'no-signature-box'
   | 'already-signed'
-  | 'invalid-before'
   | 'verification-failed'
   | 'no-certificate'
   | 'ambiguous-certificate'
-  | 'unsupported-key'
-  | 'unreadable-chain';
+  | 'unsupported-key';
 
 /** A refusal about one record file or the chosen certificate, with a Vietnamese message. */
 export class RecordSigningError extends Error {

@@ -9,8 +9,6 @@ export const recordSigningStrings = {
   alreadySigned: (role: string) => `Học bạ đã có chữ ký của ${role}; không ký lại.`,
   verificationFailed: (detail: string) =>
     `Chữ ký vừa tạo không qua được bước kiểm tra nên tệp không bị thay đổi: ${detail}`,
-  earlierSignatureInvalid: (index: number, detail: string) =>
-    `Chữ ký thứ ${index} có sẵn trong tệp không hợp lệ nên không ký thêm: ${detail}`,
   noCertificate:
     'Không tìm thấy chứng thư số có khóa bí mật trên token. Hãy cắm đúng token chứa chứng thư số của bạn.',
   certificateNotOnToken: (keyIdHex: string) =>
@@ -19,7 +17,6 @@ export const recordSigningStrings = {
     `Token có nhiều chứng thư số dùng để ký được; hãy chọn một bằng mã khóa: ${choices}`,
   notRsa:
     'Chứng thư số này dùng khóa ECDSA; học bạ hiện chỉ ký bằng khóa RSA. Hãy chọn chứng thư RSA trên token.',
-  unreadableChainFile: (file: string) => `Không đọc được chứng thư trong tệp ${file} (cần PEM hoặc DER).`,
   batchCancelled: (done: number, total: number) =>
     `Đã dừng theo yêu cầu sau ${done}/${total} học bạ. Chạy lại để ký tiếp: học bạ đã ký sẽ được bỏ qua.`,
   batchStopped: (done: number, total: number, reason: string) =>
