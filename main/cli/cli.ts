@@ -4,6 +4,7 @@ import { classifyCommand } from './commands/classifyCommand';
 import { renderCommand } from './commands/renderCommand';
 import { seedCommand } from './commands/seedCommand';
 import { signCommand } from './commands/signCommand';
+import { verifyCommand } from './commands/verifyCommand';
 import { cliStrings } from './strings';
 
 /** Every `hocba` command; later issues add theirs here. */
@@ -13,6 +14,7 @@ export const cliCommands: readonly CliCommand[] = [
   classifyCommand,
   renderCommand,
   signCommand,
+  verifyCommand,
 ];
 
 function overview(): string {
