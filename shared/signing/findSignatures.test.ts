@@ -76,3 +76,27 @@ describe('lastXrefIsStream', () => {
     expect(lastXrefIsStream(latin1Encode(stream))).toBe(true);
   });
 });
+
+describe('findSignatures on a file with several signatures', () => {
+  it('tells each /Contents gap and decodes a value only when it is read', () => {
+    const dictionary = (contents: string, at: number) =>
+      `${at} 0 obj\n<< /Type /Sig /ByteRange ${byteRangePlaceholder} /Contents <${contents}> >>\nendobj\n`;
+    const template = `%PDF-1.7\n${dictionary('3003020101', 5)}%%EOF\n${dictionary('3003020102', 6)}%%EOF\n`;
+    // A filled byte range has the placeholder's width, so no offset moves when it is written.
+    const ranges = [...template.matchAll(/<(30030201\d\d)>/g)].map((match) => {
+      const end = match.index + match[0].length;
+      const fileEnd = template.indexOf('%%EOF', end) + '%%EOF\n'.length;
+      return formatByteRange([0, match.index, end, fileEnd - end]);
+    });
+    let index = 0;
+    const text = template.replaceAll(byteRangePlaceholder, () => ranges[index++] ?? '');
+    const found = findSignatures(latin1Encode(text));
+    expect(found).toHaveLength(2);
+    const gaps = found.map((signature) => signature.contentsGap);
+    expect(gaps.map((gap) => (gap ? text.slice(gap[0], gap[1]) : undefined))).toEqual([
+      '<3003020101>',
+      '<3003020102>',
+    ]);
+    expect(found.map((signature) => signature.contents?.[4])).toEqual([1, 2]);
+  });
+});

@@ -1,5 +1,5 @@
 import { PDFHexString, PDFString } from '@cantoo/pdf-lib';
-import { hexToBytes, latin1Decode } from './bytes';
+import { hexBytesToBytes, indexOfBytes, lastIndexOfBytes, latin1Decode, latin1Encode } from './bytes';
 
 /** One /Sig dictionary found in the file's bytes (every revision, even ones no field points to). */
 export type FoundSignature = {
@@ -7,8 +7,13 @@ export type FoundSignature = {
   readonly offset: number;
   /** Undefined when the /ByteRange is still a placeholder or is not four integers. */
   readonly byteRange: readonly [number, number, number, number] | undefined;
-  /** The CMS bytes from the /Contents gap, when the gap is the dictionary's own /Contents string. */
+  /**
+   * The CMS bytes from the /Contents gap, when the gap is the dictionary's own /Contents string;
+   * decoded from the file's bytes when first read.
+   */
   readonly contents: Uint8Array | undefined;
+  /** Offsets of `<` and one past `>` of the dictionary's own /Contents string, when `contents` is read from it. */
+  readonly contentsGap?: readonly [number, number];
   readonly signingTime: Date | undefined;
   readonly name: string | undefined;
   readonly reason: string | undefined;
@@ -61,35 +66,69 @@ function parseByteRange(text: string): FoundSignature['byteRange'] {
   return a === undefined || b === undefined || c === undefined || d === undefined ? undefined : [a, b, c, d];
 }
 
-/** Every signature dictionary in file order. Signature dictionaries are never in object streams. */
+const byteRangeKey = latin1Encode('/ByteRange');
+const objectKeyword = latin1Encode(' obj');
+const endObjectKeyword = latin1Encode('endobj');
+const whiteSpace = /\s/;
+
+/** The `[...]` after a `/ByteRange` key at `at`: its inner text and the offset past `]`. */
+function byteRangeArray(pdf: Uint8Array, at: number): { inner: string; end: number } | undefined {
+  let open = at + byteRangeKey.length;
+  while (open < pdf.length && whiteSpace.test(String.fromCharCode(pdf[open] ?? 0))) open += 1;
+  if (pdf[open] !== 0x5b) return undefined;
+  const close = pdf.indexOf(0x5d, open + 1);
+  if (close < 0) return undefined;
+  return { inner: latin1Decode(pdf, open + 1, close), end: close + 1 };
+}
+
+/**
+ * Every signature dictionary in file order. Signature dictionaries are never in object streams.
+ * Works on the bytes: only the dictionaries are decoded to text, without their /Contents, and
+ * `contents` is decoded from hex when first read (a verifier of the last signature never reads
+ * the others').
+ */
 export function findSignatures(pdf: Uint8Array): FoundSignature[] {
-  const text = latin1Decode(pdf);
   const found: FoundSignature[] = [];
-  const pattern = /\/ByteRange\s*\[([^\]]*)\]/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const offset = match.index;
-    const objectStart = Math.max(0, text.lastIndexOf(' obj', offset));
-    const objectEndAt = text.indexOf('endobj', offset);
-    const objectEnd = objectEndAt < 0 ? text.length : objectEndAt;
-    const dictionary = text.slice(objectStart, objectEnd);
-    if (!/\/Type\s*\/Sig\b|\/Filter\s*\/Adobe\.PPKLite/.test(dictionary)) continue;
-    const byteRange = parseByteRange(match[1] ?? '');
-    let contents: Uint8Array | undefined;
+  let at = indexOfBytes(pdf, byteRangeKey);
+  while (at >= 0) {
+    const array = byteRangeArray(pdf, at);
+    if (array === undefined) {
+      at = indexOfBytes(pdf, byteRangeKey, at + 1);
+      continue;
+    }
+    const offset = at;
+    at = indexOfBytes(pdf, byteRangeKey, array.end);
+    const objectStart = Math.max(0, lastIndexOfBytes(pdf, objectKeyword, offset));
+    const objectEndAt = indexOfBytes(pdf, endObjectKeyword, offset);
+    const objectEnd = objectEndAt < 0 ? pdf.length : objectEndAt;
+    const byteRange = parseByteRange(array.inner);
+    let gap: readonly [number, number] | undefined;
     if (byteRange) {
       const [, gapStart, gapEnd] = byteRange;
       const ownContents =
         gapStart > objectStart &&
         gapEnd <= objectEnd &&
-        text[gapStart] === '<' &&
-        text[gapEnd - 1] === '>' &&
-        /\/Contents\s*$/.test(text.slice(Math.max(objectStart, gapStart - 20), gapStart));
-      if (ownContents) contents = hexToBytes(text.slice(gapStart + 1, gapEnd - 1));
+        pdf[gapStart] === 0x3c &&
+        pdf[gapEnd - 1] === 0x3e &&
+        /\/Contents\s*$/.test(latin1Decode(pdf, Math.max(objectStart, gapStart - 20), gapStart));
+      if (ownContents) gap = [gapStart, gapEnd];
     }
+    // The dictionary without the hex of its own /Contents (tens of kilobytes of digits).
+    const dictionary =
+      gap === undefined
+        ? latin1Decode(pdf, objectStart, objectEnd)
+        : latin1Decode(pdf, objectStart, gap[0] + 1) + latin1Decode(pdf, gap[1] - 1, objectEnd);
+    if (!/\/Type\s*\/Sig\b|\/Filter\s*\/Adobe\.PPKLite/.test(dictionary)) continue;
     const time = readString(dictionary, 'M');
+    let contents: Uint8Array | undefined | null = null;
     found.push({
       offset,
       byteRange,
-      contents,
+      get contents() {
+        if (contents === null) contents = gap ? hexBytesToBytes(pdf, gap[0] + 1, gap[1] - 1) : undefined;
+        return contents;
+      },
+      contentsGap: gap,
       signingTime: time === undefined ? undefined : parsePdfDate(time),
       name: readString(dictionary, 'Name'),
       reason: readString(dictionary, 'Reason'),
