@@ -1,16 +1,18 @@
-import { Constructed, Integer, Null, ObjectIdentifier, OctetString, Sequence, fromBER } from 'asn1js';
-import {
-  AlgorithmIdentifier,
-  Attribute,
-  ContentInfo,
-  EncapsulatedContentInfo,
-  IssuerAndSerialNumber,
-  SignedAndUnsignedAttributes,
-  SignedData,
-  SignerInfo,
-} from 'pkijs';
+import { OctetString, Sequence, fromBER } from 'asn1js';
+import { ContentInfo, SignedData, type SignerInfo } from 'pkijs';
 import { bytesEqual, toArrayBuffer } from './bytes';
-import { parseCertificate } from './certificateInfo';
+import {
+  childrenOf,
+  der,
+  derNull,
+  derOctetString,
+  derOid,
+  derSequence,
+  derSet,
+  derSmallInteger,
+  readTlv,
+  sortedForSetOf,
+} from './der';
 import type { Sha256, Signer } from './signingTypes';
 
 export const oids = {
@@ -21,55 +23,110 @@ export const oids = {
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
   sha256: '2.16.840.1.101.3.4.2.1',
   sha256WithRsa: '1.2.840.113549.1.1.11',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
 } as const;
 
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i += 1) {
-    const diff = (a[i] ?? 0) - (b[i] ?? 0);
-    if (diff !== 0) return diff;
-  }
-  return a.length - b.length;
+/** The signature algorithms a signer's key can make, named by the certificate's public key. */
+export type SignatureAlgorithm = 'sha256-rsa-pkcs1' | 'ecdsa-sha256';
+
+const rsaEncryption = derOid('1.2.840.113549.1.1.1');
+const ecPublicKey = derOid('1.2.840.10045.2.1');
+
+/** What a CMS needs of a signer certificate, cut out of its DER as it is (no re-encoding). */
+type SignerCertificateParts = {
+  readonly issuer: Uint8Array;
+  readonly serialNumber: Uint8Array;
+  readonly algorithm: SignatureAlgorithm | undefined;
+};
+
+/** Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version?, serialNumber, signature, issuer, validity, subject, subjectPublicKeyInfo, … }, … } */
+function signerCertificateParts(certificateDer: Uint8Array): SignerCertificateParts {
+  const certificate = readTlv(certificateDer, 0);
+  const [tbs] = childrenOf(certificateDer, certificate);
+  if (tbs === undefined) throw new Error('the certificate has no tbsCertificate');
+  const fields = childrenOf(certificateDer, tbs);
+  const [serial, , issuer, , , spki] = fields[0]?.tag === 0xa0 ? fields.slice(1) : fields;
+  if (serial?.tag !== 0x02 || issuer?.tag !== 0x30 || spki?.tag !== 0x30)
+    throw new Error('the certificate is not an X.509 certificate');
+  const [algorithmIdentifier] = childrenOf(certificateDer, spki);
+  const [oid] = algorithmIdentifier ? childrenOf(certificateDer, algorithmIdentifier) : [];
+  const oidBytes = oid ? certificateDer.subarray(oid.start, oid.end) : new Uint8Array();
+  return {
+    issuer: certificateDer.subarray(issuer.start, issuer.end),
+    serialNumber: certificateDer.subarray(serial.start, serial.end),
+    algorithm: bytesEqual(oidBytes, rsaEncryption)
+      ? 'sha256-rsa-pkcs1'
+      : bytesEqual(oidBytes, ecPublicKey)
+        ? 'ecdsa-sha256'
+        : undefined,
+  };
 }
+
+/** The signature algorithm a certificate's key makes with SHA-256, or undefined for keys we cannot use. */
+export function signatureAlgorithmOf(certificateDer: Uint8Array): SignatureAlgorithm | undefined {
+  try {
+    return signerCertificateParts(certificateDer).algorithm;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parts of a SignedData that are the same for every signature of one signer. */
+type PreparedSigner = {
+  readonly chain: readonly Uint8Array[];
+  readonly signerIdentifier: Uint8Array;
+  readonly signingCertificateV2: Uint8Array;
+  readonly certificates: Uint8Array;
+  readonly signatureAlgorithm: Uint8Array;
+};
+
+const digestAlgorithm = derSequence(derOid(oids.sha256));
+const contentTypeAttribute = derSequence(derOid(oids.contentType), derSet(derOid(oids.data)));
+const prepared = new WeakMap<readonly Uint8Array[], PreparedSigner>();
 
 /**
- * ESS signingCertificateV2 (RFC 5035): binds the signer certificate into the signed attributes.
+ * ESS signingCertificateV2 (RFC 5035) binds the signer certificate into the signed attributes:
+ * SEQUENCE { certs SEQUENCE { ESSCertIDv2 { certHash, issuerSerial { GeneralNames { [4] Name }, serial } } } }.
  * hashAlgorithm is left out because SHA-256 is its DER default.
  */
-function signingCertificateV2(certificateDer: Uint8Array, sha256: Sha256): Attribute {
-  const certificate = parseCertificate(certificateDer);
-  const issuerSerial = new Sequence({
-    value: [
-      // GeneralNames with one directoryName [4] (explicit, since Name is a CHOICE).
-      new Sequence({
-        value: [
-          new Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [certificate.issuer.toSchema()] }),
-        ],
-      }),
-      new Integer({ valueHex: toArrayBuffer(certificate.serialNumber.valueBlock.valueHexView) }),
-    ],
-  });
-  const essCertIdV2 = new Sequence({
-    value: [new OctetString({ valueHex: toArrayBuffer(sha256(certificateDer)) }), issuerSerial],
-  });
-  return new Attribute({
-    type: oids.signingCertificateV2,
-    values: [new Sequence({ value: [new Sequence({ value: [essCertIdV2] })] })],
-  });
-}
-
-/** DER SET OF needs its members in ascending order of their encodings (X.690 §11.6). */
-function sortedForDer(attributes: Attribute[]): Attribute[] {
-  return attributes
-    .map((attribute) => ({ attribute, der: new Uint8Array(attribute.toSchema().toBER()) }))
-    .sort((a, b) => compareBytes(a.der, b.der))
-    .map((entry) => entry.attribute);
+function prepareSigner(chain: readonly Uint8Array[], sha256: Sha256): PreparedSigner {
+  const known = prepared.get(chain);
+  // Compared, not trusted by identity: an array changed in place is prepared again.
+  const unchanged =
+    known?.chain.length === chain.length &&
+    known.chain.every((certificate, index) => bytesEqual(certificate, chain[index] ?? new Uint8Array()));
+  if (known && unchanged) return known;
+  const [signerDer] = chain;
+  if (!signerDer) throw new Error('the certificate chain is empty');
+  const parts = signerCertificateParts(signerDer);
+  if (parts.algorithm === undefined) throw new Error('the signer key is neither RSA nor EC');
+  const issuerSerial = derSequence(derSequence(der(0xa4, parts.issuer)), parts.serialNumber);
+  const essCertIdV2 = derSequence(derOctetString(sha256(signerDer)), issuerSerial);
+  const entry: PreparedSigner = {
+    chain: chain.map((certificate) => certificate.slice()),
+    signerIdentifier: derSequence(parts.issuer, parts.serialNumber),
+    signingCertificateV2: derSequence(
+      derOid(oids.signingCertificateV2),
+      derSet(derSequence(derSequence(essCertIdV2))),
+    ),
+    // [0] IMPLICIT CertificateSet, in chain order, each certificate exactly as issued.
+    certificates: der(0xa0, ...chain),
+    // RSA keeps the NULL parameters (RFC 4055); ECDSA leaves them out (RFC 5758 §3.2).
+    signatureAlgorithm:
+      parts.algorithm === 'ecdsa-sha256'
+        ? derSequence(derOid(oids.ecdsaWithSha256))
+        : derSequence(derOid(oids.sha256WithRsa), derNull),
+  };
+  prepared.set(chain, entry);
+  return entry;
 }
 
 /**
  * A detached CAdES signature for PAdES baseline B-B (ETSI EN 319 142-1): content type, message
  * digest and signingCertificateV2 signed; no signing-time attribute, the time is the PDF's /M.
- * Returns the DER ContentInfo.
+ * The signature algorithm follows the signer certificate's key: sha256WithRSAEncryption for RSA,
+ * ecdsa-with-SHA256 for EC. Assembled from DER parts; the certificates are carried byte for
+ * byte and only parsed once per signer. Returns the DER ContentInfo.
  */
 export async function buildCadesSignature(options: {
   readonly digest: Uint8Array;
@@ -77,49 +134,31 @@ export async function buildCadesSignature(options: {
   readonly sha256: Sha256;
 }): Promise<Uint8Array> {
   const { digest, signer, sha256 } = options;
-  const [signerCertificateDer] = signer.certificateChain;
-  if (!signerCertificateDer) throw new Error('the certificate chain is empty');
-  const certificates = signer.certificateChain.map(parseCertificate);
-  const signerCertificate = certificates[0];
-  if (!signerCertificate) throw new Error('the certificate chain is empty');
-
-  const attributes = sortedForDer([
-    new Attribute({ type: oids.contentType, values: [new ObjectIdentifier({ value: oids.data })] }),
-    new Attribute({
-      type: oids.messageDigest,
-      values: [new OctetString({ valueHex: toArrayBuffer(digest) })],
-    }),
-    signingCertificateV2(signerCertificateDer, sha256),
+  const parts = prepareSigner(signer.certificateChain, sha256);
+  const attributes = sortedForSetOf([
+    contentTypeAttribute,
+    derSequence(derOid(oids.messageDigest), derSet(derOctetString(digest))),
+    parts.signingCertificateV2,
   ]);
-  const signedAttributes = new SignedAndUnsignedAttributes({ type: 0, attributes });
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT field.
-  const toBeSigned = new Uint8Array(signedAttributes.toSchema().toBER());
-  toBeSigned[0] = 0x31;
-  const signature = await signer.sign(toBeSigned);
+  const signature = await signer.sign(derSet(...attributes));
 
-  const signerInfo = new SignerInfo({
-    version: 1,
-    sid: new IssuerAndSerialNumber({
-      issuer: signerCertificate.issuer,
-      serialNumber: signerCertificate.serialNumber,
-    }),
-    digestAlgorithm: new AlgorithmIdentifier({ algorithmId: oids.sha256 }),
-    signedAttrs: signedAttributes,
-    signatureAlgorithm: new AlgorithmIdentifier({
-      algorithmId: oids.sha256WithRsa,
-      algorithmParams: new Null(),
-    }),
-    signature: new OctetString({ valueHex: toArrayBuffer(signature) }),
-  });
-  const signedData = new SignedData({
-    version: 1,
-    digestAlgorithms: [new AlgorithmIdentifier({ algorithmId: oids.sha256 })],
-    encapContentInfo: new EncapsulatedContentInfo({ eContentType: oids.data }),
-    certificates,
-    signerInfos: [signerInfo],
-  });
-  const contentInfo = new ContentInfo({ contentType: oids.signedData, content: signedData.toSchema(true) });
-  return new Uint8Array(contentInfo.toSchema().toBER());
+  const signerInfo = derSequence(
+    derSmallInteger(1),
+    parts.signerIdentifier,
+    digestAlgorithm,
+    der(0xa0, ...attributes),
+    parts.signatureAlgorithm,
+    derOctetString(signature),
+  );
+  const signedData = derSequence(
+    derSmallInteger(1),
+    derSet(digestAlgorithm),
+    derSequence(derOid(oids.data)),
+    parts.certificates,
+    derSet(signerInfo),
+  );
+  return derSequence(derOid(oids.signedData), der(0xa0, signedData));
 }
 
 export type ParsedCades = {

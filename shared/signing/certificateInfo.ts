@@ -1,7 +1,7 @@
 import { BitString, fromBER } from 'asn1js';
 import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
 import { formatInstant } from '../domain/dates';
-import { toArrayBuffer } from './bytes';
+import { bytesEqual, toArrayBuffer } from './bytes';
 import { signingErrors } from './signingStrings';
 
 const commonNameOid = '2.5.4.3';
@@ -76,6 +76,23 @@ function sameName(a: string, b: string): boolean {
 }
 
 /**
+ * The signer's certificate read once per byte array: a batch checks the same certificate before
+ * every file. The bytes are kept and compared, so an array changed in place is read again.
+ */
+const readCertificates = new WeakMap<
+  Uint8Array,
+  { readonly der: Uint8Array; readonly info: CertificateInfo }
+>();
+
+function certificateInfoOf(der: Uint8Array): CertificateInfo {
+  const known = readCertificates.get(der);
+  if (known !== undefined && bytesEqual(known.der, der)) return known.info;
+  const info = certificateInfo(parseCertificate(der));
+  readCertificates.set(der, { der: der.slice(), info });
+  return info;
+}
+
+/**
  * Refuses to sign with a certificate that is expired, not yet valid, lacks digital-signature
  * (or non-repudiation) usage, or belongs to someone other than the signed-in account.
  */
@@ -86,7 +103,7 @@ export function checkSignerCertificate(
 ): CertificateCheck {
   let info: CertificateInfo;
   try {
-    info = certificateInfo(parseCertificate(certificateDer));
+    info = certificateInfoOf(certificateDer);
   } catch {
     return { ok: false, code: 'unreadable', message: signingErrors.certificateUnreadable };
   }

@@ -1,12 +1,7 @@
-import {
-  CertificateChainValidationEngine,
-  IssuerAndSerialNumber,
-  type Certificate,
-  type ICryptoEngine,
-} from 'pkijs';
-import { bytesEqual, concatBytes, latin1Decode } from './bytes';
-import { hasSigningCertificateV2, oids, parseCades, type ParsedCades } from './cadesSignedData';
+import { CertificateChainValidationEngine, type Certificate, type ICryptoEngine } from 'pkijs';
+import { bytesEqual, concatBytes, countBytes, latin1Decode, latin1Encode } from './bytes';
 import { certificateInfo, parseCertificate, readKeyUsage, type CertificateInfo } from './certificateInfo';
+import { readCms } from './cmsView';
 import { findSignatures, type FoundSignature } from './findSignatures';
 import { verificationMessages as text } from './signingStrings';
 import type { Sha256 } from './signingTypes';
@@ -80,17 +75,6 @@ function coveredBytes(pdf: Uint8Array, range: readonly [number, number, number, 
   ]);
 }
 
-function findSignerCertificate(parsed: ParsedCades): Certificate | undefined {
-  const sid: unknown = parsed.signerInfo.sid;
-  const certificates = (parsed.signedData.certificates ?? []).filter(
-    (candidate): candidate is Certificate => 'subjectPublicKeyInfo' in candidate,
-  );
-  if (!(sid instanceof IssuerAndSerialNumber)) return undefined;
-  return certificates.find(
-    (candidate) => candidate.issuer.isEqual(sid.issuer) && candidate.serialNumber.isEqual(sid.serialNumber),
-  );
-}
-
 /** Walks issuer names from the signer up to a self-signed certificate; for validity reporting. */
 function namePath(signer: Certificate, pool: readonly Certificate[]): Certificate[] {
   const path = [signer];
@@ -126,44 +110,41 @@ async function verifyOne(
   };
   const rangeOk = byteRangeCheck(pdf, found);
   checks.push(result('byteRange', rangeOk, text.byteRangeOk, text.byteRangeBad));
-  const parsed = found.contents ? parseCades(found.contents) : undefined;
-  const signerCertificate = parsed ? findSignerCertificate(parsed) : undefined;
+  const cms = found.contents ? readCms(found.contents) : undefined;
   const coversWholeFile = !!found.byteRange && found.byteRange[2] + found.byteRange[3] === pdf.length;
-  if (!rangeOk || !found.byteRange || !parsed || !signerCertificate) {
+  if (!rangeOk || !found.byteRange || !cms) {
     if (rangeOk) checks.push({ check: 'signature', ok: false, message: text.cmsUnreadable });
     return { ...base, coversWholeFile, certificate: undefined, checks, valid: false };
   }
+  const signerCertificate = cms.signer;
 
   const digest = sha256(coveredBytes(pdf, found.byteRange));
-  const digestOk =
-    parsed.digestAlgorithmOid === oids.sha256 &&
-    !!parsed.messageDigest &&
-    bytesEqual(parsed.messageDigest, digest);
+  const digestOk = cms.digestIsSha256 && !!cms.messageDigest && bytesEqual(cms.messageDigest, digest);
   checks.push(result('digest', digestOk, text.digestOk, text.digestBad));
 
-  const signedAttributes = parsed.signerInfo.signedAttrs?.encodedValue;
   let signatureOk = false;
-  if (signedAttributes && signedAttributes.byteLength > 0) {
+  if (cms.signedAttributes && cms.signedAttributes.byteLength > 0) {
     try {
       signatureOk = await cryptoEngine.verifyWithPublicKey(
-        signedAttributes,
-        parsed.signerInfo.signature,
+        cms.signedAttributes,
+        cms.signature,
         signerCertificate.subjectPublicKeyInfo,
-        parsed.signerInfo.signatureAlgorithm,
+        cms.signatureAlgorithm,
         'SHA-256',
       );
     } catch {
       signatureOk = false;
     }
   }
-  const signerDer = new Uint8Array(signerCertificate.toSchema().toBER());
-  signatureOk = signatureOk && hasSigningCertificateV2(parsed, signerDer, sha256);
+  // signingCertificateV2 must name this very certificate (RFC 5035), so it cannot be swapped.
+  signatureOk =
+    signatureOk &&
+    !!cms.signingCertificateHash &&
+    bytesEqual(cms.signingCertificateHash, sha256(cms.signerDer));
   checks.push(result('signature', signatureOk, text.signatureOk, text.signatureBad));
 
   const when = found.signingTime;
-  const included = (parsed.signedData.certificates ?? []).filter(
-    (candidate): candidate is Certificate => 'subjectPublicKeyInfo' in candidate,
-  );
+  const included = cms.certificates;
   if (!when) {
     checks.push({ check: 'chain', ok: false, message: text.signingTimeMissing });
   } else {
@@ -201,8 +182,27 @@ async function verifyOne(
   };
 }
 
+const eofMarker = latin1Encode('%%EOF');
+
 function countEofMarkers(pdf: Uint8Array, from: number, to: number): number {
-  return latin1Decode(pdf, from, to).split('%%EOF').length - 1;
+  return countBytes(pdf, eofMarker, from, to);
+}
+
+/**
+ * Trust anchors parsed once per byte array (a batch passes the same anchors for every file); the
+ * bytes are kept and compared, so an array changed in place is parsed again.
+ */
+const parsedAnchors = new WeakMap<
+  Uint8Array,
+  { readonly der: Uint8Array; readonly certificate: Certificate }
+>();
+
+function parseAnchor(der: Uint8Array): Certificate {
+  const known = parsedAnchors.get(der);
+  if (known !== undefined && bytesEqual(known.der, der)) return known.certificate;
+  const certificate = parseCertificate(der);
+  parsedAnchors.set(der, { der: der.slice(), certificate });
+  return certificate;
 }
 
 /**
@@ -212,7 +212,7 @@ function countEofMarkers(pdf: Uint8Array, from: number, to: number): number {
  */
 export async function verifyPdfSignatures(options: VerifyOptions): Promise<VerificationReport> {
   const { pdf } = options;
-  const anchors = options.trustAnchors.map(parseCertificate);
+  const anchors = options.trustAnchors.map(parseAnchor);
   const found = findSignatures(pdf);
   const fileChecks: CheckResult[] = [];
   const complete = found.filter((signature) => signature.byteRange);
