@@ -8,7 +8,8 @@ export type PdfSigningErrorCode =
   | 'page-missing'
   | 'already-signed'
   | 'signature-too-large'
-  | 'placeholder-missing';
+  | 'placeholder-missing'
+  | 'unsupported-key';
 
 /** A refusal to sign, with a Vietnamese message the user can act on. */
 export class PdfSigningError extends Error {

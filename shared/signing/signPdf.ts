@@ -1,6 +1,7 @@
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { formatInstant } from '../domain/dates';
 import { bytesToHex, concatBytes, latin1Encode } from './bytes';
-import { buildCadesSignature } from './cadesSignedData';
+import { buildCadesSignature, signatureAlgorithmOf } from './cadesSignedData';
 import { checkSignerCertificate } from './certificateInfo';
 import { PdfSigningError } from './pdfSigningError';
 import { byteRangePlaceholder, prepareSignaturePlaceholder } from './signaturePlaceholder';
@@ -26,6 +27,11 @@ export type SignPdfOptions = {
   /** The signed-in account's name; signing is refused when the certificate's holder differs. */
   readonly expectedSignerName?: string;
   readonly contentsSize?: number;
+  /**
+   * `pdf` already parsed with `loadForSigning`, for a caller that has read it (markers, signed
+   * roles) and should not parse it again. It is used up by this call.
+   */
+  readonly document?: PDFDocument;
 };
 
 /** `[0 a b c]` padded with spaces to exactly the placeholder's width. */
@@ -45,6 +51,8 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   if (!certificateDer) throw new PdfSigningError('empty-chain', signingErrors.emptyChain);
   const check = checkSignerCertificate(certificateDer, options.signingTime, options.expectedSignerName);
   if (!check.ok) throw new PdfSigningError(check.code, check.message);
+  if (signatureAlgorithmOf(certificateDer) === undefined)
+    throw new PdfSigningError('unsupported-key', signingErrors.unsupportedKey);
 
   const signerName = check.info.subjectName.normalize('NFC');
   const roleLabel = roleLabels[options.role];
@@ -64,6 +72,7 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
     reason: roleLabel,
     contentsSize: options.contentsSize,
     alreadySignedMessage: signingErrors.alreadySigned(roleLabel),
+    document: options.document,
   });
 
   const { pdf, byteRangeOffset, contentsStart, contentsEnd } = prepared;

@@ -13,17 +13,17 @@ import {
   showText,
   stroke,
   type PDFDocument,
-  type PDFFont,
   type PDFOperator,
   type PDFRef,
 } from '@cantoo/pdf-lib';
+import type { AppearanceFont } from './appearanceFont';
 import type { SignatureRect } from './signingTypes';
 
 const padding = 4;
 const maxFontSize = 10;
 
 /** The largest size (≤ 10 pt) at which every line fits the box. */
-function fittingFontSize(font: PDFFont, lines: readonly string[], rect: SignatureRect): number {
+function fittingFontSize(font: AppearanceFont, lines: readonly string[], rect: SignatureRect): number {
   const widest = Math.max(...lines.map((line) => font.widthOfTextAtSize(line, 1)), 1);
   const byWidth = (rect.width - 2 * padding) / widest;
   const byHeight = (rect.height - 2 * padding) / (lines.length * 1.25);
@@ -36,7 +36,7 @@ function fittingFontSize(font: PDFFont, lines: readonly string[], rect: Signatur
  */
 export function buildSignatureAppearance(
   doc: PDFDocument,
-  font: PDFFont,
+  font: AppearanceFont,
   rect: SignatureRect,
   lines: readonly string[],
 ): PDFRef {

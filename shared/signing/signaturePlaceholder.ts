@@ -1,4 +1,5 @@
 import {
+  ParseSpeeds,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -6,11 +7,12 @@ import {
   PDFInvalidObject,
   PDFName,
   PDFNumber,
+  PDFRef,
   PDFString,
-  type PDFRef,
 } from '@cantoo/pdf-lib';
-import { embedSharedSubsetFont, vietnameseCharacters } from '../pdf/cachedFontkit';
+import { appearanceFontFor } from './appearanceFont';
 import { bytesEqual, indexOfBytes, latin1Decode, latin1Encode } from './bytes';
+import { findSignatures } from './findSignatures';
 import { PdfSigningError } from './pdfSigningError';
 import { buildSignatureAppearance } from './signatureAppearance';
 import { signingErrors } from './signingStrings';
@@ -36,6 +38,11 @@ export type PlaceholderOptions = {
   readonly contentsSize?: number;
   /** Shown when the document already has `fieldName`. */
   readonly alreadySignedMessage: string;
+  /**
+   * `pdf` already parsed by `loadForSigning`, so a caller that read the document (markers, signed
+   * roles) does not pay for a second parse. It is used up: the update is built into it.
+   */
+  readonly document?: PDFDocument;
 };
 
 export type PreparedPlaceholder = {
@@ -94,7 +101,65 @@ export function lastXrefIsStream(pdf: Uint8Array): boolean {
   return latin1Decode(pdf, offset, Math.min(pdf.length, offset + 4)) !== 'xref';
 }
 
-const appearanceCharacters = vietnameseCharacters().join('');
+/**
+ * Parses a PDF for one incremental update. All at once (pdf-lib's default yields to the event
+ * loop every 100 objects, a timer tick each); without touching /Info (an update must not change
+ * what it does not need to).
+ *
+ * The earlier signatures' /Contents are blanked in the copy pdf-lib parses: pdf-lib builds a
+ * string one character at a time for each 32,768-digit hex value, which made every signature
+ * make the next one slower. Nothing reads or writes those values through pdf-lib (an update adds
+ * objects and rewrites only the page, the form and the catalog), and the document keeps the real
+ * bytes as its original, so the saved file starts with them unchanged.
+ */
+export async function loadForSigning(pdf: Uint8Array): Promise<PDFDocument> {
+  const gaps = findSignatures(pdf).flatMap((found) => (found.contentsGap ? [found.contentsGap] : []));
+  let parsed = pdf;
+  if (gaps.length > 0) {
+    parsed = pdf.slice();
+    // `<hex>` becomes `0` and spaces: same length, so every offset stays where it was.
+    for (const [start, end] of gaps) {
+      parsed[start] = 0x30;
+      parsed.fill(0x20, start + 1, end);
+    }
+  }
+  const doc = await PDFDocument.load(parsed, {
+    forIncrementalUpdate: true,
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  });
+  doc.context.pdfFileDetails.originalBytes = pdf;
+  return doc;
+}
+
+/**
+ * Runs `build` with pdf-lib's change tracking off. With `forIncrementalUpdate`, every `set` or
+ * `push` on a direct object makes pdf-lib search the whole object graph for its container, which
+ * made a signature cost more the larger the document and the more signatures it had. New objects
+ * are saved anyway (their numbers are above the snapshot's); the existing objects `build` changes
+ * are named by it and marked here.
+ */
+function withoutChangeTracking(doc: PDFDocument, build: () => Promise<readonly PDFRef[]>): Promise<void> {
+  const snapshot = doc.context.snapshot;
+  if (snapshot === undefined) throw new Error('the document was not loaded for an incremental update');
+  doc.context.snapshot = undefined;
+  return build().then(
+    (changed) => {
+      doc.context.snapshot = snapshot;
+      snapshot.markRefsForSave([...changed]);
+    },
+    (error: unknown) => {
+      doc.context.snapshot = snapshot;
+      throw error;
+    },
+  );
+}
+
+/** The indirect object that holds `key` of `dict` (itself when the value is a reference). */
+function holderOf(dict: PDFDict, key: string, dictRef: PDFRef): PDFRef {
+  const raw = dict.get(PDFName.of(key));
+  return raw instanceof PDFRef ? raw : dictRef;
+}
 
 /**
  * Appends one incremental update with a signature field, its visible widget and an empty /Sig
@@ -102,53 +167,73 @@ const appearanceCharacters = vietnameseCharacters().join('');
  */
 export async function prepareSignaturePlaceholder(options: PlaceholderOptions): Promise<PreparedPlaceholder> {
   const contentsSize = options.contentsSize ?? defaultContentsSize;
-  const doc = await PDFDocument.load(options.pdf, { forIncrementalUpdate: true, updateMetadata: false });
+  const doc = options.document ?? (await loadForSigning(options.pdf));
+  if (doc.context.pdfFileDetails.originalBytes !== options.pdf)
+    throw new Error('the parsed document is not the one being signed');
   const page = doc.getPages()[options.pageIndex];
   if (!page) throw new PdfSigningError('page-missing', signingErrors.pageMissing(options.pageIndex + 1));
+  const catalogRef = doc.context.trailerInfo.Root;
+  if (!(catalogRef instanceof PDFRef)) throw new Error('the trailer has no /Root reference');
 
-  const acroForm = doc.catalog.getOrCreateAcroForm();
-  let fields = acroForm.dict.lookup(PDFName.of('Fields'));
-  if (!(fields instanceof PDFArray)) {
-    fields = doc.context.obj([]);
-    acroForm.dict.set(PDFName.of('Fields'), fields);
-  }
-  if (!(fields instanceof PDFArray)) throw new Error('AcroForm /Fields is not an array');
-  if (fieldNames(fields).includes(options.fieldName)) {
-    throw new PdfSigningError('already-signed', options.alreadySignedMessage);
-  }
+  await withoutChangeTracking(doc, async () => {
+    const acroForm = doc.catalog.getOrCreateAcroForm();
+    const acroFormHolder = holderOf(doc.catalog, 'AcroForm', catalogRef);
+    let fields = acroForm.dict.lookup(PDFName.of('Fields'));
+    if (!(fields instanceof PDFArray)) {
+      fields = doc.context.obj([]);
+      acroForm.dict.set(PDFName.of('Fields'), fields);
+    }
+    if (!(fields instanceof PDFArray)) throw new Error('AcroForm /Fields is not an array');
+    if (fieldNames(fields).includes(options.fieldName)) {
+      throw new PdfSigningError('already-signed', options.alreadySignedMessage);
+    }
 
-  // The whole Vietnamese alphabet as one subset, encoded and compressed once per process: the
-  // record renderer shares it for the same font bytes, and no signature pays for subsetting.
-  const font = await embedSharedSubsetFont(doc, options.fontBytes, appearanceCharacters);
-  const appearance = buildSignatureAppearance(doc, font, options.rect, options.appearanceLines);
+    // The whole Vietnamese alphabet as one subset, encoded and compressed once per process: the
+    // record renderer embeds the same subset, which the appearance then uses where it can.
+    const font = await appearanceFontFor(doc, page, options.fontBytes, options.appearanceLines);
+    const appearance = buildSignatureAppearance(doc, font, options.rect, options.appearanceLines);
 
-  // Raw bytes, so pdf-lib writes the dictionary verbatim and never into an object stream.
-  const signatureRef = doc.context.register(PDFInvalidObject.of(signatureDictionary(options, contentsSize)));
-  const { x, y, width, height } = options.rect;
-  const widget = doc.context.obj({
-    Type: 'Annot',
-    Subtype: 'Widget',
-    FT: 'Sig',
-    Rect: [x, y, x + width, y + height],
-    V: signatureRef,
-    T: PDFString.of(options.fieldName),
-    F: 4,
-    P: page.ref,
-    AP: { N: appearance },
+    // Raw bytes, so pdf-lib writes the dictionary verbatim and never into an object stream.
+    const signatureRef = doc.context.register(
+      PDFInvalidObject.of(signatureDictionary(options, contentsSize)),
+    );
+    const { x, y, width, height } = options.rect;
+    const widget = doc.context.obj({
+      Type: 'Annot',
+      Subtype: 'Widget',
+      FT: 'Sig',
+      Rect: [x, y, x + width, y + height],
+      V: signatureRef,
+      T: PDFString.of(options.fieldName),
+      F: 4,
+      P: page.ref,
+      AP: { N: appearance },
+    });
+    const widgetRef: PDFRef = doc.context.register(widget);
+
+    const annots = page.node.lookup(PDFName.of('Annots'));
+    if (annots instanceof PDFArray) annots.push(widgetRef);
+    else page.node.set(PDFName.of('Annots'), doc.context.obj([widgetRef]));
+    fields.push(widgetRef);
+    const flags = acroForm.dict.lookup(PDFName.of('SigFlags'));
+    const current = flags instanceof PDFNumber ? flags.asNumber() : 0;
+    // SignaturesExist | AppendOnly (ISO 32000-1 §12.7.2).
+    acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(current | 3));
+    // The font's objects are made here too, not while saving, where tracking is back on.
+    await doc.flush();
+    // Every existing object changed above: the page (or its /Annots array), the AcroForm (or the
+    // catalog holding it) and its /Fields array; the catalog is always rewritten.
+    return [
+      catalogRef,
+      page.ref,
+      holderOf(page.node, 'Annots', page.ref),
+      acroFormHolder,
+      holderOf(acroForm.dict, 'Fields', acroFormHolder),
+    ];
   });
-  const widgetRef: PDFRef = doc.context.register(widget);
-
-  const annots = page.node.lookup(PDFName.of('Annots'));
-  if (annots instanceof PDFArray) annots.push(widgetRef);
-  else page.node.set(PDFName.of('Annots'), doc.context.obj([widgetRef]));
-  fields.push(widgetRef);
-  const flags = acroForm.dict.lookup(PDFName.of('SigFlags'));
-  const current = flags instanceof PDFNumber ? flags.asNumber() : 0;
-  // SignaturesExist | AppendOnly (ISO 32000-1 §12.7.2).
-  acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(current | 3));
 
   // An update keeps the cross-reference form of the revision it extends (ISO 32000-1 §7.5.8.4).
-  const pdf = await doc.save({ useObjectStreams: lastXrefIsStream(options.pdf) });
+  const pdf = await doc.save({ useObjectStreams: lastXrefIsStream(options.pdf), objectsPerTick: Infinity });
   // Earlier signatures survive only if every byte before this update is untouched.
   if (!bytesEqual(pdf.subarray(0, options.pdf.length), options.pdf)) {
     throw new Error('the incremental save changed bytes of the earlier revision');

@@ -27,6 +27,7 @@ export const signingErrors = {
   alreadySigned: (role: string) => `Học bạ đã có chữ ký của ${role}.`,
   signatureTooLarge: 'Chữ ký số lớn hơn chỗ dành sẵn trong tệp PDF.',
   placeholderMissing: 'Không tìm thấy chỗ dành cho chữ ký trong tệp PDF vừa tạo.',
+  unsupportedKey: 'Chứng thư số dùng loại khóa chưa được hỗ trợ; chỉ ký được bằng khóa RSA hoặc ECDSA.',
 } as const;
 
 export const verificationMessages = {

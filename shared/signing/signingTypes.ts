@@ -5,7 +5,11 @@
 export type Signer = {
   /** DER certificates, the signer's own first, then its issuers (the root may be left out). */
   readonly certificateChain: readonly Uint8Array[];
-  /** Raw RSA PKCS#1 v1.5 signature over SHA-256 of `data` (like CKM_SHA256_RSA_PKCS). */
+  /**
+   * Signs SHA-256 of `data` with the key of the first certificate: for an RSA key the PKCS#1 v1.5
+   * signature (like CKM_SHA256_RSA_PKCS); for an EC key the DER ECDSA-Sig-Value (CKM_ECDSA over
+   * the digest, r‖s converted to DER).
+   */
   sign(data: Uint8Array): Promise<Uint8Array>;
 };
 
