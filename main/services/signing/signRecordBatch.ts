@@ -6,7 +6,7 @@ import type { Signer, SignerRole } from '../../../shared/signing/signingTypes';
 import type { Logger } from '../logger';
 import { TokenError } from '../token';
 import { RecordSigningError, type RecordSigningErrorCode } from './recordSigningError';
-import { inspectRecordPdf, removeStaleTemps, signRecordFile } from './signRecordFile';
+import { parseRecordPdf, removeStaleTempsOf, signParsedRecord } from './signRecordFile';
 import { recordSigningStrings as strings } from './strings';
 
 export type BatchFileOutcome = 'signed' | 'skipped' | 'refused';
@@ -125,6 +125,8 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
   const check = checkSignerCertificate(certificate, now(), options.expectedSignerName);
   if (!check.ok) throw new PdfSigningError(check.code, check.message);
 
+  // Temp files a crashed run left beside these files, removed before any file is looked at.
+  await removeStaleTempsOf(files);
   let last: BatchProgress['last'];
   for (const file of files) {
     options.onProgress?.({ done: results.length, total: files.length, current: file, last });
@@ -137,12 +139,12 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
     const tokenBefore = tokenMs;
     let entry: BatchFileResult;
     try {
-      await removeStaleTemps(file);
-      const state = await inspectRecordPdf(new Uint8Array(await readFile(file)));
-      if (state.signedRoles.includes(role)) {
+      // Read and parsed once: the same parse tells a file to skip and is then signed.
+      const parsed = await parseRecordPdf(new Uint8Array(await readFile(file)));
+      if (parsed.signedRoles.includes(role)) {
         entry = { file, outcome: 'skipped' };
       } else {
-        await signRecordFile({
+        await signParsedRecord(parsed, {
           input: file,
           role,
           signer: timedSigner,

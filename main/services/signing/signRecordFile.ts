@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { PDFDocument } from '@cantoo/pdf-lib';
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import { CryptoEngine, type ICryptoEngine } from 'pkijs';
-import { readRecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
+import type { RecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { signPdf } from '../../../shared/signing/signPdf';
+import { loadForSigning } from '../../../shared/signing/signaturePlaceholder';
 import { roleLabels } from '../../../shared/signing/signingStrings';
 import type { Sha256, Signer, SignerRole } from '../../../shared/signing/signingTypes';
 import {
@@ -16,6 +17,7 @@ import {
   type VerificationReport,
 } from '../../../shared/signing/verifyPdfSignatures';
 import { RecordSigningError } from './recordSigningError';
+import { recordMarkersOf } from './recordMarkers';
 import { boxOfRole } from './roles';
 import { signedRolesOf } from './signedRoles';
 import { recordSigningStrings as strings } from './strings';
@@ -60,11 +62,28 @@ export type SignedRecordFile = {
   readonly report: VerificationReport;
 };
 
+/**
+ * A học bạ PDF parsed once for signing: what the batch and the refusals read, and the parsed
+ * document the signature is then built into (so nothing parses the file a second time).
+ */
+export type ParsedRecordPdf = {
+  readonly pdf: Uint8Array;
+  readonly document: PDFDocument;
+  readonly markers: RecordPdfMarkers;
+  readonly signedRoles: readonly SignerRole[];
+};
+
+/** Parses a học bạ PDF once, refusing files that are not ours. */
+export async function parseRecordPdf(pdf: Uint8Array): Promise<ParsedRecordPdf> {
+  const document = await loadForSigning(pdf);
+  const markers = recordMarkersOf(document);
+  if (markers === undefined) throw new RecordSigningError('not-a-record', strings.notARecord);
+  return { pdf, document, markers, signedRoles: signedRolesOf(document) };
+}
+
 /** Markers and signed roles of a học bạ PDF, refusing files that are not ours. */
 export async function inspectRecordPdf(pdf: Uint8Array): Promise<RecordFileState> {
-  const markers = await readRecordPdfMarkers(pdf);
-  if (markers === undefined) throw new RecordSigningError('not-a-record', strings.notARecord);
-  const signedRoles = signedRolesOf(await PDFDocument.load(pdf, { updateMetadata: false }));
+  const { markers, signedRoles } = await parseRecordPdf(pdf);
   return { recordId: markers.recordId, status: markers.status, signedRoles };
 }
 
@@ -89,12 +108,32 @@ const tempName = (target: string) => `.${basename(target)}.${randomBytes(6).toSt
  * the target, so deleting them loses nothing; the batch calls this before it looks at a file.
  */
 export async function removeStaleTemps(target: string): Promise<number> {
-  const prefix = `.${basename(target)}.`;
-  const stale = (await readdir(dirname(target))).filter(
-    (name) => name.startsWith(prefix) && name.endsWith(tempSuffix),
-  );
-  await Promise.all(stale.map((name) => rm(join(dirname(target), name), { force: true })));
-  return stale.length;
+  return removeStaleTempsOf([target]);
+}
+
+/**
+ * `removeStaleTemps` for many files, reading each folder once: a batch of a school's records in
+ * one folder would otherwise list that folder once per file.
+ */
+export async function removeStaleTempsOf(targets: readonly string[]): Promise<number> {
+  const byFolder = new Map<string, Set<string>>();
+  for (const target of targets) {
+    const names = byFolder.get(dirname(target)) ?? new Set<string>();
+    names.add(basename(target));
+    byFolder.set(dirname(target), names);
+  }
+  let removed = 0;
+  for (const [folder, names] of byFolder) {
+    const stale = (await readdir(folder)).filter((name) => {
+      if (!name.startsWith('.') || !name.endsWith(tempSuffix)) return false;
+      // `.<target>.<12 hex digits><suffix>`, as tempName makes it.
+      const target = name.slice(1, -tempSuffix.length).replace(/\.[0-9a-f]{12}$/, '');
+      return names.has(target);
+    });
+    await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
+    removed += stale.length;
+  }
+  return removed;
 }
 
 /** Writes beside the target, then renames over it: readers see the old file or the whole new one. */
@@ -116,25 +155,34 @@ async function replaceAtomically(target: string, data: Uint8Array): Promise<void
  * signature before it replaces anything, so the target is either untouched or fully signed.
  */
 export async function signRecordFile(options: SignRecordFileOptions): Promise<SignedRecordFile> {
+  const parsed = await parseRecordPdf(new Uint8Array(await readFile(options.input)));
+  return signParsedRecord(parsed, options);
+}
+
+/**
+ * `signRecordFile` for a file already read and parsed (the batch reads each file once, to skip
+ * it when the role has signed it). `parsed.document` is used up.
+ */
+export async function signParsedRecord(
+  parsed: ParsedRecordPdf,
+  options: SignRecordFileOptions,
+): Promise<SignedRecordFile> {
   const output = options.output ?? options.input;
-  const pdf = new Uint8Array(await readFile(options.input));
-  const markers = await readRecordPdfMarkers(pdf);
-  if (markers === undefined) throw new RecordSigningError('not-a-record', strings.notARecord);
+  const { pdf, markers } = parsed;
   if (markers.status === 'draft') throw new RecordSigningError('draft', strings.draft);
   const box = markers.signatureBoxes?.[boxOfRole[options.role]];
   if (box === undefined) throw new RecordSigningError('no-signature-box', strings.noSignatureBox);
   const roleLabel = roleLabels[options.role];
-  if (signedRolesOf(await PDFDocument.load(pdf, { updateMetadata: false })).includes(options.role))
+  if (parsed.signedRoles.includes(options.role))
     throw new RecordSigningError('already-signed', strings.alreadySigned(roleLabel));
-
   const signingTime = options.signingTime ?? new Date();
   const [certificate] = options.signer.certificateChain;
   if (certificate === undefined) throw new RecordSigningError('no-certificate', strings.noCertificate);
   const check = checkSignerCertificate(certificate, signingTime, options.expectedSignerName);
   if (!check.ok) throw new PdfSigningError(check.code, check.message);
-
   const signed = await signPdf({
     pdf,
+    document: parsed.document,
     signer: options.signer,
     sha256: nodeSha256,
     role: options.role,
