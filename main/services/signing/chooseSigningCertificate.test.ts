@@ -40,12 +40,21 @@ describe('chooseSigningCertificate', () => {
     certificate('5e'),
     certificate('6e', { notAfter: new Date('2021-01-01T00:00:00Z') }),
     certificate('7e', { keyUsage: ['keyEncipherment'] }),
-    certificate('8e', { publicKeyAlgorithm: 'ec' }),
+    certificate('8e', { publicKeyAlgorithm: 'other' }),
     certificate('9e', { hasPrivateKey: false }),
   ];
 
   it('picks the one certificate that can sign now when no key id is given', () => {
     expect(chooseSigningCertificate(seal, undefined, now).keyIdHex).toBe('5e');
+  });
+
+  it('accepts an EC certificate like an RSA one, and asks which when the token has both', () => {
+    expect(
+      chooseSigningCertificate([certificate('02', { publicKeyAlgorithm: 'ec' })], undefined, now).keyIdHex,
+    ).toBe('02');
+    const both = [certificate('01'), certificate('02', { publicKeyAlgorithm: 'ec' })];
+    expect(refusal(() => chooseSigningCertificate(both, undefined, now)).code).toBe('ambiguous-certificate');
+    expect(chooseSigningCertificate(both, '02', now).publicKeyAlgorithm).toBe('ec');
   });
 
   it('picks by key id, in any case, and refuses a key id without a private key', () => {

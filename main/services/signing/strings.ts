@@ -15,8 +15,8 @@ export const recordSigningStrings = {
     `Không tìm thấy chứng thư số có mã khóa ${keyIdHex} trên token (hoặc chứng thư không có khóa bí mật).`,
   severalCertificates: (choices: string) =>
     `Token có nhiều chứng thư số dùng để ký được; hãy chọn một bằng mã khóa: ${choices}`,
-  notRsa:
-    'Chứng thư số này dùng khóa ECDSA; học bạ hiện chỉ ký bằng khóa RSA. Hãy chọn chứng thư RSA trên token.',
+  unsupportedKey:
+    'Chứng thư số này dùng loại khóa chưa được hỗ trợ; học bạ chỉ ký được bằng khóa RSA hoặc ECDSA. Hãy chọn chứng thư khác trên token.',
   batchCancelled: (done: number, total: number) =>
     `Đã dừng theo yêu cầu sau ${done}/${total} học bạ. Chạy lại để ký tiếp: học bạ đã ký sẽ được bỏ qua.`,
   batchStopped: (done: number, total: number, reason: string) =>

@@ -1,4 +1,10 @@
-import { allowsDigitalSignature, type SigningSession, type TokenCertificate, validityAt } from '../token';
+import {
+  allowsDigitalSignature,
+  type SigningSession,
+  type SignMechanism,
+  type TokenCertificate,
+  validityAt,
+} from '../token';
 import type { Signer } from '../../../shared/signing/signingTypes';
 import { buildCertificateChain } from './certificateChain';
 import { RecordSigningError } from './recordSigningError';
@@ -22,6 +28,17 @@ export type TokenSignerOptions = {
   readonly now?: Date;
 };
 
+/**
+ * How the token signs for a certificate's key, matching the CMS the signer builds from that
+ * certificate: RSA with CKM_SHA256_RSA_PKCS (sha256WithRSAEncryption), EC with CKM_ECDSA over a
+ * SHA-256 digest made in software (ecdsa-with-SHA256, the signature converted to DER).
+ */
+function mechanismFor(certificate: TokenCertificate): SignMechanism | undefined {
+  if (certificate.publicKeyAlgorithm === 'rsa') return 'sha256-rsa-pkcs';
+  if (certificate.publicKeyAlgorithm === 'ec') return 'ecdsa-sha256';
+  return undefined;
+}
+
 /** The certificate to sign with: by key id, else the only one with a private key, valid now and allowed to sign. */
 export function chooseSigningCertificate(
   certificates: readonly TokenCertificate[],
@@ -38,7 +55,7 @@ export function chooseSigningCertificate(
   }
   const usable = withKey.filter(
     (certificate) =>
-      certificate.publicKeyAlgorithm === 'rsa' &&
+      mechanismFor(certificate) !== undefined &&
       validityAt(certificate, now) === 'valid' &&
       allowsDigitalSignature(certificate),
   );
@@ -57,8 +74,9 @@ export function chooseSigningCertificate(
 
 /**
  * Adapts a token session to the PAdES Signer: the certificate comes from the token, its issuers
- * from the configured intermediates. The CMS is built as sha256WithRSAEncryption, so the key must
- * be RSA and is always asked for CKM_SHA256_RSA_PKCS.
+ * from the configured intermediates. The mechanism follows the key: RSA keys sign with
+ * CKM_SHA256_RSA_PKCS, EC keys (P-256) with CKM_ECDSA over a SHA-256 digest, so the signature
+ * matches the algorithm the CMS names for that certificate.
  */
 export function createTokenSigner(options: TokenSignerOptions): TokenSigner {
   const { session } = options;
@@ -67,8 +85,8 @@ export function createTokenSigner(options: TokenSignerOptions): TokenSigner {
     options.keyIdHex,
     options.now ?? new Date(),
   );
-  if (certificate.publicKeyAlgorithm !== 'rsa')
-    throw new RecordSigningError('unsupported-key', strings.notRsa);
+  const mechanism = mechanismFor(certificate);
+  if (mechanism === undefined) throw new RecordSigningError('unsupported-key', strings.unsupportedKey);
   const certificateChain = buildCertificateChain(certificate.der, options.intermediates ?? []);
   let tokenMs = 0;
   let signatures = 0;
@@ -79,7 +97,7 @@ export function createTokenSigner(options: TokenSignerOptions): TokenSigner {
     sign: async (data) => {
       const started = performance.now();
       try {
-        return await session.sign(certificate.keyIdHex, data, 'sha256-rsa-pkcs');
+        return await session.sign(certificate.keyIdHex, data, mechanism);
       } finally {
         tokenMs += performance.now() - started;
         signatures += 1;
