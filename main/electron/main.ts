@@ -40,7 +40,10 @@ if (!app.requestSingleInstanceLock()) {
         runtime: 'electron',
       },
       logger,
+      // Packaged, electron-builder puts resources/trust beside the app (extraResources).
+      app.isPackaged ? { trustFolders: [join(process.resourcesPath, 'trust'), join(dataDir, 'trust')] } : {},
     );
+    app.on('will-quit', () => runtime.close());
     serveRenderer(join(__dirname, '..', 'renderer'));
     registerIpc(runtime.dispatch);
     createMainWindow(preloadPathNextTo(__dirname));

@@ -28,6 +28,14 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'summary:exportXlsx': notUsedHere,
     'photo:save': notUsedHere,
     'photo:read': notUsedHere,
+    'records:produce': notUsedHere,
+    'records:list': notUsedHere,
+    'records:read': notUsedHere,
+    'records:verify': notUsedHere,
+    'token:list': notUsedHere,
+    'signing:start': notUsedHere,
+    'signing:status': notUsedHere,
+    'signing:cancel': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));

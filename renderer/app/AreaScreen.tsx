@@ -3,13 +3,15 @@ import { GradebookScreen } from '../features/gradebook/GradebookScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { ProfilesScreen } from '../features/profiles/ProfilesScreen';
+import { RecordsScreen } from '../features/records/RecordsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
+import { SigningScreen } from '../features/signing/SigningScreen';
 import { SummaryScreen } from '../features/summary/SummaryScreen';
 import type { AreaId } from './navigation';
 import { useRouteState } from './RouteContext';
 
 /** The screen of each available area; the type makes a screen for every area a compile-time duty. */
-const screens: Record<Exclude<AreaId, 'records' | 'signing' | 'sync'>, () => React.JSX.Element> = {
+const screens: Record<Exclude<AreaId, 'sync'>, () => React.JSX.Element> = {
   home: HomeScreenInRoute,
   setup: SetupScreen,
   gradebook: GradebookScreen,
@@ -17,6 +19,8 @@ const screens: Record<Exclude<AreaId, 'records' | 'signing' | 'sync'>, () => Rea
   profiles: ProfilesScreen,
   summary: SummaryScreen,
   history: HistoryScreen,
+  records: RecordsScreen,
+  signing: SigningScreen,
 };
 
 function HomeScreenInRoute() {
@@ -30,7 +34,6 @@ function HomeScreenInRoute() {
 }
 
 export function AreaScreen({ area }: { area: AreaId }) {
-  const Screen =
-    area === 'records' || area === 'signing' || area === 'sync' ? HomeScreenInRoute : screens[area];
+  const Screen = area === 'sync' ? HomeScreenInRoute : screens[area];
   return <Screen />;
 }

@@ -61,7 +61,12 @@ export const areas: readonly AreaDefinition[] = [
     description: 'Ai sửa, lúc nào, từ gì thành gì',
     available: true,
   },
-  { id: 'records', label: 'Học bạ', description: 'Xem và in học bạ của từng học sinh', available: false },
-  { id: 'signing', label: 'Ký số', description: 'Ký học bạ bằng chứng thư số (USB token)', available: false },
+  {
+    id: 'records',
+    label: 'Học bạ',
+    description: 'Lập, tải và kiểm tra học bạ của từng học sinh',
+    available: true,
+  },
+  { id: 'signing', label: 'Ký số', description: 'Ký học bạ bằng chứng thư số (USB token)', available: true },
   { id: 'sync', label: 'Đồng bộ', description: 'Đồng bộ dữ liệu với máy chủ của Sở', available: false },
 ];

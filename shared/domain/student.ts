@@ -51,3 +51,22 @@ export const studentIdentitySchema = z.object({
   guardianName: fieldText,
 });
 export type StudentIdentity = z.output<typeof studentIdentitySchema>;
+
+/** The identity fields of anything that carries them (a stored student, a sample student). */
+export function studentIdentityOf(source: StudentIdentity): StudentIdentity {
+  return {
+    studentCode: source.studentCode,
+    personalId: source.personalId,
+    fullName: source.fullName,
+    gender: source.gender,
+    birthDate: source.birthDate,
+    ethnicity: source.ethnicity,
+    nationality: source.nationality,
+    birthPlace: source.birthPlace,
+    hometown: source.hometown,
+    address: source.address,
+    fatherName: source.fatherName,
+    motherName: source.motherName,
+    guardianName: source.guardianName,
+  };
+}

@@ -10,6 +10,14 @@ export const ipcChannels = [
   'summary:exportXlsx',
   'photo:save',
   'photo:read',
+  'records:produce',
+  'records:list',
+  'records:read',
+  'records:verify',
+  'token:list',
+  'signing:start',
+  'signing:status',
+  'signing:cancel',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

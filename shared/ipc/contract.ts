@@ -5,6 +5,7 @@ import { maxClassListFileBytes, rawTableSchema } from '../classList/rawTable';
 import { summaryExportRequestSchema } from '../domain/evaluation/summaryExport';
 import type { IpcChannel } from './channels';
 import { base64Schema, downloadableFileSchema } from './fileSchemas';
+import { recordChannelContract } from './recordChannels';
 
 /** What the app tells about itself (`app:info`). */
 export const appInfoSchema = z.object({
@@ -58,6 +59,7 @@ export const ipcContract = {
     request: z.object({ photoId: photoIdSchema }).strict(),
     response: z.object({ bytesBase64: z.string() }),
   },
+  ...recordChannelContract,
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

@@ -1,14 +1,13 @@
-import type { PeriodCode } from '../domain/evaluation/catalogueSchema';
 import type { CompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
 import { studentYearInputFrom } from '../domain/evaluation/resultDocuments';
 import type { StudentYearInput } from '../domain/evaluation/studentYearInput';
-import type { StudentIdentity } from '../domain/student';
+import { studentIdentityOf } from '../domain/student';
 import type { SampleYearResults } from '../sample/generateYearResults';
 import type { SampleSchoolFile } from '../sample/sampleSchoolFile';
 import { buildStudyRecord } from './buildStudyRecord';
 import type { StudyRecord } from './studyRecord';
 
-/** The engine's input for one sample student, with the comments on qualities and competencies too. */
+/** The engine's input for one sample student, comments on qualities and competencies included. */
 function sampleYearOf(
   compiled: CompiledCatalogue,
   grade: number,
@@ -17,17 +16,7 @@ function sampleYearOf(
 ): StudentYearInput {
   const subjects = results.subjectResults.filter((result) => result.studentId === student.id);
   const character = results.characterResults.find((result) => result.studentId === student.id);
-  const year = studentYearInputFrom(compiled, grade, student.electives, subjects, character);
-  if (!character) return year;
-  const commentOf = (period: PeriodCode, code: string) => character[period][code]?.comment ?? '';
-  return {
-    ...year,
-    qualities: year.qualities.map((entry) => ({ ...entry, comment: commentOf(entry.period, entry.quality) })),
-    competencies: year.competencies.map((entry) => ({
-      ...entry,
-      comment: commentOf(entry.period, entry.competency),
-    })),
-  };
+  return studentYearInputFrom(compiled, grade, student.electives, subjects, character);
 }
 
 /**
@@ -44,26 +33,11 @@ export function sampleStudyRecords(
   return school.students.slice(0, limit).map((student, index) => {
     const schoolClass = classes.get(student.classId);
     if (!schoolClass) throw new RangeError(`student ${student.id} has no class`);
-    const identity: StudentIdentity = {
-      studentCode: student.studentCode,
-      personalId: student.personalId,
-      fullName: student.fullName,
-      gender: student.gender,
-      birthDate: student.birthDate,
-      ethnicity: student.ethnicity,
-      nationality: student.nationality,
-      birthPlace: student.birthPlace,
-      hometown: student.hometown,
-      address: student.address,
-      fatherName: student.fatherName,
-      motherName: student.motherName,
-      guardianName: student.guardianName,
-    };
     return buildStudyRecord(compiled, {
       school: school.school,
       schoolClass,
       principalName: school.school.principalName,
-      student: identity,
+      student: studentIdentityOf(student),
       registerNumber: `${String(index + 1).padStart(3, '0')}/${schoolClass.schoolYear.slice(0, 4)}`,
       entryDate: `${schoolClass.schoolYear.slice(0, 4)}-09-05`,
       year: sampleYearOf(compiled, schoolClass.grade, student, results),

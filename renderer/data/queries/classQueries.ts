@@ -76,3 +76,22 @@ export function useYearResults(classId: string | undefined): Map<string, YearRes
     [docs],
   );
 }
+
+/** The students of several classes (a whole school year), in register order within each class. */
+export function useStudentsOfClasses(classIds: readonly string[]): PersonDoc[] | undefined {
+  const database = useDatabase();
+  const key = classIds.join('|');
+  const docs = useObservable(
+    useMemo(
+      () => database.people.find({ selector: { classId: { $in: key === '' ? [] : key.split('|') } } }).$,
+      [database, key],
+    ),
+  );
+  return useMemo(
+    () =>
+      docs
+        ?.map((doc) => doc.toMutableJSON())
+        .sort((a, b) => a.classId.localeCompare(b.classId) || compareVietnameseNames(a.fullName, b.fullName)),
+    [docs],
+  );
+}

@@ -1,6 +1,6 @@
 import './summary.css';
-import { useState } from 'react';
 import { yearInputFingerprint } from '../../../shared/domain/evaluation/yearFingerprint';
+import { useState } from 'react';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
 import { downloadFile } from '../../app/download';
 import { useSchool } from '../../app/SchoolContext';
@@ -12,24 +12,11 @@ import { WriteRefused } from '../../data/writes/writeContext';
 import { useIpc } from '../../ipc/IpcContext';
 import { PeriodSelector, useSelectedPeriod } from '../gradebook/PeriodSelector';
 import { studentPlaceOf } from '../gradebook/studentPlace';
+import { confirmationStatus } from './confirmationStatus';
 import { summaryStrings } from './strings';
 import { SummaryStatisticsPanel } from './SummaryStatisticsPanel';
 import { SummaryTable } from './SummaryTable';
-import { useClassSummary, type SummaryData } from './useClassSummary';
-
-type Status = keyof typeof summaryStrings.status;
-
-function confirmationStatus(data: SummaryData, studentId: string): Status {
-  const row = data.summary.rows.find((candidate) => candidate.studentId === studentId);
-  if (row?.outcome?.status !== 'computed') return 'incomplete';
-  const confirmation = data.yearResults.get(studentId)?.confirmation;
-  const input = data.inputs.get(studentId);
-  if (!confirmation || !input) return 'none';
-  return confirmation.fingerprint === yearInputFingerprint(input) &&
-    confirmation.result === row.outcome.result
-    ? 'confirmed'
-    : 'stale';
-}
+import { useClassSummary } from './useClassSummary';
 
 function ClassSummaryView({ schoolClass }: { schoolClass: ClassDoc }) {
   const database = useDatabase();

@@ -89,8 +89,9 @@ export function studentYearInputFrom(
     const qualityCodes = new Set(compiled.catalogue.qualities.map((quality) => quality.code));
     for (const period of periodCodes) {
       for (const [code, value] of Object.entries(characterResult[period])) {
-        if (qualityCodes.has(code)) qualities.push({ quality: code, period, level: value.level });
-        else competencies.push({ competency: code, period, level: value.level });
+        const comment = value.comment ? { comment: value.comment } : {};
+        if (qualityCodes.has(code)) qualities.push({ quality: code, period, level: value.level, ...comment });
+        else competencies.push({ competency: code, period, level: value.level, ...comment });
       }
     }
   }

@@ -1,0 +1,34 @@
+import { recordFileStrings } from '../../services/records/strings';
+import type { RecordFileStore } from '../../services/records/recordFileStore';
+import { verifyRecordFile } from '../../services/records/recordVerifier';
+import type { TrustStore } from '../../services/records/trustStore';
+import { UserFacingError, type IpcHandlers } from '../dispatcher';
+
+type RecordChannels = 'records:produce' | 'records:list' | 'records:read' | 'records:verify';
+
+const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+export function recordHandlers(store: RecordFileStore, trust: TrustStore): Pick<IpcHandlers, RecordChannels> {
+  return {
+    'records:produce': (request) => store.produce(request.records),
+    'records:list': (request) => store.states(request.recordIds),
+    'records:read': async (request) => {
+      const bytes = await store.read(request.recordId);
+      const [, , studentCode = 'hoc-ba', schoolYear = ''] = request.recordId.split(':');
+      return {
+        fileName: `hoc-ba-${studentCode}-${schoolYear}.pdf`,
+        mimeType: 'application/pdf',
+        bytesBase64: Buffer.from(bytes).toString('base64'),
+      };
+    },
+    'records:verify': async (request) => {
+      const pdf =
+        'recordId' in request
+          ? await store.read(request.recordId)
+          : new Uint8Array(Buffer.from(request.bytesBase64, 'base64'));
+      if (!pdfMagic.every((byte, index) => pdf[index] === byte))
+        throw new UserFacingError('invalid-request', recordFileStrings.notPdf);
+      return verifyRecordFile(pdf, trust);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDocument } from '@cantoo/pdf-lib';
+import type { ProducedRecord, RecordFileState } from '../../../shared/ipc/recordChannels';
+import { studyRecordHash } from '../../../shared/record/recordHash';
+import { readRecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
+import { renderStudyRecordPdf } from '../../../shared/record/render/renderStudyRecordPdf';
+import { studyRecordIdPattern, type StudyRecord } from '../../../shared/record/studyRecord';
+import { UserFacingError } from '../../ipc/dispatcher';
+import { writeFileAtomic } from '../atomicWrite';
+import type { Logger } from '../logger';
+import type { PhotoStore } from '../photoStore';
+import type { RecordFontBytes } from '../recordFonts';
+import { signedRolesOf } from '../signing/signedRoles';
+import { recordFileStrings as strings } from './strings';
+
+/**
+ * The học bạ PDFs on this desktop: `<data>/records/<school year>/<student code>.pdf`, one file per
+ * record id, replaced only atomically. A signed file is never overwritten by a re-render: a change
+ * to signed data is an amendment (a new version), which the caller is told to make.
+ */
+export type RecordFileStore = {
+  readonly pathOf: (recordId: string) => string;
+  /** Renders each record unless an identical one is there; keeps signed files. */
+  readonly produce: (records: readonly StudyRecord[]) => Promise<ProducedRecord[]>;
+  readonly states: (recordIds: readonly string[]) => Promise<RecordFileState[]>;
+  readonly read: (recordId: string) => Promise<Uint8Array>;
+};
+
+export type RecordFileStoreOptions = {
+  readonly dataDir: string;
+  readonly photos: PhotoStore;
+  readonly fonts: () => Promise<RecordFontBytes>;
+  readonly logger?: Logger;
+};
+
+/** `studyRecord:student:<code>:<yyyy-yyyy>` → its parts; refuses anything else (no path tricks). */
+function recordIdParts(recordId: string): { studentCode: string; schoolYear: string } {
+  if (!studyRecordIdPattern.test(recordId)) throw new UserFacingError('invalid-request', strings.badRecordId);
+  const [, , studentCode = '', schoolYear = ''] = recordId.split(':');
+  return { studentCode, schoolYear };
+}
+
+function missing(recordId: string): RecordFileState {
+  return { recordId, state: 'missing', signedRoles: [] };
+}
+
+/** What a file says about itself; `unreadable` when it is not a học bạ of this record. */
+async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFileState> {
+  try {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const markers = await readRecordPdfMarkers(pdf);
+    if (markers?.recordId !== recordId)
+      return { recordId, state: 'unreadable', signedRoles: [], bytes: pdf.length };
+    return {
+      recordId,
+      state: markers.status,
+      contentHash: markers.contentHash,
+      version: markers.version,
+      signedRoles: signedRolesOf(doc),
+      bytes: pdf.length,
+    };
+  } catch {
+    return { recordId, state: 'unreadable', signedRoles: [], bytes: pdf.length };
+  }
+}
+
+export function createRecordFileStore(options: RecordFileStoreOptions): RecordFileStore {
+  const root = join(options.dataDir, 'records');
+  /** States by path, valid while the file's size and modification time stay the same. */
+  const cache = new Map<string, { readonly key: string; readonly state: RecordFileState }>();
+
+  const pathOf = (recordId: string) => {
+    const { studentCode, schoolYear } = recordIdParts(recordId);
+    return join(root, schoolYear, `${studentCode}.pdf`);
+  };
+
+  const stateOf = async (recordId: string): Promise<RecordFileState> => {
+    const path = pathOf(recordId);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) return missing(recordId);
+    const key = `${String(info.size)}:${String(info.mtimeMs)}`;
+    const cached = cache.get(path);
+    if (cached?.key === key) return cached.state;
+    const state = await stateOfBytes(recordId, new Uint8Array(await readFile(path)));
+    cache.set(path, { key, state });
+    return state;
+  };
+
+  const photoOf = async (record: StudyRecord): Promise<Uint8Array | null> => {
+    const photoId = record.student.photoSha256;
+    if (photoId === null) return null;
+    try {
+      return await options.photos.read(photoId);
+    } catch {
+      throw new UserFacingError('failed', strings.photoMissing(record.student.fullName));
+    }
+  };
+
+  const produceOne = async (record: StudyRecord, fonts: RecordFontBytes): Promise<ProducedRecord> => {
+    const existing = await stateOf(record.id);
+    const hash = studyRecordHash(record);
+    if (existing.contentHash === hash && existing.state === record.status)
+      return { recordId: record.id, outcome: 'unchanged', file: existing };
+    if (existing.signedRoles.length > 0)
+      return {
+        recordId: record.id,
+        outcome: 'signedDiffers',
+        file: existing,
+        message: strings.signedDiffers(record.student.fullName),
+      };
+    const rendered = await renderStudyRecordPdf({ record, fonts, photo: await photoOf(record) });
+    await writeFileAtomic(pathOf(record.id), rendered.pdf);
+    options.logger?.info('records.written', { recordId: record.id, status: rendered.status });
+    return { recordId: record.id, outcome: 'written', file: await stateOf(record.id) };
+  };
+
+  return {
+    pathOf,
+    produce: async (records) => {
+      const fonts = await options.fonts();
+      const produced: ProducedRecord[] = [];
+      for (const record of records) produced.push(await produceOne(record, fonts));
+      return produced;
+    },
+    states: async (recordIds) => {
+      const states: RecordFileState[] = [];
+      for (const recordId of recordIds) states.push(await stateOf(recordId));
+      return states;
+    },
+    read: async (recordId) => {
+      try {
+        return new Uint8Array(await readFile(pathOf(recordId)));
+      } catch (error) {
+        if (error instanceof UserFacingError) throw error;
+        throw new UserFacingError('failed', strings.notProduced);
+      }
+    },
+  };
+}

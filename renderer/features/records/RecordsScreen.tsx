@@ -1,0 +1,170 @@
+import './records.css';
+import { useState } from 'react';
+import type { RecordVerification } from '../../../shared/ipc/recordChannels';
+import { maxRecordsPerRequest } from '../../../shared/ipc/recordChannels';
+import { studyRecordIdOf } from '../../../shared/record/studyRecord';
+import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
+import { downloadFile } from '../../app/download';
+import { useSchool } from '../../app/SchoolContext';
+import type { ClassDoc } from '../../data/collections/classesCollection';
+import { useIpc } from '../../ipc/IpcContext';
+import { recordStrings as text } from './strings';
+import { useClassRecords } from './useClassRecords';
+import { useRecordStates } from './useRecordStates';
+import { VerificationReport } from './VerificationReport';
+import { VerifyFilePicker } from './VerifyFilePicker';
+
+type Message = { readonly kind: 'ok' | 'error'; readonly text: string };
+
+function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
+  const ipc = useIpc();
+  const { schoolYear } = useSchool();
+  const entries = useClassRecords(schoolClass);
+  const recordIds = entries?.map((entry) => studyRecordIdOf(entry.student.studentCode, schoolYear)) ?? [];
+  const { states, refresh } = useRecordStates(recordIds);
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
+  const [message, setMessage] = useState<Message | undefined>(undefined);
+  const [report, setReport] = useState<RecordVerification | undefined>(undefined);
+
+  if (!entries) return <p className="status">{text.loading}</p>;
+  if (entries.length === 0) return <p className="status">{text.noStudents}</p>;
+
+  const produceAll = async () => {
+    const records = entries.flatMap((entry) => (entry.record ? [entry.record] : []));
+    let written = 0;
+    let unchanged = 0;
+    let signedDiffers = 0;
+    setMessage(undefined);
+    setProgress({ done: 0, total: records.length });
+    for (let start = 0; start < records.length; start += maxRecordsPerRequest / 3) {
+      const chunk = records.slice(start, start + maxRecordsPerRequest / 3);
+      const result = await ipc.invoke('records:produce', { records: chunk });
+      if (!result.ok) {
+        setProgress(undefined);
+        setMessage({ kind: 'error', text: result.error.message });
+        refresh();
+        return;
+      }
+      for (const produced of result.value) {
+        if (produced.outcome === 'written') written += 1;
+        else if (produced.outcome === 'unchanged') unchanged += 1;
+        else signedDiffers += 1;
+      }
+      setProgress({ done: start + chunk.length, total: records.length });
+    }
+    setProgress(undefined);
+    const drafts = records.filter((record) => record.status === 'draft').length;
+    setMessage({
+      kind: signedDiffers > 0 ? 'error' : 'ok',
+      text: [
+        text.produced(written, unchanged, drafts),
+        signedDiffers > 0 ? text.signedDiffers(signedDiffers) : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
+    refresh();
+  };
+
+  const download = async (recordId: string) => {
+    const result = await ipc.invoke('records:read', { recordId });
+    if (result.ok) downloadFile(result.value);
+    else setMessage({ kind: 'error', text: result.error.message });
+  };
+
+  const check = async (recordId: string) => {
+    const result = await ipc.invoke('records:verify', { recordId });
+    if (result.ok) setReport(result.value);
+    else setMessage({ kind: 'error', text: result.error.message });
+  };
+
+  return (
+    <>
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={progress !== undefined}
+          onClick={() => void produceAll()}
+        >
+          {progress ? text.producing(progress.done, progress.total) : text.produceAll}
+        </button>
+        {message && (
+          <span
+            className={message.kind === 'error' ? 'error' : 'save-state saved'}
+            role={message.kind === 'error' ? 'alert' : 'status'}
+          >
+            {message.text}
+          </span>
+        )}
+      </div>
+      {report && <VerificationReport report={report} onClose={() => setReport(undefined)} />}
+      <table className="data-table records-table">
+        <thead>
+          <tr>
+            <th scope="col">{text.columns.number}</th>
+            <th scope="col">{text.columns.name}</th>
+            <th scope="col">{text.columns.result}</th>
+            <th scope="col">{text.columns.file}</th>
+            <th scope="col">{text.columns.actions}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry, index) => {
+            const recordId = studyRecordIdOf(entry.student.studentCode, schoolYear);
+            const state = states?.get(recordId);
+            const present = state !== undefined && state.state !== 'missing';
+            return (
+              <tr key={entry.student.id}>
+                <td>{index + 1}</td>
+                <td className="name">{entry.student.fullName}</td>
+                <td className={`confirm-status ${entry.confirmation}`}>
+                  {text.confirmation[entry.confirmation]}
+                </td>
+                <td className={`record-state ${state?.state ?? 'missing'}`}>
+                  {entry.problem ? text.cannotBuild(entry.problem) : state ? text.fileState(state) : '…'}
+                </td>
+                <td className="actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!present}
+                    aria-label={text.downloadOf(entry.student.fullName)}
+                    onClick={() => void download(recordId)}
+                  >
+                    {text.download}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!present}
+                    aria-label={text.checkOf(entry.student.fullName)}
+                    onClick={() => void check(recordId)}
+                  >
+                    {text.check}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** Học bạ: produce the class's records as PDFs, download them, and check any record's signatures. */
+export function RecordsScreen() {
+  const { selected } = useSelectedClass();
+  return (
+    <section className="screen records-screen">
+      <header className="screen-header">
+        <h1>{text.title}</h1>
+        <ClassSelector />
+      </header>
+      <p className="intro">{text.intro}</p>
+      {selected && <ClassRecordsView key={selected.id} schoolClass={selected} />}
+      <VerifyFilePicker />
+    </section>
+  );
+}

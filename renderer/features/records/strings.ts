@@ -1,0 +1,68 @@
+import type { RecordFileState } from '../../../shared/ipc/recordChannels';
+import type { ConfirmationStatus } from '../summary/confirmationStatus';
+
+/** The học bạ screen and the verification panel, in Vietnamese. */
+export const recordStrings = {
+  title: 'Học bạ',
+  intro:
+    'Học bạ được lập từ dữ liệu đánh giá đã lưu. Chỉ học sinh có kết quả cuối năm đã được giáo viên chủ nhiệm xác nhận mới có học bạ chính thức để ký; các em còn lại có bản nháp để xem trước.',
+  loading: 'Đang chuẩn bị học bạ…',
+  noStudents: 'Lớp chưa có học sinh.',
+  produceAll: 'Lập học bạ cả lớp',
+  producing: (done: number, total: number) => `Đang lập học bạ… ${String(done)}/${String(total)}`,
+  produced: (written: number, unchanged: number, drafts: number) =>
+    `Đã lập ${String(written)} học bạ, ${String(unchanged)} học bạ không thay đổi` +
+    (drafts > 0 ? `; ${String(drafts)} bản nháp vì kết quả cuối năm chưa được xác nhận.` : '.'),
+  signedDiffers: (count: number) =>
+    `${String(count)} học bạ đã ký nhưng dữ liệu đã thay đổi: bản đã ký được giữ nguyên, cần lập bản điều chỉnh.`,
+  columns: {
+    number: 'STT',
+    name: 'Họ và tên',
+    result: 'Kết quả cuối năm',
+    file: 'Học bạ',
+    actions: 'Thao tác',
+  },
+  confirmation: {
+    confirmed: 'Đã xác nhận',
+    stale: 'Cần xác nhận lại',
+    none: 'Chưa xác nhận',
+    incomplete: 'Chưa đủ dữ liệu',
+  } satisfies Record<ConfirmationStatus, string>,
+  fileState: (state: RecordFileState): string => {
+    if (state.state === 'missing') return 'Chưa lập';
+    if (state.state === 'unreadable') return 'Tệp hỏng hoặc không đúng học bạ';
+    if (state.state === 'draft') return 'Bản nháp';
+    const roles = state.signedRoles;
+    if (roles.includes('schoolSeal')) return 'Đã ký đủ, đã đóng dấu số';
+    if (roles.includes('principal')) return 'Hiệu trưởng đã ký';
+    if (roles.includes('homeroomTeacher')) return 'GVCN đã ký';
+    return 'Chưa ký';
+  },
+  download: 'Tải PDF',
+  downloadOf: (name: string) => `Tải học bạ PDF của ${name}`,
+  check: 'Kiểm tra',
+  checkOf: (name: string) => `Kiểm tra chữ ký học bạ của ${name}`,
+  cannotBuild: (problem: string) => `Chưa lập được học bạ: ${problem}`,
+  verify: {
+    heading: 'Kiểm tra học bạ',
+    pickFile: 'Kiểm tra một tệp học bạ (PDF)',
+    pickHint:
+      'Chọn tệp học bạ PDF nhận từ trường khác, phụ huynh hoặc cơ quan quản lý để kiểm tra chữ ký số.',
+    checking: 'Đang kiểm tra…',
+    valid: 'Học bạ hợp lệ',
+    invalid: 'Học bạ KHÔNG hợp lệ',
+    record: (student: string, className: string, year: string, school: string) =>
+      `Học sinh ${student}, lớp ${className}, năm học ${year}, ${school}`,
+    version: (version: number) => `Phiên bản ${String(version)}`,
+    signersHeading: 'Chữ ký số',
+    noSigners: 'Tệp chưa có chữ ký số nào.',
+    signerColumns: ['Thứ tự', 'Vai trò', 'Người ký', 'Đơn vị cấp chứng thư', 'Thời điểm ký', 'Kết quả'],
+    signerValid: 'Hợp lệ',
+    signerInvalid: 'Không hợp lệ',
+    problemsHeading: 'Các điểm không đạt',
+    noTrust:
+      'Máy này chưa có danh sách chứng thư gốc tin cậy nên chưa kiểm tra được chuỗi chứng thư. Hãy đặt chứng thư gốc của tổ chức cung cấp dịch vụ chứng thực vào thư mục trust trong thư mục dữ liệu của ứng dụng.',
+    close: 'Đóng',
+    time: (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
+  },
+} as const;

@@ -1,0 +1,198 @@
+import './signing.css';
+import { useCallback, useMemo, useState } from 'react';
+import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
+import { signingTurnOf } from '../../../shared/record/signingOrder';
+import { studyRecordIdOf } from '../../../shared/record/studyRecord';
+import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
+import { useSchool } from '../../app/SchoolContext';
+import { useStudentsOfClasses } from '../../data/queries/classQueries';
+import { useRecordStates } from '../records/useRecordStates';
+import { PinDialog } from './PinDialog';
+import { SigningProgress } from './SigningProgress';
+import { signingStrings as text } from './strings';
+import { TokenPicker, type TokenChoice } from './TokenPicker';
+import { useSigningJob } from './useSigningJob';
+
+/** Which signatures a person may put on a học bạ, from their role in the school. */
+function rolesOf(staffRole: string): SignerRoleCode[] {
+  if (staffRole === 'principal') return ['principal', 'schoolSeal'];
+  if (staffRole === 'teacher') return ['homeroomTeacher'];
+  return [];
+}
+
+/**
+ * Ký số: the homeroom teacher signs the class's học bạ, the principal signs them after the
+ * teacher (one class or the whole school) and puts the school's seal last, each with one PIN
+ * for the batch, a progress bar and a cancel that leaves every file whole.
+ */
+export function SigningScreen() {
+  const { school, schoolYear, classes, actor, permissions } = useSchool();
+  const { selected } = useSelectedClass();
+  const roles = rolesOf(actor.role);
+  const [role, setRole] = useState<SignerRoleCode | undefined>(roles[0]);
+  const [wholeSchool, setWholeSchool] = useState(false);
+  const [choice, setChoice] = useState<TokenChoice | undefined>(undefined);
+  const [pinOpen, setPinOpen] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [pinError, setPinError] = useState<string | undefined>(undefined);
+
+  const schoolWide = role !== undefined && role !== 'homeroomTeacher' && wholeSchool;
+  const classIds = useMemo(
+    () => (schoolWide ? classes.map((schoolClass) => schoolClass.id) : selected ? [selected.id] : []),
+    [schoolWide, classes, selected],
+  );
+  const students = useStudentsOfClasses(classIds);
+  const recordIds = useMemo(
+    () => students?.map((student) => studyRecordIdOf(student.studentCode, schoolYear)) ?? [],
+    [students, schoolYear],
+  );
+  const names = useMemo(
+    () =>
+      new Map(
+        students?.map((student) => [studyRecordIdOf(student.studentCode, schoolYear), student.fullName]) ??
+          [],
+      ),
+    [students, schoolYear],
+  );
+  const { states, refresh } = useRecordStates(recordIds);
+  const onEnded = useCallback(() => refresh(), [refresh]);
+  const { job, cancelling, start, cancel, clear } = useSigningJob(onEnded);
+
+  const signerName =
+    role === 'schoolSeal'
+      ? school.name
+      : (school.staff.find((member) => member.userId === actor.userId)?.fullName ?? '');
+
+  if (role === undefined)
+    return (
+      <div className="screen">
+        <div className="screen-header">
+          <h1>{text.title}</h1>
+        </div>
+        <p className="status">{text.noRole}</p>
+      </div>
+    );
+
+  const counts = { ready: [] as string[], signed: 0, waiting: 0, notFinal: 0 };
+  for (const recordId of recordIds) {
+    const state = states?.get(recordId);
+    if (state?.state !== 'final') counts.notFinal += 1;
+    else {
+      const turn = signingTurnOf(role, state.signedRoles);
+      if (turn.turn === 'ready') counts.ready.push(recordId);
+      else if (turn.turn === 'alreadySigned') counts.signed += 1;
+      else counts.waiting += 1;
+    }
+  }
+  const mayTeacherSign = role !== 'homeroomTeacher' || (selected && permissions.isHomeroomOf(selected.id));
+  const running = job?.state === 'running';
+
+  const confirm = async (pin: string, acknowledgeFinalTry: boolean) => {
+    if (!choice) return;
+    setStarting(true);
+    setPinError(undefined);
+    const error = await start({
+      recordIds: counts.ready,
+      role,
+      token: {
+        libraryPath: choice.token.libraryPath,
+        slotId: choice.token.slotId,
+        serialNumber: choice.token.serialNumber,
+      },
+      keyIdHex: choice.certificate.keyIdHex,
+      pin,
+      expectedSignerName: signerName,
+      acknowledgeFinalTry,
+    });
+    setStarting(false);
+    if (error === undefined) setPinOpen(false);
+    else setPinError(error);
+  };
+
+  return (
+    <div className="screen signing-screen">
+      <div className="screen-header">
+        <h1>{text.title}</h1>
+        <div className="toolbar">
+          {!schoolWide && <ClassSelector />}
+          <label className="toolbar-field">
+            <span>{text.roleLabel}</span>
+            <select
+              value={role}
+              disabled={running}
+              onChange={(event) => {
+                const picked = roles.find((candidate) => candidate === event.target.value);
+                if (picked) setRole(picked);
+                clear();
+              }}
+            >
+              {roles.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {text.roles[candidate]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {role !== 'homeroomTeacher' && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={wholeSchool}
+                disabled={running}
+                onChange={(event) => setWholeSchool(event.target.checked)}
+              />
+              {text.wholeSchool}
+            </label>
+          )}
+        </div>
+      </div>
+      <p className="intro">{text.intro}</p>
+      {!mayTeacherSign ? (
+        <p className="error">{text.notHomeroom}</p>
+      ) : (
+        <>
+          <p role="status" className="signing-counts">
+            {states === undefined
+              ? text.loadingRecords
+              : text.counts(counts.ready.length, counts.signed, counts.waiting, counts.notFinal)}
+          </p>
+          {counts.notFinal > 0 && <p className="hint">{text.notFinalHint}</p>}
+          <TokenPicker holderName={signerName} onChoice={setChoice} />
+          <div className="toolbar">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={running || !choice || counts.ready.length === 0}
+              onClick={() => {
+                setPinError(undefined);
+                setPinOpen(true);
+              }}
+            >
+              {counts.ready.length === 0 ? text.nothingToSign : text.sign(counts.ready.length)}
+            </button>
+          </div>
+          {job && (
+            <SigningProgress
+              job={job}
+              cancelling={cancelling}
+              nameOf={(recordId) => names.get(recordId) ?? recordId}
+              onCancel={() => void cancel()}
+            />
+          )}
+        </>
+      )}
+      {pinOpen && choice && (
+        <PinDialog
+          count={counts.ready.length}
+          signerName={choice.certificate.subjectCommonName ?? signerName}
+          warning={choice.token.pinWarning}
+          finalTry={choice.token.pinStatus === 'final-try'}
+          busy={starting}
+          error={pinError}
+          onConfirm={(pin, acknowledged) => void confirm(pin, acknowledged)}
+          onCancel={() => setPinOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

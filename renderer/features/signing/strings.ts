@@ -1,0 +1,67 @@
+import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
+
+/** The signing screen, in Vietnamese. */
+export const signingStrings = {
+  title: 'Ký số học bạ',
+  intro:
+    'Cắm USB token chứa chứng thư số của bạn, chọn chứng thư, rồi ký một lần cho cả lớp (hoặc cả trường). Mã PIN chỉ dùng cho lượt ký này và không được lưu lại.',
+  noRole:
+    'Chỉ giáo viên chủ nhiệm (ký học bạ lớp mình) và hiệu trưởng (ký xác nhận và đóng dấu) mới ký học bạ.',
+  roleLabel: 'Ký với vai trò',
+  roles: {
+    homeroomTeacher: 'Giáo viên chủ nhiệm',
+    principal: 'Hiệu trưởng',
+    schoolSeal: 'Con dấu nhà trường (chứng thư số của trường)',
+  } satisfies Record<SignerRoleCode, string>,
+  wholeSchool: 'Ký cho cả trường',
+  notHomeroom: 'Bạn không phải giáo viên chủ nhiệm của lớp này nên không ký học bạ của lớp.',
+  loadingRecords: 'Đang xem các học bạ…',
+  counts: (ready: number, signed: number, waiting: number, notFinal: number) =>
+    `Sẵn sàng ký: ${String(ready)} · Đã ký: ${String(signed)} · Chờ người ký trước: ${String(waiting)} · Chưa có học bạ chính thức: ${String(notFinal)}`,
+  notFinalHint: 'Học bạ chính thức được lập trong mục “Học bạ” sau khi kết quả cuối năm đã được xác nhận.',
+  token: {
+    heading: 'USB token',
+    library: 'Thư viện PKCS#11',
+    userLibrary: 'Thư viện bạn chọn',
+    noLibrary: 'Không tìm thấy phần mềm token nào đã biết trên máy này.',
+    customLibrary: 'Đường dẫn thư viện PKCS#11 khác',
+    customHint:
+      'Ví dụ: C:\\Windows\\System32\\vnpt-ca_v34.dll hoặc /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so',
+    refresh: 'Làm mới',
+    refreshing: 'Đang tìm token…',
+    tokenLabel: 'Token',
+    noToken: 'Chưa thấy token nào. Hãy cắm USB token rồi bấm “Làm mới”.',
+    certificateLabel: 'Chứng thư số',
+    noCertificate: 'Token này không có chứng thư số nào dùng để ký được.',
+    certificateOption: (name: string, issuer: string, until: string) =>
+      `${name} — ${issuer} — hạn đến ${until}`,
+    expired: ' (đã hết hạn)',
+    notYetValid: ' (chưa có hiệu lực)',
+    cannotSign: ' (không dùng để ký số)',
+    locked: 'Token đã bị khóa mã PIN. Hãy liên hệ nhà cung cấp chứng thư số.',
+  },
+  sign: (count: number) => `Ký ${String(count)} học bạ`,
+  nothingToSign: 'Không có học bạ nào đang chờ bạn ký.',
+  pin: {
+    heading: 'Nhập mã PIN của token',
+    label: 'Mã PIN',
+    explain: (count: number, name: string) =>
+      `Bạn sắp ký ${String(count)} học bạ bằng chứng thư số của ${name}. Mã PIN chỉ dùng một lần cho lượt ký này.`,
+    acknowledgeFinalTry: 'Tôi hiểu đây là lần thử cuối và chắc chắn mã PIN đúng.',
+    confirm: 'Ký',
+    cancel: 'Hủy',
+    starting: 'Đang mở token…',
+  },
+  progress: {
+    label: 'Tiến độ ký',
+    running: (done: number, total: number) => `Đang ký… ${String(done)}/${String(total)} học bạ`,
+    cancel: 'Dừng ký',
+    cancelling: 'Đang dừng sau học bạ hiện tại…',
+    completed: (signed: number, skipped: number) =>
+      `Đã ký xong ${String(signed)} học bạ` +
+      (skipped > 0 ? `, bỏ qua ${String(skipped)} học bạ đã ký trước đó.` : '.'),
+    resumeHint: 'Các học bạ đã ký vẫn nguyên vẹn. Bấm ký lại để ký tiếp những học bạ còn lại.',
+    refusedHeading: 'Học bạ không ký được',
+    signer: (name: string) => `Người ký: ${name}`,
+  },
+} as const;

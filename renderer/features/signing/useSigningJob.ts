@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IpcRequest } from '../../../shared/ipc/contract';
+import type { SigningJobState } from '../../../shared/ipc/recordChannels';
+import { useIpc } from '../../ipc/IpcContext';
+
+const pollMs = 250;
+
+/** Starts a batch in main, follows its progress by polling, and cancels it on request. */
+export function useSigningJob(onEnded: () => void) {
+  const ipc = useIpc();
+  const [job, setJob] = useState<SigningJobState | undefined>(undefined);
+  const [cancelling, setCancelling] = useState(false);
+  const ended = useRef(onEnded);
+  useEffect(() => {
+    ended.current = onEnded;
+  }, [onEnded]);
+
+  useEffect(() => {
+    if (job?.state !== 'running') return;
+    const timer = setTimeout(() => {
+      void ipc.invoke('signing:status', { jobId: job.jobId }).then((result) => {
+        if (!result.ok) return;
+        setJob(result.value);
+        if (result.value.state !== 'running') {
+          setCancelling(false);
+          ended.current();
+        }
+      });
+    }, pollMs);
+    return () => clearTimeout(timer);
+  }, [ipc, job]);
+
+  const start = useCallback(
+    async (request: IpcRequest<'signing:start'>): Promise<string | undefined> => {
+      const result = await ipc.invoke('signing:start', request);
+      if (!result.ok) return result.error.message;
+      setJob(result.value);
+      return undefined;
+    },
+    [ipc],
+  );
+
+  const cancel = useCallback(async () => {
+    if (job?.state !== 'running') return;
+    setCancelling(true);
+    await ipc.invoke('signing:cancel', { jobId: job.jobId });
+  }, [ipc, job]);
+
+  return { job, cancelling, start, cancel, clear: () => setJob(undefined) };
+}

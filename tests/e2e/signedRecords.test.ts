@@ -1,0 +1,215 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
+import { studyRecordIdOf } from '../../shared/record/studyRecord';
+import { sampleTrialRequest } from '../../renderer/features/signin/sampleTrialRequest';
+import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { artifactsDir } from '../support/paths';
+import { createSoftHsm, type SoftHsm } from '../support/softhsm';
+import { createTestPki, type TestPki } from '../support/testPki';
+
+/**
+ * The signed học bạ in Chromium through the real bridge, with a SoftHSM2 token and a test CA:
+ * the principal makes a teacher whose name is on the token's certificate the homeroom teacher of
+ * 1A; she confirms the year-end results, produces the class's records, signs them with her
+ * token (a wrong PIN first, then the right one, with the progress bar), and checks a record on
+ * the verification panel; a tampered copy picked from disk is declared invalid.
+ */
+const teacher = { fullName: 'Nguyễn Thị Thu Hà', login: 'hantt' };
+const className = '1A';
+const sample = generateSampleSchool(sampleTrialRequest);
+const class1A = sample.classes.find((schoolClass) => schoolClass.name === className);
+const roster = sample.students.filter((student) => student.classId === class1A?.id);
+
+describe('signing a class’s học bạ with a USB token, in Chromium through the bridge', () => {
+  let pki: TestPki;
+  let hsm: SoftHsm;
+  let app: AppBridge;
+  let browser: BrowserSession;
+  let page: Page;
+  let workDir: string;
+
+  beforeAll(async () => {
+    await mkdir(artifactsDir, { recursive: true });
+    workDir = await mkdtemp(join(tmpdir(), 'hocba-e2e-sign-'));
+    pki = createTestPki({ parentDir: workDir });
+    // Before the bridge: SoftHSM reads its configuration when main first loads the library.
+    hsm = createSoftHsm(pki, workDir);
+    app = await startAppBridge();
+    // The province's CA, dropped into the desktop's trust folder as an IT officer would.
+    await mkdir(join(app.dataDir, 'trust', 'intermediates'), { recursive: true });
+    await copyFile(pki.rootCa.certPemPath, join(app.dataDir, 'trust', 'ca-goc.pem'));
+    await copyFile(
+      pki.intermediateCa.certPemPath,
+      join(app.dataDir, 'trust', 'intermediates', 'ca-trung-gian.pem'),
+    );
+    browser = await openBrowser();
+    page = browser.page;
+    page.setDefaultTimeout(20_000);
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail')
+      await page.screenshot({
+        path: join(artifactsDir, `signed-records-failed-${context.task.name.slice(0, 40)}.png`),
+      });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+    hsm.cleanup();
+    pki.cleanup();
+    await rm(workDir, { recursive: true, force: true });
+  });
+
+  const goTo = async (area: string) => {
+    await page.getByRole('navigation').getByRole('button', { name: area, exact: true }).click();
+  };
+  const chooseClass = async () => {
+    const select = page.getByLabel('Lớp', { exact: true });
+    const value = await select
+      .locator('option')
+      .evaluateAll(
+        (options, name) =>
+          options
+            .find((option) => option.textContent === name || option.textContent.startsWith(`${name} (`))
+            ?.getAttribute('value'),
+        className,
+      );
+    if (!value) throw new Error(`lớp ${className} không có trong danh sách`);
+    await select.selectOption(value);
+  };
+
+  it('makes the token holder the homeroom teacher of 1A and confirms the year’s results as her', async () => {
+    expect(class1A).toBeDefined();
+    await page.goto(app.bridge.pageUrl);
+    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+    await page.locator('.school-header h1').waitFor({ timeout: 90_000 });
+
+    await goTo('Thiết lập năm học');
+    const staffForm = page.getByRole('form', { name: 'Thêm giáo viên' });
+    await staffForm.getByLabel('Họ và tên').fill(teacher.fullName);
+    await staffForm.getByLabel('Tên đăng nhập').fill(teacher.login);
+    await staffForm.getByRole('button', { name: 'Thêm giáo viên' }).click();
+    await page.getByText(`Đã thêm ${teacher.fullName}.`).waitFor();
+    await page.getByLabel('Lớp cần phân công').selectOption({ label: className });
+    const assignment = page.getByRole('form', { name: 'Phân công' });
+    await assignment.getByLabel(`Chủ nhiệm lớp ${className}`).selectOption({ label: teacher.fullName });
+    await assignment.getByRole('button', { name: `Lưu phân công lớp ${className}` }).click();
+    await page.getByText(`Đã lưu phân công lớp ${className}.`).waitFor();
+
+    await page
+      .getByLabel('Đổi người dùng (dùng thử)')
+      .selectOption({ label: `${teacher.fullName} — Giáo viên` });
+    await goTo('Bảng tổng hợp');
+    await chooseClass();
+    await page.getByLabel('Kỳ đánh giá').selectOption('CN');
+    const confirm = page.getByRole('button', { name: /^Xác nhận kết quả của \d+ học sinh$/ });
+    await confirm.click();
+    await page
+      .getByText(/^Đã xác nhận/)
+      .first()
+      .waitFor();
+  });
+
+  it('produces the class’s học bạ, final for every confirmed result', async () => {
+    await goTo('Học bạ');
+    await chooseClass();
+    await page.getByRole('button', { name: 'Lập học bạ cả lớp' }).click();
+    await page.getByText(/^Đã lập \d+ học bạ/).waitFor({ timeout: 60_000 });
+    const states = await page.locator('.records-table td.record-state').allTextContents();
+    expect(states).toHaveLength(roster.length);
+    expect(states.filter((state) => state === 'Chưa ký').length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(artifactsDir, 'records.png'), fullPage: true });
+  });
+
+  it('signs the class with the token after a wrong PIN, with a progress bar', async () => {
+    await goTo('Ký số');
+    await chooseClass();
+    await page.getByText(/^Sẵn sàng ký: \d+/).waitFor();
+    const ready = Number(/Sẵn sàng ký: (\d+)/.exec(await page.locator('.signing-counts').innerText())?.[1]);
+    expect(ready).toBeGreaterThan(0);
+
+    await page.getByLabel('Đường dẫn thư viện PKCS#11 khác').fill(hsm.modulePath);
+    await page.getByRole('button', { name: 'Làm mới' }).click();
+    const tokenSelect = page.getByLabel('Token', { exact: true });
+    // The token holding a certificate of the signed-in teacher is offered first.
+    await page.getByRole('button', { name: 'Làm mới' }).isEnabled();
+    await tokenSelect.locator('option', { hasText: hsm.tokens.teacher.label }).waitFor({ state: 'attached' });
+    const tokenValue = await tokenSelect
+      .locator('option')
+      .evaluateAll(
+        (options, label) =>
+          options.find((option) => option.textContent.startsWith(label))?.getAttribute('value'),
+        hsm.tokens.teacher.label,
+      );
+    if (!tokenValue) throw new Error('the teacher token is not offered');
+    await expect(tokenSelect.inputValue()).resolves.toBe(tokenValue);
+    await page.getByLabel('Chứng thư số').selectOption('01');
+    await page.screenshot({ path: join(artifactsDir, 'signing.png'), fullPage: true });
+
+    await page.getByRole('button', { name: `Ký ${String(ready)} học bạ` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nhập mã PIN của token' });
+    await dialog.getByLabel('Mã PIN').fill('000000');
+    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await dialog.getByText(/Mã PIN không đúng/).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'signing-wrong-pin.png') });
+
+    await dialog.getByLabel('Mã PIN').fill(hsm.tokens.teacher.userPin);
+    await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
+    await page.getByRole('progressbar', { name: 'Tiến độ ký' }).waitFor();
+    await page.getByText(`Đã ký xong ${String(ready)} học bạ.`).waitFor({ timeout: 120_000 });
+    expect(await page.getByRole('progressbar', { name: 'Tiến độ ký' }).getAttribute('aria-valuenow')).toBe(
+      String(ready),
+    );
+    await page.getByText(/^Sẵn sàng ký: 0 · Đã ký: \d+/).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'signing-done.png'), fullPage: true });
+  });
+
+  it('shows the signed record as valid, signed by the homeroom teacher', async () => {
+    await goTo('Học bạ');
+    await chooseClass();
+    const first = page.locator('.records-table tbody tr').filter({ hasText: 'GVCN đã ký' }).first();
+    const name = (await first.locator('td.name').innerText()).trim();
+    await page.getByRole('button', { name: `Kiểm tra chữ ký học bạ của ${name}` }).click();
+    const report = page.locator('.records-screen > .verification');
+    await report.locator('.verdict strong', { hasText: 'Học bạ hợp lệ' }).waitFor();
+    await expect(report.locator('.verdict').getAttribute('class')).resolves.toBe('verdict valid');
+    await expect(report.locator('table.signers tbody tr').count()).resolves.toBe(1);
+    await expect(report.locator('table.signers tbody tr td').nth(2).innerText()).resolves.toBe(
+      teacher.fullName,
+    );
+    await expect(report.locator('table.signers tbody tr td').nth(5).innerText()).resolves.toBe('Hợp lệ');
+    await page.screenshot({ path: join(artifactsDir, 'verification.png'), fullPage: true });
+  });
+
+  it('declares a copy with one changed byte invalid when it is picked from disk', async () => {
+    const signed = await page
+      .locator('.records-table tbody tr')
+      .filter({ hasText: 'GVCN đã ký' })
+      .first()
+      .locator('td.name')
+      .innerText();
+    const code = roster.find((candidate) => candidate.fullName === signed.trim())?.studentCode;
+    if (!code) throw new Error('signed student not found');
+    const recordId = studyRecordIdOf(code, sample.schoolYear);
+    const [, , , year = ''] = recordId.split(':');
+    const pdf = await readFile(join(app.dataDir, 'records', year, `${code}.pdf`));
+    const tampered = Buffer.from(pdf);
+    // A byte inside the first revision's content (covered by the signature), not the signature value.
+    const offset = tampered.indexOf('stream') + 200;
+    tampered[offset] = (tampered[offset] ?? 0) ^ 0x01;
+    const path = join(workDir, 'hoc-ba-da-sua.pdf');
+    await writeFile(path, tampered);
+    await page.getByLabel('Kiểm tra một tệp học bạ (PDF)').setInputFiles(path);
+    const report = page.locator('.verify-file .verification');
+    await report.locator('.verdict strong', { hasText: 'Học bạ KHÔNG hợp lệ' }).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'verification-tampered.png'), fullPage: true });
+    await expect(report.locator('.problems li').count()).resolves.toBeGreaterThan(0);
+  });
+});
