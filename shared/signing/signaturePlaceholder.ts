@@ -11,7 +11,7 @@ import {
   PDFString,
 } from '@cantoo/pdf-lib';
 import { appearanceFontFor } from './appearanceFont';
-import { bytesEqual, indexOfBytes, latin1Decode, latin1Encode } from './bytes';
+import { bytesEqual, indexOfBytes, lastIndexOfBytes, latin1Decode, latin1Encode } from './bytes';
 import { findSignatures } from './findSignatures';
 import { PdfSigningError } from './pdfSigningError';
 import { buildSignatureAppearance } from './signatureAppearance';
@@ -102,6 +102,19 @@ export function lastXrefIsStream(pdf: Uint8Array): boolean {
 }
 
 /**
+ * Whether the dictionary holding the `/ByteRange` at `offset` is an indirect object of its own
+ * (`N G obj <<` with no other dictionary opened before the key), as every signature value this
+ * signer writes is. Only those are blanked below: a signature dictionary nested in an object an
+ * update rewrites (a page, the form) must be written back as it is.
+ */
+function isOwnObject(pdf: Uint8Array, offset: number): boolean {
+  const objectAt = lastIndexOfBytes(pdf, latin1Encode(' obj'), offset);
+  if (objectAt < 0) return false;
+  const head = latin1Decode(pdf, objectAt + ' obj'.length, offset);
+  return /^\s*<<[^<>]*$/.test(head);
+}
+
+/**
  * Parses a PDF for one incremental update. All at once (pdf-lib's default yields to the event
  * loop every 100 objects, a timer tick each); without touching /Info (an update must not change
  * what it does not need to).
@@ -113,7 +126,9 @@ export function lastXrefIsStream(pdf: Uint8Array): boolean {
  * bytes as its original, so the saved file starts with them unchanged.
  */
 export async function loadForSigning(pdf: Uint8Array): Promise<PDFDocument> {
-  const gaps = findSignatures(pdf).flatMap((found) => (found.contentsGap ? [found.contentsGap] : []));
+  const gaps = findSignatures(pdf).flatMap((found) =>
+    found.contentsGap && isOwnObject(pdf, found.offset) ? [found.contentsGap] : [],
+  );
   let parsed = pdf;
   if (gaps.length > 0) {
     parsed = pdf.slice();

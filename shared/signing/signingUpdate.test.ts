@@ -211,6 +211,19 @@ describe('the incremental update', () => {
     expect(acroForm.get(PDFName.of('SigFlags'))).toEqual(PDFNumber.of(3));
   });
 
+  it('parses earlier signature values blanked, keeping the real bytes as the original', async () => {
+    const once = await sign(await blankPdf(false), signerOf(rsaLeaf), 'homeroomTeacher');
+    const doc = await loadForSigning(once);
+    expect(doc.context.pdfFileDetails.originalBytes).toBe(once);
+    const acroForm = doc.catalog.getAcroForm()?.dict;
+    const field = acroForm
+      ? doc.context.lookup(lookupArray(doc, acroForm, 'Fields').get(0), PDFDict)
+      : undefined;
+    const value = field?.lookup(PDFName.of('V'), PDFDict);
+    expect(value?.get(PDFName.of('Contents'))).toEqual(PDFNumber.of(0));
+    expect(value?.get(PDFName.of('SubFilter'))).toBe(PDFName.of('ETSI.CAdES.detached'));
+  });
+
   it('refuses a second signature of the same role on the parsed document', async () => {
     const once = await sign(await blankPdf(true), signerOf(rsaLeaf), 'homeroomTeacher');
     const error: unknown = await sign(
