@@ -29,6 +29,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'photo:save': notUsedHere,
     'photo:read': notUsedHere,
     'records:produce': notUsedHere,
+    'records:amend': notUsedHere,
     'records:list': notUsedHere,
     'records:read': notUsedHere,
     'records:verify': notUsedHere,

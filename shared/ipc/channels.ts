@@ -11,6 +11,7 @@ export const ipcChannels = [
   'photo:save',
   'photo:read',
   'records:produce',
+  'records:amend',
   'records:list',
   'records:read',
   'records:verify',

@@ -35,9 +35,10 @@ export const producedRecordSchema = z.object({
   /**
    * `written`: the file is new or replaced an unsigned one; `unchanged`: an identical record was
    * already there (signed or not); `signedDiffers`: a signed file holds other data, so it is kept
-   * and the change needs an amendment (a new version).
+   * and the change needs an amendment (a new version); `amended`: a new version replaced the
+   * signed one, which was archived beside it.
    */
-  outcome: z.enum(['written', 'unchanged', 'signedDiffers']),
+  outcome: z.enum(['written', 'unchanged', 'signedDiffers', 'amended']),
   file: recordFileStateSchema,
   message: z.string().optional(),
 });
@@ -168,6 +169,16 @@ export const recordChannelContract = {
   'records:produce': {
     request: z.object({ records: z.array(studyRecordSchema).min(1).max(maxRecordsPerRequest) }).strict(),
     response: z.array(producedRecordSchema),
+  },
+  'records:amend': {
+    request: z
+      .object({
+        record: studyRecordSchema,
+        /** Số biên bản điều chỉnh: the approved amendment that allows changing a signed record. */
+        amendmentId: z.string().trim().min(1, 'Hãy nhập số biên bản điều chỉnh đã được duyệt').max(200),
+      })
+      .strict(),
+    response: producedRecordSchema,
   },
   'records:list': {
     request: z.object({ recordIds: z.array(recordIdSchema).max(maxRecordIdsPerRequest) }).strict(),

@@ -212,4 +212,47 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await page.screenshot({ path: join(artifactsDir, 'verification-tampered.png'), fullPage: true });
     await expect(report.locator('.problems li').count()).resolves.toBeGreaterThan(0);
   });
+
+  it('lets the principal correct a signed record after its data changed, as a new version', async () => {
+    const name = (
+      await page
+        .locator('.records-table tbody tr')
+        .filter({ hasText: 'GVCN đã ký' })
+        .first()
+        .locator('td.name')
+        .innerText()
+    ).trim();
+    await goTo('Hồ sơ học sinh');
+    await chooseClass();
+    await page.getByRole('button', { name, exact: true }).click();
+    const address = page.getByLabel('Nơi ở hiện nay', { exact: true });
+    await address.fill('Số 8 ngõ 45 Nguyễn Chí Thanh, Láng Thượng, Hà Nội');
+    await address.blur();
+    await page
+      .getByText(/Đã lưu/)
+      .first()
+      .waitFor();
+
+    await page
+      .getByLabel('Đổi người dùng (dùng thử)')
+      .selectOption({ label: `${sample.school.principalName} — Hiệu trưởng` });
+    await goTo('Học bạ');
+    await chooseClass();
+    const row = page.locator('.records-table tbody tr').filter({ hasText: name });
+    await row.getByText('Đã ký, nhưng dữ liệu đã thay đổi: cần bản điều chỉnh').waitFor();
+    await page.getByRole('button', { name: `Lập bản điều chỉnh học bạ của ${name}` }).click();
+    const dialog = page.getByRole('dialog', { name: 'Lập bản điều chỉnh học bạ' });
+    await dialog.getByLabel('Số biên bản điều chỉnh đã được duyệt').fill('12/BB-THNBK');
+    await dialog.getByRole('button', { name: 'Lập bản điều chỉnh' }).click();
+    await page.getByText(/^Đã lập bản điều chỉnh \(phiên bản 2\)/).waitFor();
+    await expect(row.locator('td.record-state').innerText()).resolves.toBe(
+      'Chưa ký (bản điều chỉnh, phiên bản 2)',
+    );
+    await page.screenshot({ path: join(artifactsDir, 'records-amended.png'), fullPage: true });
+
+    const code = roster.find((candidate) => candidate.fullName === name)?.studentCode;
+    if (!code) throw new Error('student not found');
+    const archived = join(app.dataDir, 'records', sample.schoolYear, 'versions', `${code}.v1.pdf`);
+    await expect(readFile(archived).then((bytes) => bytes.length)).resolves.toBeGreaterThan(1000);
+  });
 });

@@ -231,6 +231,44 @@ describe('signing học bạ through the IPC contract', () => {
     expect(notPdf).toContain('không phải là tệp PDF');
   });
 
+  it('amends a signed record: the signed version is archived, the new one links to it', async () => {
+    const [first] = records;
+    if (first === undefined) throw new Error('no record');
+    const changed: StudyRecord = {
+      ...first,
+      student: { ...first.student, address: `${first.student.address} (mới)` },
+    };
+    const nothing = await callError('records:amend', { record: first, amendmentId: 'BB-01/2026' });
+    expect(nothing).toContain('không có gì để điều chỉnh');
+
+    const amended = await call('records:amend', { record: changed, amendmentId: 'BB-01/2026' });
+    expect(amended).toMatchObject({
+      outcome: 'amended',
+      file: { state: 'final', version: 2, signedRoles: [] },
+    });
+    const path = runtime.services.records.pathOf(first.id);
+    const archived = join(path, '..', 'versions', `${first.student.studentCode}.v1.pdf`);
+    const archivedReport = await call('records:verify', {
+      fileName: 'v1.pdf',
+      bytesBase64: (await readFile(archived)).toString('base64'),
+    });
+    expect(archivedReport.valid).toBe(true);
+    expect(archivedReport.signers).toHaveLength(3);
+
+    // The app still builds version 1 of the same data: it compares equal to the correction.
+    const [again] = await call('records:produce', { records: [changed] });
+    expect(again?.outcome).toBe('unchanged');
+
+    const started = await call('signing:start', {
+      ...(await startRequest('teacher', '01', 'Nguyễn Thị Thu Hà')),
+      recordIds: [first.id],
+    });
+    expect((await untilEnded(started.jobId)).signed).toBe(1);
+    const report = await call('records:verify', { recordId: first.id });
+    expect(report).toMatchObject({ valid: true, record: { version: 2 } });
+    expect(report.signers.map((signer) => signer.name)).toEqual(['Nguyễn Thị Thu Hà']);
+  });
+
   it('refuses a record id that would leave the records folder', async () => {
     const message = await callError('records:read', {
       recordId: 'studyRecord:student:../../../etc:2025-2026',

@@ -4,13 +4,15 @@ import { verifyRecordFile } from '../../services/records/recordVerifier';
 import type { TrustStore } from '../../services/records/trustStore';
 import { UserFacingError, type IpcHandlers } from '../dispatcher';
 
-type RecordChannels = 'records:produce' | 'records:list' | 'records:read' | 'records:verify';
+type RecordChannels =
+  'records:produce' | 'records:amend' | 'records:list' | 'records:read' | 'records:verify';
 
 const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
 export function recordHandlers(store: RecordFileStore, trust: TrustStore): Pick<IpcHandlers, RecordChannels> {
   return {
     'records:produce': (request) => store.produce(request.records),
+    'records:amend': (request) => store.amend(request.record, request.amendmentId),
     'records:list': (request) => store.states(request.recordIds),
     'records:read': async (request) => {
       const bytes = await store.read(request.recordId);

@@ -1,9 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { ProducedRecord, RecordFileState } from '../../../shared/ipc/recordChannels';
 import { studyRecordHash } from '../../../shared/record/recordHash';
-import { readRecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
+import { readAttachedRecord, readRecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
+import { amendStudyRecord } from '../../../shared/record/recordVersions';
 import { renderStudyRecordPdf } from '../../../shared/record/render/renderStudyRecordPdf';
 import { studyRecordIdPattern, type StudyRecord } from '../../../shared/record/studyRecord';
 import { UserFacingError } from '../../ipc/dispatcher';
@@ -23,6 +24,11 @@ export type RecordFileStore = {
   readonly pathOf: (recordId: string) => string;
   /** Renders each record unless an identical one is there; keeps signed files. */
   readonly produce: (records: readonly StudyRecord[]) => Promise<ProducedRecord[]>;
+  /**
+   * Replaces a signed record by its correction (version n+1, linked to version n's hash and to
+   * the approved amendment); version n's signed file is kept in `versions/`.
+   */
+  readonly amend: (corrected: StudyRecord, amendmentId: string) => Promise<ProducedRecord>;
   readonly states: (recordIds: readonly string[]) => Promise<RecordFileState[]>;
   readonly read: (recordId: string) => Promise<Uint8Array>;
 };
@@ -97,8 +103,28 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     }
   };
 
-  const produceOne = async (record: StudyRecord, fonts: RecordFontBytes): Promise<ProducedRecord> => {
-    const existing = await stateOf(record.id);
+  /** The record in the file now (validated), for its version block and for amendments. */
+  const attachedRecord = async (recordId: string): Promise<StudyRecord> => {
+    const attached = await readAttachedRecord(new Uint8Array(await readFile(pathOf(recordId))));
+    if (!attached.ok)
+      throw new UserFacingError('failed', strings.attachedUnreadable(attached.problems.join(' ')));
+    return attached.record;
+  };
+
+  const writeRecord = async (record: StudyRecord, fonts: RecordFontBytes) => {
+    const rendered = await renderStudyRecordPdf({ record, fonts, photo: await photoOf(record) });
+    await writeFileAtomic(pathOf(record.id), rendered.pdf);
+  };
+
+  const produceOne = async (built: StudyRecord, fonts: RecordFontBytes): Promise<ProducedRecord> => {
+    const existing = await stateOf(built.id);
+    // The app builds every record as version 1; a corrected record on disk (signed or not yet)
+    // keeps its version block, so the same data compares equal to it and a re-render of an
+    // unsigned correction stays the same version, linked to the same amendment.
+    const record =
+      existing.version !== undefined && existing.version > 1
+        ? { ...built, version: (await attachedRecord(built.id)).version }
+        : built;
     const hash = studyRecordHash(record);
     if (existing.contentHash === hash && existing.state === record.status)
       return { recordId: record.id, outcome: 'unchanged', file: existing };
@@ -109,14 +135,49 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
         file: existing,
         message: strings.signedDiffers(record.student.fullName),
       };
-    const rendered = await renderStudyRecordPdf({ record, fonts, photo: await photoOf(record) });
-    await writeFileAtomic(pathOf(record.id), rendered.pdf);
-    options.logger?.info('records.written', { recordId: record.id, status: rendered.status });
+    await writeRecord(record, fonts);
+    options.logger?.info('records.written', { recordId: record.id, status: record.status });
     return { recordId: record.id, outcome: 'written', file: await stateOf(record.id) };
+  };
+
+  const amend = async (corrected: StudyRecord, amendmentId: string): Promise<ProducedRecord> => {
+    const existing = await stateOf(corrected.id);
+    if (existing.signedRoles.length === 0) throw new UserFacingError('failed', strings.amendUnsigned);
+    if (corrected.status !== 'final') throw new UserFacingError('failed', strings.amendDraft);
+    const previous = await attachedRecord(corrected.id);
+    if (studyRecordHash({ ...corrected, version: previous.version }) === studyRecordHash(previous))
+      throw new UserFacingError('failed', strings.amendNothingChanged);
+    let next: StudyRecord;
+    try {
+      next = amendStudyRecord(previous, corrected, amendmentId);
+    } catch (error) {
+      throw new UserFacingError('failed', error instanceof Error ? error.message : String(error));
+    }
+    const path = pathOf(corrected.id);
+    const archived = join(
+      dirname(path),
+      'versions',
+      `${basename(path, '.pdf')}.v${String(previous.version.number)}.pdf`,
+    );
+    await writeFileAtomic(archived, new Uint8Array(await readFile(path)));
+    await writeRecord(next, await options.fonts());
+    options.logger?.info('records.amended', {
+      recordId: next.id,
+      version: next.version.number,
+      amendmentId,
+      archived,
+    });
+    return {
+      recordId: next.id,
+      outcome: 'amended',
+      file: await stateOf(next.id),
+      message: strings.amended(next.student.fullName, next.version.number),
+    };
   };
 
   return {
     pathOf,
+    amend,
     produce: async (records) => {
       const fonts = await options.fonts();
       const produced: ProducedRecord[] = [];

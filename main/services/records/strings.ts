@@ -7,4 +7,13 @@ export const recordFileStrings = {
   signedDiffers: (name: string) =>
     `Học bạ của ${name} đã được ký nhưng dữ liệu hiện tại khác bản đã ký. Bản đã ký được giữ nguyên; muốn sửa phải lập bản điều chỉnh có quyết định phê duyệt.`,
   notPdf: 'Tệp đã chọn không phải là tệp PDF. Hãy chọn tệp học bạ (.pdf).',
+  attachedUnreadable: (problems: string) =>
+    `Không đọc được dữ liệu học bạ đính kèm trong tệp đã ký (${problems}). Hãy kiểm tra tệp trong mục Kiểm tra học bạ.`,
+  amendUnsigned:
+    'Học bạ này chưa được ký: chỉ cần bấm “Lập học bạ cả lớp” để lập lại, không cần bản điều chỉnh.',
+  amendDraft:
+    'Kết quả cuối năm của học sinh chưa được xác nhận lại, nên chưa lập được bản điều chỉnh chính thức.',
+  amendNothingChanged: 'Dữ liệu hiện tại giống hệt học bạ đã ký: không có gì để điều chỉnh.',
+  amended: (name: string, version: number) =>
+    `Đã lập bản điều chỉnh (phiên bản ${String(version)}) cho học bạ của ${name}; bản đã ký trước được lưu lại. Bản điều chỉnh cần được ký lại.`,
 } as const;

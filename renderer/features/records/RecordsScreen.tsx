@@ -1,6 +1,8 @@
 import './records.css';
 import { useState } from 'react';
-import type { RecordVerification } from '../../../shared/ipc/recordChannels';
+import type { RecordFileState, RecordVerification } from '../../../shared/ipc/recordChannels';
+import { studyRecordHash } from '../../../shared/record/recordHash';
+import type { StudyRecord } from '../../../shared/record/studyRecord';
 import { maxRecordsPerRequest } from '../../../shared/ipc/recordChannels';
 import { studyRecordIdOf } from '../../../shared/record/studyRecord';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
@@ -9,22 +11,34 @@ import { useSchool } from '../../app/SchoolContext';
 import type { ClassDoc } from '../../data/collections/classesCollection';
 import { useIpc } from '../../ipc/IpcContext';
 import { recordStrings as text } from './strings';
-import { useClassRecords } from './useClassRecords';
+import { AmendDialog } from './AmendDialog';
+import { useClassRecords, type ClassRecordEntry } from './useClassRecords';
 import { useRecordStates } from './useRecordStates';
 import { VerificationReport } from './VerificationReport';
 import { VerifyFilePicker } from './VerifyFilePicker';
 
 type Message = { readonly kind: 'ok' | 'error'; readonly text: string };
 
+/**
+ * A signed file whose data is no longer what the app would put in it: known for a first version
+ * by its content hash; a correction's (version 2+) is reported by "Lập học bạ cả lớp".
+ */
+function signedButChanged(record: StudyRecord, state: RecordFileState): boolean {
+  if (state.signedRoles.length === 0 || state.contentHash === undefined) return false;
+  return state.version === 1 && studyRecordHash(record) !== state.contentHash;
+}
+
 function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
   const ipc = useIpc();
-  const { schoolYear } = useSchool();
+  const { schoolYear, actor } = useSchool();
   const entries = useClassRecords(schoolClass);
   const recordIds = entries?.map((entry) => studyRecordIdOf(entry.student.studentCode, schoolYear)) ?? [];
   const { states, refresh } = useRecordStates(recordIds);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [report, setReport] = useState<RecordVerification | undefined>(undefined);
+  const [amending, setAmending] = useState<ClassRecordEntry | undefined>(undefined);
+  const mayAmend = actor.role === 'principal';
 
   if (!entries) return <p className="status">{text.loading}</p>;
   if (entries.length === 0) return <p className="status">{text.noStudents}</p>;
@@ -99,6 +113,16 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
         )}
       </div>
       {report && <VerificationReport report={report} onClose={() => setReport(undefined)} />}
+      {amending?.record && (
+        <AmendDialog
+          record={amending.record}
+          onDone={(result) => {
+            setAmending(undefined);
+            if (result) setMessage(result);
+            refresh();
+          }}
+        />
+      )}
       <table className="data-table records-table">
         <thead>
           <tr>
@@ -114,6 +138,8 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
             const recordId = studyRecordIdOf(entry.student.studentCode, schoolYear);
             const state = states?.get(recordId);
             const present = state !== undefined && state.state !== 'missing';
+            const differs =
+              entry.record !== undefined && state !== undefined && signedButChanged(entry.record, state);
             return (
               <tr key={entry.student.id}>
                 <td>{index + 1}</td>
@@ -122,7 +148,13 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
                   {text.confirmation[entry.confirmation]}
                 </td>
                 <td className={`record-state ${state?.state ?? 'missing'}`}>
-                  {entry.problem ? text.cannotBuild(entry.problem) : state ? text.fileState(state) : '…'}
+                  {entry.problem
+                    ? text.cannotBuild(entry.problem)
+                    : differs
+                      ? text.signedButChanged
+                      : state
+                        ? text.fileState(state)
+                        : '…'}
                 </td>
                 <td className="actions">
                   <button
@@ -143,6 +175,16 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
                   >
                     {text.check}
                   </button>
+                  {differs && mayAmend && (
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={text.amend.buttonOf(entry.student.fullName)}
+                      onClick={() => setAmending(entry)}
+                    >
+                      {text.amend.button}
+                    </button>
+                  )}
                 </td>
               </tr>
             );

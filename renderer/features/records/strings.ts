@@ -31,17 +31,38 @@ export const recordStrings = {
   fileState: (state: RecordFileState): string => {
     if (state.state === 'missing') return 'Chưa lập';
     if (state.state === 'unreadable') return 'Tệp hỏng hoặc không đúng học bạ';
-    if (state.state === 'draft') return 'Bản nháp';
     const roles = state.signedRoles;
-    if (roles.includes('schoolSeal')) return 'Đã ký đủ, đã đóng dấu số';
-    if (roles.includes('principal')) return 'Hiệu trưởng đã ký';
-    if (roles.includes('homeroomTeacher')) return 'GVCN đã ký';
-    return 'Chưa ký';
+    const base =
+      state.state === 'draft'
+        ? 'Bản nháp'
+        : roles.includes('schoolSeal')
+          ? 'Đã ký đủ, đã đóng dấu số'
+          : roles.includes('principal')
+            ? 'Hiệu trưởng đã ký'
+            : roles.includes('homeroomTeacher')
+              ? 'GVCN đã ký'
+              : 'Chưa ký';
+    return state.version !== undefined && state.version > 1
+      ? `${base} (bản điều chỉnh, phiên bản ${String(state.version)})`
+      : base;
   },
   download: 'Tải PDF',
   downloadOf: (name: string) => `Tải học bạ PDF của ${name}`,
   check: 'Kiểm tra',
   checkOf: (name: string) => `Kiểm tra chữ ký học bạ của ${name}`,
+  signedButChanged: 'Đã ký, nhưng dữ liệu đã thay đổi: cần bản điều chỉnh',
+  amend: {
+    button: 'Lập bản điều chỉnh',
+    buttonOf: (name: string) => `Lập bản điều chỉnh học bạ của ${name}`,
+    heading: 'Lập bản điều chỉnh học bạ',
+    explain: (name: string) =>
+      `Học bạ của ${name} đã được ký. Bản đã ký được lưu lại nguyên vẹn; bản điều chỉnh là phiên bản mới, ghi số biên bản điều chỉnh đã được duyệt và phải được ký lại theo thứ tự.`,
+    idLabel: 'Số biên bản điều chỉnh đã được duyệt',
+    idPlaceholder: 'Ví dụ: 12/BB-THNBK',
+    confirm: 'Lập bản điều chỉnh',
+    cancel: 'Hủy',
+    working: 'Đang lập…',
+  },
   cannotBuild: (problem: string) => `Chưa lập được học bạ: ${problem}`,
   verify: {
     heading: 'Kiểm tra học bạ',
