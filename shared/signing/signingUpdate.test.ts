@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { embedSharedSubsetFont, vietnameseCharacters } from '../pdf/cachedFontkit';
 import { countBytes, latin1Encode, toArrayBuffer } from './bytes';
 import { oids, parseCades } from './cadesSignedData';
+import { parseCertificate } from './certificateInfo';
+import { validateChain } from './chainValidation';
 import { der, derSequence } from './der';
 import { findSignatures } from './findSignatures';
 import { PdfSigningError } from './pdfSigningError';
@@ -256,5 +258,26 @@ describe('the incremental update', () => {
     const plain = await blankPdf(false);
     const embedding = await sign(plain, signerOf(rsaLeaf), 'homeroomTeacher');
     expect(countBytes(embedding, fontFile, plain.length, embedding.length)).toBe(1);
+  });
+});
+
+describe('validateChain', () => {
+  it('answers a chain it validated before only inside the span every certificate is valid', async () => {
+    const signer = parseCertificate(rsaLeaf.der);
+    const anchors = [parseCertificate(root.der)];
+    const at = (when: Date) => validateChain({ signer, others: [], anchors, when, cryptoEngine: engine });
+    expect(await at(now)).toEqual({ ok: true, reason: '' });
+    expect((await at(new Date(now.getTime() + day))).ok).toBe(true);
+    expect((await at(new Date(now.getTime() + 400 * day))).ok).toBe(false);
+    expect((await at(new Date(now.getTime() - 2 * day))).ok).toBe(false);
+    const stranger = parseCertificate((await issue('Other Root', 'rsa')).der);
+    const elsewhere = await validateChain({
+      signer,
+      others: [],
+      anchors: [stranger],
+      when: now,
+      cryptoEngine: engine,
+    });
+    expect(elsewhere.ok).toBe(false);
   });
 });

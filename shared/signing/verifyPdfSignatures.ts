@@ -1,6 +1,7 @@
-import { CertificateChainValidationEngine, type Certificate, type ICryptoEngine } from 'pkijs';
+import type { Certificate, ICryptoEngine } from 'pkijs';
 import { bytesEqual, concatBytes, countBytes, latin1Decode, latin1Encode } from './bytes';
 import { certificateInfo, parseCertificate, readKeyUsage, type CertificateInfo } from './certificateInfo';
+import { validateChain } from './chainValidation';
 import { readCms } from './cmsView';
 import { findSignatures, type FoundSignature } from './findSignatures';
 import { verificationMessages as text } from './signingStrings';
@@ -148,20 +149,13 @@ async function verifyOne(
   if (!when) {
     checks.push({ check: 'chain', ok: false, message: text.signingTimeMissing });
   } else {
-    let chainOk = false;
-    let reason = '';
-    try {
-      const engine = new CertificateChainValidationEngine({
-        trustedCerts: [...anchors],
-        certs: [signerCertificate, ...included.filter((candidate) => candidate !== signerCertificate)],
-        checkDate: when,
-      });
-      const chain = await engine.verify(undefined, cryptoEngine);
-      chainOk = chain.result;
-      reason = chain.resultMessage;
-    } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
-    }
+    const { ok: chainOk, reason } = await validateChain({
+      signer: signerCertificate,
+      others: included.filter((candidate) => candidate !== signerCertificate),
+      anchors,
+      when,
+      cryptoEngine,
+    });
     checks.push({ check: 'chain', ok: chainOk, message: chainOk ? text.chainOk : text.chainBad(reason) });
     const path = namePath(signerCertificate, [...included, ...anchors]);
     const validityOk = path.every((certificate) => validAt(certificate, when));
