@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import type { ProducedRecord, RecordFileState } from '../../../shared/ipc/recordChannels';
 import { studyRecordHash } from '../../../shared/record/recordHash';
-import { readAttachedRecord, readRecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
+import { readAttachedRecord, recordPdfMarkersOf } from '../../../shared/record/render/recordPdfMarkers';
 import { amendStudyRecord } from '../../../shared/record/recordVersions';
 import { renderStudyRecordPdf } from '../../../shared/record/render/renderStudyRecordPdf';
 import { studyRecordIdPattern, type StudyRecord } from '../../../shared/record/studyRecord';
@@ -55,7 +55,7 @@ function missing(recordId: string): RecordFileState {
 async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFileState> {
   try {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    const markers = await readRecordPdfMarkers(pdf);
+    const markers = recordPdfMarkersOf(doc);
     if (markers?.recordId !== recordId)
       return { recordId, state: 'unreadable', signedRoles: [], bytes: pdf.length };
     return {

@@ -66,7 +66,11 @@ function textOf(info: PDFDict, key: string): string | undefined {
  * draft; a verifier must still check the attached record's hash, not trust these markers.
  */
 export async function readRecordPdfMarkers(pdf: Uint8Array): Promise<RecordPdfMarkers | undefined> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return recordPdfMarkersOf(await PDFDocument.load(pdf, { updateMetadata: false }));
+}
+
+/** The markers of an already parsed học bạ PDF (one parse serves several readers). */
+export function recordPdfMarkersOf(doc: PDFDocument): RecordPdfMarkers | undefined {
   const info = doc.context.lookup(doc.context.trailerInfo.Info);
   if (!(info instanceof PDFDict)) return undefined;
   const recordId = textOf(info, recordInfoKeys.recordId);
