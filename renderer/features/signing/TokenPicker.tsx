@@ -5,6 +5,8 @@ import { signingStrings } from './strings';
 
 const text = signingStrings.token;
 
+const hotPlugPollMs = 3000;
+
 export type TokenChoice = { readonly token: TokenView; readonly certificate: TokenCertificateView };
 
 function usable(certificate: TokenCertificateView): boolean {
@@ -71,6 +73,18 @@ export function TokenPicker({
       cancelled = true;
     };
   }, [ipc, request]);
+  // Hot-plug: while no token is found, look again every few seconds, so a token plugged in
+  // appears without a click.
+  const noToken = list?.tokens.length === 0;
+  useEffect(() => {
+    if (!noToken) return undefined;
+    const timer = setInterval(
+      () => setRequest((current) => ({ path: current.path, round: current.round + 1 })),
+      hotPlugPollMs,
+    );
+    return () => clearInterval(timer);
+  }, [noToken]);
+
   const refresh = () => {
     setBusy(true);
     setRequest((current) => ({ path: customPath.trim(), round: current.round + 1 }));
