@@ -17,7 +17,7 @@ import {
   type VerificationReport,
 } from '../../../shared/signing/verifyPdfSignatures';
 import { RecordSigningError } from './recordSigningError';
-import { recordMarkersOf } from './recordMarkers';
+import { recordPdfMarkersOf } from '../../../shared/record/render/recordPdfMarkers';
 import { boxOfRole } from './roles';
 import { signedRolesOf } from './signedRoles';
 import { recordSigningStrings as strings } from './strings';
@@ -76,7 +76,7 @@ export type ParsedRecordPdf = {
 /** Parses a học bạ PDF once, refusing files that are not ours. */
 export async function parseRecordPdf(pdf: Uint8Array): Promise<ParsedRecordPdf> {
   const document = await loadForSigning(pdf);
-  const markers = recordMarkersOf(document);
+  const markers = recordPdfMarkersOf(document);
   if (markers === undefined) throw new RecordSigningError('not-a-record', strings.notARecord);
   return { pdf, document, markers, signedRoles: signedRolesOf(document) };
 }
