@@ -1,9 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { PDFDocument } from '@cantoo/pdf-lib';
 import type { ProducedRecord, RecordFileState } from '../../../shared/ipc/recordChannels';
 import { studyRecordHash } from '../../../shared/record/recordHash';
-import { readAttachedRecord, recordPdfMarkersOf } from '../../../shared/record/render/recordPdfMarkers';
+import { readAttachedRecord } from '../../../shared/record/render/recordPdfMarkers';
 import { amendStudyRecord } from '../../../shared/record/recordVersions';
 import { renderStudyRecordPdf } from '../../../shared/record/render/renderStudyRecordPdf';
 import { studyRecordIdPattern, type StudyRecord } from '../../../shared/record/studyRecord';
@@ -12,7 +11,7 @@ import { writeFileAtomic } from '../atomicWrite';
 import type { Logger } from '../logger';
 import type { PhotoStore } from '../photoStore';
 import type { RecordFontBytes } from '../recordFonts';
-import { signedRolesOf } from '../signing/signedRoles';
+import { parseRecordPdf } from '../signing/signRecordFile';
 import { recordFileStrings as strings } from './strings';
 
 /**
@@ -54,16 +53,16 @@ function missing(recordId: string): RecordFileState {
 /** What a file says about itself; `unreadable` when it is not a học bạ of this record. */
 async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFileState> {
   try {
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    const markers = recordPdfMarkersOf(doc);
-    if (markers?.recordId !== recordId)
+    // The signer's own parse: one pass, earlier signature values skipped.
+    const { markers, signedRoles } = await parseRecordPdf(pdf);
+    if (markers.recordId !== recordId)
       return { recordId, state: 'unreadable', signedRoles: [], bytes: pdf.length };
     return {
       recordId,
       state: markers.status,
       contentHash: markers.contentHash,
       version: markers.version,
-      signedRoles: signedRolesOf(doc),
+      signedRoles: [...signedRoles],
       bytes: pdf.length,
     };
   } catch {
