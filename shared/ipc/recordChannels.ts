@@ -15,8 +15,11 @@ export type SignerRoleCode = z.output<typeof signerRoleSchema>;
 /** At most one school's worth of records per request keeps each IPC message bounded. */
 export const maxRecordsPerRequest = 60;
 export const maxRecordIdsPerRequest = 5000;
-/** A signed học bạ is tens of KB; 8 MB leaves room for photos and many revisions. */
-export const maxRecordPdfBytes = 8 * 1024 * 1024;
+/**
+ * A signed học bạ is about 160 KB; 5 MB leaves room for photos and many revisions, and its
+ * base64 stays under the local bridge's 8 MB request limit.
+ */
+export const maxRecordPdfBytes = 5 * 1024 * 1024;
 
 /** What main knows of one record's file. */
 export const recordFileStateSchema = z.object({
