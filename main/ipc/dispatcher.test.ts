@@ -37,6 +37,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'signing:start': notUsedHere,
     'signing:status': notUsedHere,
     'signing:cancel': notUsedHere,
+    'signing:current': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));

@@ -26,3 +26,13 @@ export function compareVietnameseNames(a: string, b: string): number {
   }
   return 0;
 }
+
+/**
+ * Whether two spellings name the same person (or school): Unicode form, spacing and letter case
+ * aside — a certificate's holder against an account, a record's signer against the one signing.
+ */
+export function samePersonName(a: string, b: string): boolean {
+  const normalise = (text: string) =>
+    text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+  return normalise(a) === normalise(b);
+}

@@ -19,6 +19,7 @@ export const ipcChannels = [
   'signing:start',
   'signing:status',
   'signing:cancel',
+  'signing:current',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

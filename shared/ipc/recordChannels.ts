@@ -30,6 +30,10 @@ export const recordFileStateSchema = z.object({
   version: z.number().int().optional(),
   signedRoles: z.array(signerRoleSchema),
   bytes: z.number().int().optional(),
+  /** Who the record says signs in each role (the names printed under the boxes). */
+  signerNames: z
+    .object({ homeroomTeacher: z.string(), principal: z.string(), schoolSeal: z.string() })
+    .optional(),
 });
 export type RecordFileState = z.output<typeof recordFileStateSchema>;
 
@@ -39,9 +43,10 @@ export const producedRecordSchema = z.object({
    * `written`: the file is new or replaced an unsigned one; `unchanged`: an identical record was
    * already there (signed or not); `signedDiffers`: a signed file holds other data, so it is kept
    * and the change needs an amendment (a new version); `amended`: a new version replaced the
-   * signed one, which was archived beside it.
+   * signed one, which was archived beside it; `unreadableKept`: the file there could not be
+   * read as this record, so it was left untouched for someone to look at.
    */
-  outcome: z.enum(['written', 'unchanged', 'signedDiffers', 'amended']),
+  outcome: z.enum(['written', 'unchanged', 'signedDiffers', 'amended', 'unreadableKept']),
   file: recordFileStateSchema,
   message: z.string().optional(),
 });
@@ -207,4 +212,6 @@ export const recordChannelContract = {
   'signing:start': { request: signingStartRequestSchema, response: signingJobStateSchema },
   'signing:status': { request: z.object({ jobId: jobIdSchema }).strict(), response: signingJobStateSchema },
   'signing:cancel': { request: z.object({ jobId: jobIdSchema }).strict(), response: signingJobStateSchema },
+  /** The batch running now, if any: a screen opened again picks it up. */
+  'signing:current': { request: z.object({}).strict(), response: signingJobStateSchema.nullable() },
 } as const;

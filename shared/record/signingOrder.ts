@@ -1,3 +1,4 @@
+import { samePersonName } from '../domain/personName';
 import { roleLabels } from '../signing/signingStrings';
 import type { SignerRole } from '../signing/signingTypes';
 
@@ -30,4 +31,80 @@ export function signingTurnOf(role: SignerRole, signedRoles: readonly SignerRole
       message: `Chưa đến lượt ${roleLabels[role]} ký: học bạ chưa có chữ ký của ${roleLabels[needed]}.`,
     };
   return { turn: 'ready' };
+}
+
+/** What the signer needs to know of a record's file (main's record file state). */
+export type RecordForSigning = {
+  readonly recordId: string;
+  readonly state: 'missing' | 'draft' | 'final' | 'unreadable';
+  readonly signedRoles: readonly SignerRole[];
+  /** The names printed under the boxes; undefined for files made before they were recorded. */
+  readonly signerNames?: Readonly<Record<SignerRole, string>> | undefined;
+};
+
+export type SigningSelection = {
+  /** Records `role` may sign now (already signed ones included: the batch skips them). */
+  readonly toSign: readonly string[];
+  readonly alreadySigned: readonly string[];
+  /** Records left out, each with the Vietnamese reason. */
+  readonly refused: readonly {
+    readonly recordId: string;
+    readonly reason: RefusalReason;
+    readonly message: string;
+  }[];
+};
+
+export type RefusalReason = 'missing' | 'draft' | 'unreadable' | 'waiting' | 'notNamed' | 'someoneElse';
+
+const refusalMessages = {
+  missing: 'Học bạ chưa được lập. Hãy bấm “Lập học bạ cả lớp” trong mục Học bạ.',
+  draft: 'Học bạ còn là bản nháp (kết quả cuối năm chưa được xác nhận) nên chưa ký được.',
+  unreadable: 'Tệp học bạ không đọc được. Hãy kiểm tra tệp trong mục Học bạ.',
+  notNamed: 'Học bạ được lập bằng phiên bản cũ của ứng dụng. Hãy lập lại học bạ trước khi ký.',
+  someoneElse: (role: SignerRole, named: string, signer: string) =>
+    `Học bạ ghi ${roleLabels[role]} là “${named}”, không phải “${signer}”: chỉ người có tên trên học bạ mới ký được ô này.`,
+} as const;
+
+/**
+ * Which of these records `signer` may sign as `role`: the file must be a final record, its
+ * earlier signature in place (teacher → principal → seal), and the record must name the signer
+ * in that role (the school, for the seal). Main applies it before a batch; the screen uses it to
+ * count what is ready.
+ */
+export function selectForSigning(
+  records: readonly RecordForSigning[],
+  role: SignerRole,
+  signer: string,
+): SigningSelection {
+  const toSign: string[] = [];
+  const alreadySigned: string[] = [];
+  const refused: { recordId: string; reason: RefusalReason; message: string }[] = [];
+  const refuse = (recordId: string, reason: Exclude<RefusalReason, 'waiting' | 'someoneElse'>) =>
+    refused.push({ recordId, reason, message: refusalMessages[reason] });
+  for (const record of records) {
+    if (record.state !== 'final') {
+      refuse(record.recordId, record.state);
+      continue;
+    }
+    const turn = signingTurnOf(role, record.signedRoles);
+    if (turn.turn === 'alreadySigned') {
+      alreadySigned.push(record.recordId);
+      toSign.push(record.recordId);
+      continue;
+    }
+    if (turn.turn === 'waiting') {
+      refused.push({ recordId: record.recordId, reason: 'waiting', message: turn.message });
+      continue;
+    }
+    const named = record.signerNames?.[role];
+    if (named === undefined) refuse(record.recordId, 'notNamed');
+    else if (!samePersonName(named, signer))
+      refused.push({
+        recordId: record.recordId,
+        reason: 'someoneElse',
+        message: refusalMessages.someoneElse(role, named, signer),
+      });
+    else toSign.push(record.recordId);
+  }
+  return { toSign, alreadySigned, refused };
 }

@@ -1,4 +1,5 @@
 import type { ICryptoEngine } from 'pkijs';
+import { samePersonName } from '../domain/personName';
 import { indexOfBytes, latin1Encode } from '../signing/bytes';
 import { roleLabels } from '../signing/signingStrings';
 import type { Sha256, SignerRole } from '../signing/signingTypes';
@@ -22,7 +23,8 @@ export type RecordCheckName =
   | 'recordId'
   | 'notDraft'
   | 'recordSigned'
-  | 'recordUnchanged';
+  | 'recordUnchanged'
+  | 'signerNames';
 
 export type RecordCheck = { readonly check: RecordCheckName; readonly ok: boolean; readonly message: string };
 
@@ -224,6 +226,32 @@ function recordChecks(
   checks.push(
     check('recordUnchanged', sameView(first, latest), text.recordUnchangedOk, text.recordUnchangedBad),
   );
+  if (attached.ok) {
+    // Each box belongs to the person the record names in it (the school, for the seal): a
+    // valid signature by someone else in the principal's box is not the principal's approval.
+    const { record } = attached;
+    const named: Readonly<Record<SignerRole, string>> = {
+      homeroomTeacher: record.year.homeroomTeacherName,
+      principal: record.year.principalName,
+      schoolSeal: record.school.name,
+    };
+    const wrong = signersOf(signatures).find(
+      (signer) =>
+        signer.role !== undefined &&
+        signer.name !== undefined &&
+        !samePersonName(signer.name, named[signer.role]),
+    );
+    checks.push(
+      check(
+        'signerNames',
+        wrong === undefined,
+        text.signerNamesOk,
+        wrong?.role === undefined
+          ? ''
+          : text.signerNamesBad(roleLabels[wrong.role], named[wrong.role], wrong.name ?? ''),
+      ),
+    );
+  }
   return checks;
 }
 

@@ -22,6 +22,9 @@ export const verifyRecordStrings = {
     'Chữ ký đầu tiên không được ký ngay trên học bạ vừa tạo: tệp chưa ký, hoặc đã bị sửa đổi trước chữ ký đầu tiên.',
   recordUnchangedOk: 'Dữ liệu học bạ không bị thay thế ở các phiên bản sau của tệp.',
   recordUnchangedBad: 'Dữ liệu học bạ hoặc mã băm đã bị thay thế ở một phiên bản sau của tệp.',
+  signerNamesOk: 'Mỗi chữ ký nằm đúng ô của người có tên trên học bạ.',
+  signerNamesBad: (role: string, named: string, signer: string) =>
+    `Ô ký của ${role} ghi “${named}” nhưng chữ ký là của “${signer}”.`,
   verdictValid: (signers: number) =>
     `Học bạ HỢP LỆ: ${signers} chữ ký số đều đúng, dữ liệu học bạ khớp mã băm và không bị sửa đổi.`,
   verdictInvalid: (reason: string) => `Học bạ KHÔNG hợp lệ: ${reason}`,

@@ -3,6 +3,7 @@ import { Certificate, type RelativeDistinguishedNames } from 'pkijs';
 import { formatInstant } from '../domain/dates';
 import { bytesEqual, toArrayBuffer } from './bytes';
 import { signingErrors } from './signingStrings';
+import { samePersonName } from '../domain/personName';
 
 const commonNameOid = '2.5.4.3';
 const keyUsageOid = '2.5.29.15';
@@ -69,12 +70,6 @@ export function certificateInfo(certificate: Certificate): CertificateInfo {
   };
 }
 
-function sameName(a: string, b: string): boolean {
-  const normalise = (text: string) =>
-    text.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return normalise(a) === normalise(b);
-}
-
 /**
  * The signer's certificate read once per byte array: a batch checks the same certificate before
  * every file. The bytes are kept and compared, so an array changed in place is read again.
@@ -124,7 +119,7 @@ export function checkSignerCertificate(
   if (info.keyUsage && !info.keyUsage.digitalSignature && !info.keyUsage.nonRepudiation) {
     return { ok: false, code: 'no-signing-usage', message: signingErrors.certificateNoSigningUsage };
   }
-  if (expectedName !== undefined && !sameName(info.subjectName, expectedName)) {
+  if (expectedName !== undefined && !samePersonName(info.subjectName, expectedName)) {
     return {
       ok: false,
       code: 'wrong-holder',

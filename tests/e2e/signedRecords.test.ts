@@ -122,9 +122,13 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await chooseClass();
     await page.getByRole('button', { name: 'Lập học bạ cả lớp' }).click();
     await page.getByText(/^Đã lập \d+ học bạ/).waitFor({ timeout: 60_000 });
-    const states = await page.locator('.records-table td.record-state').allTextContents();
-    expect(states).toHaveLength(roster.length);
-    expect(states.filter((state) => state === 'Chưa ký').length).toBeGreaterThan(0);
+    const states = () => page.locator('.records-table td.record-state').allTextContents();
+    // The list is read again once the files are written: wait for it.
+    await expect
+      .poll(async () => (await states()).filter((state) => state === 'Chưa ký').length)
+      .toBeGreaterThan(0);
+    expect(await states()).toHaveLength(roster.length);
+    expect((await states()).every((state) => state === 'Chưa ký' || state === 'Bản nháp')).toBe(true);
     await page.screenshot({ path: join(artifactsDir, 'records.png'), fullPage: true });
   });
 
@@ -139,7 +143,6 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await page.getByRole('button', { name: 'Làm mới' }).click();
     const tokenSelect = page.getByLabel('Token', { exact: true });
     // The token holding a certificate of the signed-in teacher is offered first.
-    await page.getByRole('button', { name: 'Làm mới' }).isEnabled();
     await tokenSelect.locator('option', { hasText: hsm.tokens.teacher.label }).waitFor({ state: 'attached' });
     const tokenValue = await tokenSelect
       .locator('option')
@@ -149,7 +152,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
         hsm.tokens.teacher.label,
       );
     if (!tokenValue) throw new Error('the teacher token is not offered');
-    await expect(tokenSelect.inputValue()).resolves.toBe(tokenValue);
+    await expect.poll(() => tokenSelect.inputValue()).toBe(tokenValue);
     await page.getByLabel('Chứng thư số').selectOption('01');
     await page.screenshot({ path: join(artifactsDir, 'signing.png'), fullPage: true });
 
@@ -245,9 +248,10 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await dialog.getByLabel('Số biên bản điều chỉnh đã được duyệt').fill('12/BB-THNBK');
     await dialog.getByRole('button', { name: 'Lập bản điều chỉnh' }).click();
     await page.getByText(/^Đã lập bản điều chỉnh \(phiên bản 2\)/).waitFor();
-    await expect(row.locator('td.record-state').innerText()).resolves.toBe(
-      'Chưa ký (bản điều chỉnh, phiên bản 2)',
-    );
+    // The list is read again after the amendment: wait for it rather than read once.
+    await expect
+      .poll(() => row.locator('td.record-state').innerText())
+      .toBe('Chưa ký (bản điều chỉnh, phiên bản 2)');
     await page.screenshot({ path: join(artifactsDir, 'records-amended.png'), fullPage: true });
 
     const code = roster.find((candidate) => candidate.fullName === name)?.studentCode;

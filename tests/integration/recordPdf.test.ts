@@ -201,13 +201,18 @@ describe('the học bạ PDF', () => {
     expect(attached.ok && attached.contentHash).toBe(final.contentHash);
   });
 
-  it('marks drafts so that signers can refuse them', async () => {
+  it('marks drafts so that signers can refuse them, and names who signs in each box', async () => {
     expect(await readRecordPdfMarkers(final.pdf)).toEqual({
       recordId: finalRecord.id,
       contentHash: final.contentHash,
       version: 1,
       status: 'final',
       signatureBoxes: final.signatureBoxes,
+      signerNames: {
+        homeroomTeacher: finalRecord.year.homeroomTeacherName,
+        principal: finalRecord.year.principalName,
+        schoolSeal: finalRecord.school.name,
+      },
     });
     expect((await readRecordPdfMarkers(draftRendered.pdf))?.status).toBe('draft');
     expect(draftRendered.status).toBe('draft');

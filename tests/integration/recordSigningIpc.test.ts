@@ -28,12 +28,22 @@ import { createTestPki, type TestPki } from '../support/testPki';
 const run = promisify(execFile);
 const compiled = defaultCompiledCatalogue();
 const school = generateSampleSchool({ seed: 23, students: 40 });
+/** The names on the test CA's certificates are the ones printed on these records' signature boxes. */
+const signers = {
+  homeroomTeacher: 'Nguyễn Thị Thu Hà',
+  principal: 'Trần Văn Bình',
+  schoolSeal: 'Trường Tiểu học Kim Liên',
+} as const;
 const records: StudyRecord[] = sampleStudyRecords(
   compiled,
   school,
   generateYearResults(compiled, school, 23),
   8,
-);
+).map((record) => ({
+  ...record,
+  school: { ...record.school, name: signers.schoolSeal },
+  year: { ...record.year, homeroomTeacherName: signers.homeroomTeacher, principalName: signers.principal },
+}));
 const recordIds = records.map((record) => record.id);
 
 let pki: TestPki;
@@ -141,6 +151,15 @@ describe('signing học bạ through the IPC contract', () => {
     expect(message).toContain('Nguyễn Thị Thu Hà');
   });
 
+  it('refuses the teacher’s certificate in the principal’s box: the record names the principal', async () => {
+    const message = await callError('signing:start', {
+      ...(await startRequest('teacher', '01', signers.homeroomTeacher)),
+      role: 'principal',
+    });
+    // The order rule speaks first; once the teacher has signed, the name rule does (below).
+    expect(message).toContain('Chưa đến lượt Hiệu trưởng ký');
+  });
+
   it('makes the principal wait until the homeroom teacher has signed', async () => {
     const message = await callError(
       'signing:start',
@@ -160,6 +179,13 @@ describe('signing học bạ through the IPC contract', () => {
     expect(cancelled.done).toBeLessThan(recordIds.length);
 
     const resumed = await call('signing:start', await startRequest('teacher', '01', 'Nguyễn Thị Thu Hà'));
+    // While it runs (only microtasks have passed): no second batch, no re-render of its files.
+    expect(
+      await callError('signing:start', await startRequest('principal', 'a1b2', signers.principal)),
+    ).toContain('Đang có một lượt ký số khác');
+    expect(await callError('records:produce', { records: records.slice(0, 1) })).toContain(
+      'Đang có lượt ký số các học bạ này',
+    );
     const ended = await untilEnded(resumed.jobId);
     expect(ended).toMatchObject({ state: 'completed', done: recordIds.length, refused: [] });
     expect(ended.signed + ended.skipped).toBe(recordIds.length);
@@ -181,6 +207,14 @@ describe('signing học bạ through the IPC contract', () => {
     expect(produced?.message).toContain('bản điều chỉnh');
     const after = await readFile(runtime.services.records.pathOf(first.id));
     expect(Buffer.compare(before, after)).toBe(0);
+  });
+
+  it('refuses, once the teacher has signed, a teacher who asks to sign in the principal’s box', async () => {
+    const message = await callError('signing:start', {
+      ...(await startRequest('teacher', '01', signers.homeroomTeacher)),
+      role: 'principal',
+    });
+    expect(message).toContain('Học bạ ghi Hiệu trưởng là “Trần Văn Bình”, không phải “Nguyễn Thị Thu Hà”');
   });
 
   it('lets the principal and then the seal sign the whole batch after the teacher', async () => {
@@ -267,6 +301,18 @@ describe('signing học bạ through the IPC contract', () => {
     const report = await call('records:verify', { recordId: first.id });
     expect(report).toMatchObject({ valid: true, record: { version: 2 } });
     expect(report.signers.map((signer) => signer.name)).toEqual(['Nguyễn Thị Thu Hà']);
+  });
+
+  it('leaves a file it cannot read untouched instead of rendering over it', async () => {
+    const last = records.at(-1);
+    if (last === undefined) throw new Error('no record');
+    const path = runtime.services.records.pathOf(last.id);
+    const foreign = Buffer.from('%PDF-1.7\n% not a học bạ this app can read\n%%EOF\n');
+    await writeFile(path, foreign);
+    const [produced] = await call('records:produce', { records: [last] });
+    expect(produced).toMatchObject({ outcome: 'unreadableKept', file: { state: 'unreadable' } });
+    expect(produced?.message).toContain('giữ nguyên');
+    expect(Buffer.compare(await readFile(path), foreign)).toBe(0);
   });
 
   it('refuses a record id that would leave the records folder', async () => {

@@ -115,9 +115,14 @@ describe('verifying a signed học bạ (record + signatures)', () => {
   beforeAll(async () => {
     if (!sample) throw new Error('no sample record');
     if (sample.status !== 'final') throw new Error('the sample record should be final');
-    record = sample;
     dir = await mkdtemp(join(tmpdir(), 'hocba-verify-'));
     pki = await createPadesPki(dir);
+    // The names printed under the boxes are the certificates' holders, as in a real school.
+    record = {
+      ...sample,
+      school: { ...sample.school, name: pki.seal.name },
+      year: { ...sample.year, homeroomTeacherName: pki.teacher.name, principalName: pki.principal.name },
+    };
     signed = await renderAndSign(record);
     await writeFile(join(dir, 'signed.pdf'), signed);
   });
@@ -138,6 +143,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
       'notDraft',
       'recordSigned',
       'recordUnchanged',
+      'signerNames',
     ]);
     expect(report.signatureReport.valid).toBe(true);
     expect(report.valid).toBe(true);
@@ -262,6 +268,18 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     expect(report.signatureReport.valid).toBe(true);
     expect(report.valid).toBe(false);
     expect(failing(report)).toEqual(['recordSigned']);
+  });
+
+  it('a record signed by people other than those it names is not valid', async () => {
+    if (!sample) throw new Error('no sample record');
+    // The sample school's staff are not the certificates' holders.
+    const report = await verify(await renderAndSign(sample));
+    expect(report.signatureReport.valid).toBe(true);
+    expect(failing(report)).toEqual(['signerNames']);
+    expect(report.valid).toBe(false);
+    expect(report.verdict).toContain(
+      `ghi “${sample.year.homeroomTeacherName}” nhưng chữ ký là của “${pki.teacher.name}”`,
+    );
   });
 
   it('a signed draft is not valid', async () => {

@@ -1,7 +1,7 @@
 import type { SigningJobService } from '../../services/signingJobs/signingJobService';
 import type { IpcHandlers } from '../dispatcher';
 
-type SigningChannels = 'token:list' | 'signing:start' | 'signing:status' | 'signing:cancel';
+type SigningChannels = 'token:list' | 'signing:start' | 'signing:status' | 'signing:cancel' | 'signing:current';
 
 export function signingHandlers(jobs: SigningJobService): Pick<IpcHandlers, SigningChannels> {
   return {
@@ -9,5 +9,6 @@ export function signingHandlers(jobs: SigningJobService): Pick<IpcHandlers, Sign
     'signing:start': (request) => jobs.start(request),
     'signing:status': async (request) => jobs.status(request.jobId),
     'signing:cancel': async (request) => jobs.cancel(request.jobId),
+    'signing:current': async () => jobs.current() ?? null,
   };
 }

@@ -29,6 +29,11 @@ export type RecordFileStore = {
    */
   readonly amend: (corrected: StudyRecord, amendmentId: string) => Promise<ProducedRecord>;
   readonly states: (recordIds: readonly string[]) => Promise<RecordFileState[]>;
+  /**
+   * Holds these records for a signing batch: produce and amend refuse them until `release`, so a
+   * re-render can never replace a file the batch is signing, nor a batch sign a file being replaced.
+   */
+  readonly lock: (recordIds: readonly string[]) => { readonly release: () => void };
   readonly read: (recordId: string) => Promise<Uint8Array>;
 };
 
@@ -64,6 +69,7 @@ async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFi
       version: markers.version,
       signedRoles: [...signedRoles],
       bytes: pdf.length,
+      ...(markers.signerNames === undefined ? {} : { signerNames: markers.signerNames }),
     };
   } catch {
     return { recordId, state: 'unreadable', signedRoles: [], bytes: pdf.length };
@@ -74,6 +80,20 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
   const root = join(options.dataDir, 'records');
   /** States by path, valid while the file's size and modification time stay the same. */
   const cache = new Map<string, { readonly key: string; readonly state: RecordFileState }>();
+  const locked = new Map<string, number>();
+  const refuseLocked = (recordIds: readonly string[]) => {
+    if (recordIds.some((recordId) => (locked.get(recordId) ?? 0) > 0))
+      throw new UserFacingError('failed', strings.busySigning);
+  };
+  /** Writes through here drop the cached state at once, whatever the file system's clock says. */
+  const writeFile = async (path: string, data: Uint8Array) => {
+    cache.delete(path);
+    try {
+      await writeFileAtomic(path, data);
+    } finally {
+      cache.delete(path);
+    }
+  };
 
   const pathOf = (recordId: string) => {
     const { studentCode, schoolYear } = recordIdParts(recordId);
@@ -84,7 +104,8 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     const path = pathOf(recordId);
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) return missing(recordId);
-    const key = `${String(info.size)}:${String(info.mtimeMs)}`;
+    // A replacement is a rename, so the inode and ctime change even where mtime is coarse.
+    const key = `${String(info.ino)}:${String(info.size)}:${String(info.mtimeMs)}:${String(info.ctimeMs)}`;
     const cached = cache.get(path);
     if (cached?.key === key) return cached.state;
     const state = await stateOfBytes(recordId, new Uint8Array(await readFile(path)));
@@ -112,7 +133,7 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
 
   const writeRecord = async (record: StudyRecord, fonts: RecordFontBytes) => {
     const rendered = await renderStudyRecordPdf({ record, fonts, photo: await photoOf(record) });
-    await writeFileAtomic(pathOf(record.id), rendered.pdf);
+    await writeFile(pathOf(record.id), rendered.pdf);
   };
 
   const produceOne = async (built: StudyRecord, fonts: RecordFontBytes): Promise<ProducedRecord> => {
@@ -127,6 +148,14 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     const hash = studyRecordHash(record);
     if (existing.contentHash === hash && existing.state === record.status)
       return { recordId: record.id, outcome: 'unchanged', file: existing };
+    // Never replace what cannot be read: it may be a signed file another tool changed.
+    if (existing.state === 'unreadable')
+      return {
+        recordId: record.id,
+        outcome: 'unreadableKept',
+        file: existing,
+        message: strings.unreadableKept(record.student.fullName, pathOf(record.id)),
+      };
     if (existing.signedRoles.length > 0)
       return {
         recordId: record.id,
@@ -140,6 +169,7 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
   };
 
   const amend = async (corrected: StudyRecord, amendmentId: string): Promise<ProducedRecord> => {
+    refuseLocked([corrected.id]);
     const existing = await stateOf(corrected.id);
     if (existing.signedRoles.length === 0) throw new UserFacingError('failed', strings.amendUnsigned);
     if (corrected.status !== 'final') throw new UserFacingError('failed', strings.amendDraft);
@@ -158,7 +188,13 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
       'versions',
       `${basename(path, '.pdf')}.v${String(previous.version.number)}.pdf`,
     );
-    await writeFileAtomic(archived, new Uint8Array(await readFile(path)));
+    const signedBytes = new Uint8Array(await readFile(path));
+    // An archived version is never replaced by different bytes (a record rebuilt from scratch
+    // after its file was lost would otherwise overwrite the signed original).
+    const already = await readFile(archived).catch(() => undefined);
+    if (already !== undefined && Buffer.compare(already, signedBytes) !== 0)
+      throw new UserFacingError('failed', strings.archiveExists(archived));
+    if (already === undefined) await writeFileAtomic(archived, signedBytes);
     await writeRecord(next, await options.fonts());
     options.logger?.info('records.amended', {
       recordId: next.id,
@@ -177,7 +213,23 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
   return {
     pathOf,
     amend,
+    lock: (recordIds) => {
+      for (const recordId of recordIds) locked.set(recordId, (locked.get(recordId) ?? 0) + 1);
+      let released = false;
+      return {
+        release: () => {
+          if (released) return;
+          released = true;
+          for (const recordId of recordIds) {
+            const count = (locked.get(recordId) ?? 1) - 1;
+            if (count > 0) locked.set(recordId, count);
+            else locked.delete(recordId);
+          }
+        },
+      };
+    },
     produce: async (records) => {
+      refuseLocked(records.map((record) => record.id));
       const fonts = await options.fonts();
       const produced: ProducedRecord[] = [];
       for (const record of records) produced.push(await produceOne(record, fonts));

@@ -16,4 +16,9 @@ export const recordFileStrings = {
   amendNothingChanged: 'Dữ liệu hiện tại giống hệt học bạ đã ký: không có gì để điều chỉnh.',
   amended: (name: string, version: number) =>
     `Đã lập bản điều chỉnh (phiên bản ${String(version)}) cho học bạ của ${name}; bản đã ký trước được lưu lại. Bản điều chỉnh cần được ký lại.`,
+  busySigning: 'Đang có lượt ký số các học bạ này. Hãy chờ ký xong (hoặc bấm “Dừng ký”) rồi lập lại học bạ.',
+  unreadableKept: (name: string, path: string) =>
+    `Tệp học bạ của ${name} hiện có không đọc được nên được giữ nguyên, không ghi đè (${path}). Hãy kiểm tra tệp trong mục Kiểm tra học bạ hoặc nhờ bộ phận hỗ trợ.`,
+  archiveExists: (path: string) =>
+    `Đã có một bản lưu khác của phiên bản này (${path}), nên không lập được bản điều chỉnh. Hãy nhờ bộ phận hỗ trợ kiểm tra các phiên bản của học bạ.`,
 } as const;

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/ipc/recordChannels';
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
-import { signingTurnOf } from '../../../shared/record/signingOrder';
+import { selectForSigning } from '../../../shared/record/signingOrder';
 import { UserFacingError } from '../../ipc/dispatcher';
 import type { Logger } from '../logger';
 import type { RecordFileStore } from '../records/recordFileStore';
@@ -32,6 +32,8 @@ export type SigningJobService = {
   readonly start: (request: SigningStartRequest) => Promise<SigningJobState>;
   readonly status: (jobId: string) => SigningJobState;
   readonly cancel: (jobId: string) => SigningJobState;
+  /** The batch running now, if any. */
+  readonly current: () => SigningJobState | undefined;
   /** Resolves when the job has ended (for tests and shutdown). */
   readonly settled: (jobId: string) => Promise<SigningJobState>;
 };
@@ -55,6 +57,11 @@ type Job = {
 const platformLibraries = (platform: TokenPlatform, userLibraryPath: string | undefined) =>
   findTokenLibraries(platform, existsSync, userLibraryPath);
 
+function errorCodeOf(error: unknown): string | undefined {
+  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** A refusal or token fault as the message the dispatcher shows (the PIN is in none of them). */
 function userError(error: unknown): never {
   if (error instanceof TokenError || error instanceof RecordSigningError || error instanceof PdfSigningError)
@@ -64,6 +71,8 @@ function userError(error: unknown): never {
 
 export function createSigningJobService(options: SigningJobServiceOptions): SigningJobService {
   const jobs = new Map<string, Job>();
+  /** The job signing now (`starting` while its login is under way). */
+  let running: string | undefined;
   const now = options.now ?? (() => new Date());
 
   const finished = (
@@ -122,109 +131,136 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
     },
 
     start: async (request) => {
-      // The order rule (teacher, principal, seal) is checked here, not only on screen: a record
-      // whose earlier signature is missing is left out and reported, the rest are signed.
-      const waiting: { recordId: string; message: string }[] = [];
-      const inTurn: string[] = [];
-      for (const state of await options.records.states(request.recordIds)) {
-        const turn = signingTurnOf(request.role, state.signedRoles);
-        if (turn.turn === 'waiting') waiting.push({ recordId: state.recordId, message: turn.message });
-        else inTurn.push(state.recordId);
-      }
-      if (inTurn.length === 0)
-        throw new UserFacingError('failed', waiting[0]?.message ?? strings.nothingToSign);
-      const byFile = new Map(inTurn.map((recordId) => [options.records.pathOf(recordId), recordId]));
-      const idOf = (file: string) => byFile.get(file) ?? file;
-      const ref = {
-        libraryPath: request.token.libraryPath,
-        slotId: request.token.slotId,
-        expectedSerial: request.token.serialNumber,
-      };
-      const [fonts, intermediates, trustAnchors] = await Promise.all([
-        options.fonts(),
-        options.trust.intermediates(),
-        options.trust.anchors(),
-      ]);
-      const session = await options.tokens
-        .login(ref, request.pin, { acknowledgeFinalTry: request.acknowledgeFinalTry })
-        .catch(userError);
-      let signer: ReturnType<typeof createTokenSigner>;
+      // One batch at a time on this desktop: a second login to a token already logged in would
+      // not check its PIN, and two batches would race on the same files.
+      if (running !== undefined) throw new UserFacingError('failed', strings.alreadySigning);
+      running = 'starting';
+      const recordIds = [...new Set(request.recordIds)];
+      // Held until the batch ends: produce and amend cannot replace these files meanwhile.
+      const lock = options.records.lock(recordIds);
+      let handedOver = false;
       try {
-        signer = createTokenSigner({ session, keyIdHex: request.keyIdHex, intermediates, now: now() });
-        // An unfit certificate (expired, no signing usage, someone else's) is refused now, not as a
-        // failed batch a moment later.
-        const check = checkSignerCertificate(signer.certificate.der, now(), request.expectedSignerName);
-        if (!check.ok) throw new PdfSigningError(check.code, check.message);
-      } catch (error) {
-        session.close();
-        return userError(error);
-      }
-      const jobId = `job-${randomBytes(8).toString('hex')}`;
-      const abort = new AbortController();
-      const signerName = signer.certificate.subjectCommonName ?? signer.certificate.subject;
-      const initial: SigningJobState = {
-        jobId,
-        role: request.role,
-        state: 'running',
-        done: waiting.length,
-        total: request.recordIds.length,
-        signed: 0,
-        skipped: 0,
-        refused: waiting,
-        resumable: false,
-        signerName,
-        ...(session.warningBeforeLogin === undefined ? {} : { message: session.warningBeforeLogin }),
-      };
-      let resolveDone: (state: SigningJobState) => void = () => undefined;
-      const job: Job = {
-        state: initial,
-        abort,
-        done: new Promise((resolve) => {
-          resolveDone = resolve;
-        }),
-      };
-      jobs.set(jobId, job);
-      options.logger?.info('signing.job.start', {
-        jobId,
-        role: request.role,
-        total: request.recordIds.length,
-      });
-
-      const run = async () => {
+        // The rules are applied here, not only on screen: a file that is not a final record, is
+        // not its turn (teacher → principal → seal) or names someone else in this role is left
+        // out and reported; the rest are signed.
+        const selection = selectForSigning(
+          await options.records.states(recordIds),
+          request.role,
+          request.expectedSignerName,
+        );
+        const [firstRefusal] = selection.refused;
+        if (selection.toSign.length === 0)
+          throw new UserFacingError('failed', firstRefusal?.message ?? strings.nothingToSign);
+        const refused = selection.refused.map(({ recordId, message }) => ({ recordId, message }));
+        const byFile = new Map(
+          selection.toSign.map((recordId) => [options.records.pathOf(recordId), recordId]),
+        );
+        const idOf = (file: string) => byFile.get(file) ?? file;
+        const ref = {
+          libraryPath: request.token.libraryPath,
+          slotId: request.token.slotId,
+          expectedSerial: request.token.serialNumber,
+        };
+        const [fonts, intermediates, trustAnchors] = await Promise.all([
+          options.fonts(),
+          options.trust.intermediates(),
+          options.trust.anchors(),
+        ]);
+        const session = await options.tokens
+          .login(ref, request.pin, { acknowledgeFinalTry: request.acknowledgeFinalTry })
+          .catch(userError);
+        let signer: ReturnType<typeof createTokenSigner>;
         try {
-          const result = await signRecordBatch({
-            files: [...byFile.keys()],
-            role: request.role,
-            signer,
-            fontBytes: fonts.regular,
-            trustAnchors,
-            expectedSignerName: request.expectedSignerName,
-            signal: abort.signal,
-            logger: options.logger,
-            now,
-            onProgress: (progress) => {
-              job.state = { ...job.state, done: waiting.length + progress.done };
-            },
-          });
-          return finished(job, request.role, result, idOf);
+          signer = createTokenSigner({ session, keyIdHex: request.keyIdHex, intermediates, now: now() });
+          // An unfit certificate (expired, no signing usage, someone else's) is refused now, not
+          // as a failed batch a moment later.
+          const check = checkSignerCertificate(signer.certificate.der, now(), request.expectedSignerName);
+          if (!check.ok) throw new PdfSigningError(check.code, check.message);
         } catch (error) {
-          const message =
-            error instanceof RecordSigningError ||
-            error instanceof PdfSigningError ||
-            error instanceof TokenError
-              ? error.message
-              : strings.unexpected;
-          if (message === strings.unexpected)
-            options.logger?.error('signing.job.failed', { jobId, error: String(error) });
-          job.state = { ...job.state, state: 'failed', message, resumable: false };
-          return job.state;
-        } finally {
           session.close();
+          return userError(error);
         }
-      };
-      void run().then(resolveDone);
-      return initial;
+        const jobId = `job-${randomBytes(8).toString('hex')}`;
+        const abort = new AbortController();
+        const signerName = signer.certificate.subjectCommonName ?? signer.certificate.subject;
+        const initial: SigningJobState = {
+          jobId,
+          role: request.role,
+          state: 'running',
+          done: refused.length,
+          total: recordIds.length,
+          signed: 0,
+          skipped: 0,
+          refused,
+          resumable: false,
+          signerName,
+        };
+        let resolveDone: (state: SigningJobState) => void = () => undefined;
+        const job: Job = {
+          state: initial,
+          abort,
+          done: new Promise((resolve) => {
+            resolveDone = resolve;
+          }),
+        };
+        jobs.set(jobId, job);
+        running = jobId;
+        options.logger?.info('signing.job.start', { jobId, role: request.role, total: recordIds.length });
+
+        const run = async () => {
+          try {
+            const result = await signRecordBatch({
+              files: [...byFile.keys()],
+              role: request.role,
+              signer,
+              fontBytes: fonts.regular,
+              trustAnchors,
+              expectedSignerName: request.expectedSignerName,
+              signal: abort.signal,
+              logger: options.logger,
+              now,
+              onProgress: (progress) => {
+                job.state = { ...job.state, done: refused.length + progress.done };
+              },
+            });
+            return finished(job, request.role, result, idOf);
+          } catch (error) {
+            const known =
+              error instanceof RecordSigningError ||
+              error instanceof PdfSigningError ||
+              error instanceof TokenError;
+            // Only the kind of failure is logged: a file error's message holds the student code.
+            if (!known)
+              options.logger?.error('signing.job.failed', {
+                jobId,
+                error: error instanceof Error ? error.name : typeof error,
+                code: errorCodeOf(error),
+              });
+            job.state = {
+              ...job.state,
+              state: 'failed',
+              message: known ? error.message : strings.unexpected,
+              resumable: false,
+            };
+            return job.state;
+          } finally {
+            session.close();
+            lock.release();
+            running = undefined;
+          }
+        };
+        void run().then(resolveDone);
+        handedOver = true;
+        return initial;
+      } finally {
+        if (!handedOver) {
+          lock.release();
+          running = undefined;
+        }
+      }
     },
+
+    current: () => (running === undefined || running === 'starting' ? undefined : jobs.get(running)?.state),
 
     status: (jobId) => jobOf(jobId).state,
 

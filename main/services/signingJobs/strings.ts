@@ -7,4 +7,6 @@ export const signingJobStrings = {
   unexpected:
     'Việc ký bị dừng do một lỗi không mong đợi. Các tệp đã ký vẫn nguyên vẹn; hãy thử ký lại, nếu vẫn lỗi hãy gửi nhật ký cho bộ phận hỗ trợ.',
   nothingToSign: 'Không có học bạ nào để ký.',
+  alreadySigning:
+    'Đang có một lượt ký số khác trên máy này. Hãy chờ lượt đó ký xong (hoặc bấm “Dừng ký”) rồi bắt đầu lượt mới.',
 } as const;

@@ -33,21 +33,30 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
   const { schoolYear, actor } = useSchool();
   const entries = useClassRecords(schoolClass);
   const recordIds = entries?.map((entry) => studyRecordIdOf(entry.student.studentCode, schoolYear)) ?? [];
-  const { states, refresh } = useRecordStates(recordIds);
+  const { states, error: listError, refresh } = useRecordStates(recordIds);
   const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [report, setReport] = useState<RecordVerification | undefined>(undefined);
   const [amending, setAmending] = useState<ClassRecordEntry | undefined>(undefined);
+  /** Signed records whose data changed, as the last "Lập học bạ cả lớp" found them (any version). */
+  const [changedSinceSigned, setChangedSinceSigned] = useState<ReadonlySet<string>>(new Set());
   const mayAmend = actor.role === 'principal';
 
   if (!entries) return <p className="status">{text.loading}</p>;
+  if (listError)
+    return (
+      <p className="error" role="alert">
+        {listError}
+      </p>
+    );
   if (entries.length === 0) return <p className="status">{text.noStudents}</p>;
 
   const produceAll = async () => {
     const records = entries.flatMap((entry) => (entry.record ? [entry.record] : []));
     let written = 0;
     let unchanged = 0;
-    let signedDiffers = 0;
+    let unreadable = 0;
+    const differing = new Set<string>();
     setMessage(undefined);
     setProgress({ done: 0, total: records.length });
     for (let start = 0; start < records.length; start += maxRecordsPerRequest / 3) {
@@ -60,22 +69,23 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
         return;
       }
       for (const produced of result.value) {
-        if (produced.outcome === 'written') written += 1;
+        if (produced.outcome === 'written' || produced.outcome === 'amended') written += 1;
         else if (produced.outcome === 'unchanged') unchanged += 1;
-        else signedDiffers += 1;
+        else if (produced.outcome === 'unreadableKept') unreadable += 1;
+        else differing.add(produced.recordId);
       }
       setProgress({ done: start + chunk.length, total: records.length });
     }
     setProgress(undefined);
+    setChangedSinceSigned(differing);
     const drafts = records.filter((record) => record.status === 'draft').length;
+    const problems = [
+      differing.size > 0 ? text.signedDiffers(differing.size) : '',
+      unreadable > 0 ? text.unreadableKept(unreadable) : '',
+    ].filter(Boolean);
     setMessage({
-      kind: signedDiffers > 0 ? 'error' : 'ok',
-      text: [
-        text.produced(written, unchanged, drafts),
-        signedDiffers > 0 ? text.signedDiffers(signedDiffers) : '',
-      ]
-        .filter(Boolean)
-        .join(' '),
+      kind: problems.length > 0 ? 'error' : 'ok',
+      text: [text.produced(written, unchanged, drafts), ...problems].join(' '),
     });
     refresh();
   };
@@ -139,7 +149,10 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
             const state = states?.get(recordId);
             const present = state !== undefined && state.state !== 'missing';
             const differs =
-              entry.record !== undefined && state !== undefined && signedButChanged(entry.record, state);
+              state !== undefined &&
+              state.signedRoles.length > 0 &&
+              (changedSinceSigned.has(recordId) ||
+                (entry.record !== undefined && signedButChanged(entry.record, state)));
             return (
               <tr key={entry.student.id}>
                 <td>{index + 1}</td>

@@ -1,7 +1,7 @@
 import './signing.css';
 import { useCallback, useMemo, useState } from 'react';
 import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
-import { signingTurnOf } from '../../../shared/record/signingOrder';
+import { type RefusalReason, selectForSigning } from '../../../shared/record/signingOrder';
 import { studyRecordIdOf } from '../../../shared/record/studyRecord';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
 import { useSchool } from '../../app/SchoolContext';
@@ -35,6 +35,7 @@ export function SigningScreen() {
   const [pinOpen, setPinOpen] = useState(false);
   const [starting, setStarting] = useState(false);
   const [pinError, setPinError] = useState<string | undefined>(undefined);
+  const [tokenRound, setTokenRound] = useState(0);
 
   const schoolWide = role !== undefined && role !== 'homeroomTeacher' && wholeSchool;
   const classIds = useMemo(
@@ -73,17 +74,25 @@ export function SigningScreen() {
       </div>
     );
 
-  const counts = { ready: [] as string[], signed: 0, waiting: 0, notFinal: 0 };
-  for (const recordId of recordIds) {
-    const state = states?.get(recordId);
-    if (state?.state !== 'final') counts.notFinal += 1;
-    else {
-      const turn = signingTurnOf(role, state.signedRoles);
-      if (turn.turn === 'ready') counts.ready.push(recordId);
-      else if (turn.turn === 'alreadySigned') counts.signed += 1;
-      else counts.waiting += 1;
-    }
-  }
+  const selection = selectForSigning(
+    recordIds.map(
+      (recordId) => states?.get(recordId) ?? { recordId, state: 'missing' as const, signedRoles: [] },
+    ),
+    role,
+    signerName,
+  );
+  const alreadySigned = new Set(selection.alreadySigned);
+  const ready = selection.toSign.filter((recordId) => !alreadySigned.has(recordId));
+  const refusedBy = (reasons: readonly RefusalReason[]) =>
+    selection.refused.filter((entry) => reasons.includes(entry.reason)).length;
+  const counts = {
+    ready: ready.length,
+    signed: alreadySigned.size,
+    waiting: refusedBy(['waiting']),
+    notFinal: refusedBy(['missing', 'draft', 'unreadable', 'notNamed']),
+    someoneElse: refusedBy(['someoneElse']),
+  };
+  const someoneElseMessage = selection.refused.find((entry) => entry.reason === 'someoneElse')?.message;
   const mayTeacherSign = role !== 'homeroomTeacher' || (selected && permissions.isHomeroomOf(selected.id));
   const running = job?.state === 'running';
 
@@ -92,7 +101,7 @@ export function SigningScreen() {
     setStarting(true);
     setPinError(undefined);
     const error = await start({
-      recordIds: counts.ready,
+      recordIds: ready,
       role,
       token: {
         libraryPath: choice.token.libraryPath,
@@ -106,7 +115,11 @@ export function SigningScreen() {
     });
     setStarting(false);
     if (error === undefined) setPinOpen(false);
-    else setPinError(error);
+    else {
+      setPinError(error);
+      // A wrong PIN changes the token's counters: read them again for the next try's warning.
+      setTokenRound((round) => round + 1);
+    }
   };
 
   return (
@@ -154,21 +167,24 @@ export function SigningScreen() {
           <p role="status" className="signing-counts">
             {states === undefined
               ? text.loadingRecords
-              : text.counts(counts.ready.length, counts.signed, counts.waiting, counts.notFinal)}
+              : text.counts(counts.ready, counts.signed, counts.waiting, counts.notFinal)}
           </p>
+          {counts.someoneElse > 0 && someoneElseMessage && (
+            <p className="error">{text.someoneElse(counts.someoneElse, someoneElseMessage)}</p>
+          )}
           {counts.notFinal > 0 && <p className="hint">{text.notFinalHint}</p>}
-          <TokenPicker holderName={signerName} onChoice={setChoice} />
+          <TokenPicker holderName={signerName} refreshRound={tokenRound} onChoice={setChoice} />
           <div className="toolbar">
             <button
               type="button"
               className="button button-primary"
-              disabled={running || !choice || counts.ready.length === 0}
+              disabled={running || !choice || counts.ready === 0}
               onClick={() => {
                 setPinError(undefined);
                 setPinOpen(true);
               }}
             >
-              {counts.ready.length === 0 ? text.nothingToSign : text.sign(counts.ready.length)}
+              {counts.ready === 0 ? text.nothingToSign : text.sign(counts.ready)}
             </button>
           </div>
           {job && (
@@ -183,7 +199,7 @@ export function SigningScreen() {
       )}
       {pinOpen && choice && (
         <PinDialog
-          count={counts.ready.length}
+          count={counts.ready}
           signerName={choice.certificate.subjectCommonName ?? signerName}
           warning={choice.token.pinWarning}
           finalTry={choice.token.pinStatus === 'final-try'}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { samePersonName } from '../../../shared/domain/personName';
 import type { TokenCertificateView, TokenList, TokenView } from '../../../shared/ipc/recordChannels';
 import { useIpc } from '../../ipc/IpcContext';
 import { signingStrings } from './strings';
@@ -11,11 +12,6 @@ export type TokenChoice = { readonly token: TokenView; readonly certificate: Tok
 
 function usable(certificate: TokenCertificateView): boolean {
   return certificate.validity === 'valid' && certificate.canSign;
-}
-
-function sameHolder(a: string, b: string): boolean {
-  const normal = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return normal(a) === normal(b);
 }
 
 function certificateLabel(certificate: TokenCertificateView): string {
@@ -40,10 +36,13 @@ function certificateLabel(certificate: TokenCertificateView): string {
  */
 export function TokenPicker({
   holderName,
+  refreshRound,
   onChoice,
 }: {
   /** Who is signing: a token with a certificate of theirs is chosen first. */
   holderName: string;
+  /** Changing it lists the tokens again (after a wrong PIN, the counters have changed). */
+  refreshRound: number;
   onChoice: (choice: TokenChoice | undefined) => void;
 }) {
   const ipc = useIpc();
@@ -72,7 +71,7 @@ export function TokenPicker({
     return () => {
       cancelled = true;
     };
-  }, [ipc, request]);
+  }, [ipc, request, refreshRound]);
   // Hot-plug: while no token is found, look again every few seconds, so a token plugged in
   // appears without a click.
   const noToken = list?.tokens.length === 0;
@@ -93,7 +92,7 @@ export function TokenPicker({
   const keyOf = (token: TokenView) => `${token.libraryPath}|${token.slotId}|${token.serialNumber}`;
   const tokens = list?.tokens ?? [];
   const holds = (certificate: TokenCertificateView) =>
-    usable(certificate) && sameHolder(certificate.subjectCommonName ?? '', holderName);
+    usable(certificate) && samePersonName(certificate.subjectCommonName ?? '', holderName);
   const token =
     tokens.find((candidate) => keyOf(candidate) === tokenKey) ??
     tokens.find((candidate) => candidate.certificates.some(holds)) ??

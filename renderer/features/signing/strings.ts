@@ -18,6 +18,8 @@ export const signingStrings = {
   loadingRecords: 'Đang xem các học bạ…',
   counts: (ready: number, signed: number, waiting: number, notFinal: number) =>
     `Sẵn sàng ký: ${String(ready)} · Đã ký: ${String(signed)} · Chờ người ký trước: ${String(waiting)} · Chưa có học bạ chính thức: ${String(notFinal)}`,
+  someoneElse: (count: number, example: string) =>
+    `${String(count)} học bạ ghi tên người ký khác trong ô này, nên bạn không ký được. Ví dụ: ${example}`,
   notFinalHint: 'Học bạ chính thức được lập trong mục “Học bạ” sau khi kết quả cuối năm đã được xác nhận.',
   token: {
     heading: 'USB token',

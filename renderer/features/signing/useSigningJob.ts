@@ -5,7 +5,10 @@ import { useIpc } from '../../ipc/IpcContext';
 
 const pollMs = 250;
 
-/** Starts a batch in main, follows its progress by polling, and cancels it on request. */
+/**
+ * Starts a batch in main, follows its progress by polling, and cancels it on request. A batch
+ * still running when the screen opens (the user went elsewhere meanwhile) is picked up again.
+ */
 export function useSigningJob(onEnded: () => void) {
   const ipc = useIpc();
   const [job, setJob] = useState<SigningJobState | undefined>(undefined);
@@ -16,12 +19,25 @@ export function useSigningJob(onEnded: () => void) {
   }, [onEnded]);
 
   useEffect(() => {
+    let cancelled = false;
+    void ipc.invoke('signing:current', {}).then((result) => {
+      if (!cancelled && result.ok && result.value !== null) setJob(result.value);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [ipc]);
+
+  useEffect(() => {
     if (job?.state !== 'running') return;
     const timer = setTimeout(() => {
       void ipc.invoke('signing:status', { jobId: job.jobId }).then((result) => {
-        if (!result.ok) return;
-        setJob(result.value);
-        if (result.value.state !== 'running') {
+        // Main no longer knows the job (restarted): say so instead of waiting for ever.
+        const next: SigningJobState = result.ok
+          ? result.value
+          : { ...job, state: 'failed', message: result.error.message, resumable: true };
+        setJob(next);
+        if (next.state !== 'running') {
           setCancelling(false);
           ended.current();
         }

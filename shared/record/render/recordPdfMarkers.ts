@@ -12,6 +12,7 @@ export const recordInfoKeys = {
   version: 'HocbaRecordVersion',
   status: 'HocbaRecordStatus',
   signatureBoxes: 'HocbaSignatureBoxes',
+  signerNames: 'HocbaSignerNames',
 } as const;
 
 const signatureBoxSchema = z.strictObject({
@@ -34,6 +35,14 @@ export type SignatureBox = z.infer<typeof signatureBoxSchema>;
 export type SignatureRole = keyof z.infer<typeof signatureBoxesSchema>;
 export type SignatureBoxes = Readonly<Record<SignatureRole, SignatureBox>>;
 
+/** Who the record says signs in each role: the homeroom teacher, the principal, and the school (seal). */
+export const signerNamesSchema = z.strictObject({
+  homeroomTeacher: z.string(),
+  principal: z.string(),
+  schoolSeal: z.string(),
+});
+export type SignerNames = z.infer<typeof signerNamesSchema>;
+
 export type RecordPdfMarkers = {
   readonly recordId: string;
   readonly contentHash: string;
@@ -41,19 +50,23 @@ export type RecordPdfMarkers = {
   readonly status: 'draft' | 'final';
   /** Where each signer's visible signature goes; undefined in files rendered before the boxes were recorded. */
   readonly signatureBoxes: SignatureBoxes | undefined;
+  /** The names printed under each box; undefined in files rendered before they were recorded. */
+  readonly signerNames: SignerNames | undefined;
 };
 
-/** Parses the JSON of the boxes; undefined when it is missing or not three well-formed boxes. */
-export function parseSignatureBoxes(json: string | undefined): SignatureBoxes | undefined {
+function parseJson<T>(json: string | undefined, schema: z.ZodType<T>): T | undefined {
   if (json === undefined) return undefined;
-  let value: unknown;
   try {
-    value = JSON.parse(json);
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
-  const parsed = signatureBoxesSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+}
+
+/** Parses the JSON of the boxes; undefined when it is missing or not three well-formed boxes. */
+export function parseSignatureBoxes(json: string | undefined): SignatureBoxes | undefined {
+  return parseJson(json, signatureBoxesSchema);
 }
 
 function textOf(info: PDFDict, key: string): string | undefined {
@@ -80,7 +93,8 @@ export function recordPdfMarkersOf(doc: PDFDocument): RecordPdfMarkers | undefin
   if (recordId === undefined || contentHash === undefined || !Number.isInteger(version)) return undefined;
   if (status !== 'draft' && status !== 'final') return undefined;
   const signatureBoxes = parseSignatureBoxes(textOf(info, recordInfoKeys.signatureBoxes));
-  return { recordId, contentHash, version, status, signatureBoxes };
+  const signerNames = parseJson(textOf(info, recordInfoKeys.signerNames), signerNamesSchema);
+  return { recordId, contentHash, version, status, signatureBoxes, signerNames };
 }
 
 /** The record attached to a học bạ PDF, validated, with its recomputed content hash. */

@@ -28,6 +28,7 @@ import {
   type SignatureBox,
   type SignatureBoxes,
   type SignatureRole,
+  type SignerNames,
 } from './recordPdfMarkers';
 import { drawYearPage } from './yearPage';
 
@@ -214,6 +215,13 @@ function setMetadata(
   info.set(PDFName.of(recordInfoKeys.status), PDFHexString.fromText(record.status));
   // The signer reads its box from the file itself, so any tool can sign without re-rendering.
   info.set(PDFName.of(recordInfoKeys.signatureBoxes), PDFHexString.fromText(JSON.stringify(signatureBoxes)));
+  // Who must sign in each box, so the app can refuse someone else's certificate per file.
+  const signerNames: SignerNames = {
+    homeroomTeacher: record.year.homeroomTeacherName,
+    principal: record.year.principalName,
+    schoolSeal: record.school.name,
+  };
+  info.set(PDFName.of(recordInfoKeys.signerNames), PDFHexString.fromText(JSON.stringify(signerNames)));
 }
 
 /**
