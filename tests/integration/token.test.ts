@@ -216,6 +216,23 @@ describe('token service over SoftHSM2', () => {
     session.close();
   });
 
+  it('refuses a second login to a token this process is logged in to, whatever PIN it carries', async () => {
+    const ref = refOf('principal');
+    const first = await service.login(ref, hsm.tokens.principal.userPin);
+    // PKCS#11 answers CKR_USER_ALREADY_LOGGED_IN without checking the PIN: never a way in.
+    for (const pin of ['000000', hsm.tokens.principal.userPin]) {
+      const error = await caught(service.login(ref, pin));
+      expect(error.kind).toBe('token-busy');
+      expect(error.message).toBe(tokenStrings.tokenBusy);
+    }
+    first.close();
+    const again = await service.login(ref, hsm.tokens.principal.userPin);
+    again.close();
+    expect((await caught(service.login(ref, '000000'))).kind).toBe('pin-incorrect');
+    // The wrong PIN above set COUNT_LOW; a correct login clears it for the tests that follow.
+    (await service.login(ref, hsm.tokens.principal.userPin)).close();
+  });
+
   it('shows SoftHSM never locks the user PIN nor reports final try (so those states are simulated below)', async () => {
     const ref = refOf('principal');
     for (let attempt = 0; attempt < 12; attempt += 1) {

@@ -32,6 +32,8 @@ export const tokenStrings = {
   libraryLoadFailed:
     'Không nạp được thư viện PKCS#11 của token. Hãy cài phần mềm (driver) token của nhà cung cấp chứng thư số, hoặc chọn đúng tệp thư viện.',
   sessionClosed: 'Phiên ký với token đã đóng. Hãy nhập lại mã PIN để tiếp tục.',
+  tokenBusy:
+    'Token đang được dùng cho một lượt ký khác trong ứng dụng. Hãy chờ lượt đó xong (hoặc dừng nó) rồi nhập mã PIN lại.',
   cancelled: 'Thao tác trên token đã bị hủy.',
   invalidInput: 'Thông tin gửi đến token không hợp lệ. Hãy thử lại từ đầu.',
   unknown:

@@ -19,6 +19,7 @@ export type TokenErrorKind =
   | 'device-error'
   | 'library-load-failed'
   | 'session-closed'
+  | 'token-busy'
   | 'cancelled'
   | 'invalid-input'
   | 'unknown';
@@ -40,6 +41,7 @@ const messages: Readonly<Record<TokenErrorKind, string>> = {
   'device-error': tokenStrings.deviceError,
   'library-load-failed': tokenStrings.libraryLoadFailed,
   'session-closed': tokenStrings.sessionClosed,
+  'token-busy': tokenStrings.tokenBusy,
   cancelled: tokenStrings.cancelled,
   'invalid-input': tokenStrings.invalidInput,
   unknown: tokenStrings.unknown,

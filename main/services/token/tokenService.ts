@@ -136,27 +136,36 @@ export function createTokenService(options: TokenServiceOptions = {}): TokenServ
       module.pkcs11.C_Login(session, pkcs11js.CKU_USER, validPin);
     } catch (error) {
       const code = ckrOf(error);
-      if (code !== ckr.CKR_USER_ALREADY_LOGGED_IN) {
+      // Another session of this process is logged in to the token, so the PIN was not checked:
+      // refuse rather than let a wrong PIN through on someone else's login.
+      if (code === ckr.CKR_USER_ALREADY_LOGGED_IN) {
         try {
           module.pkcs11.C_CloseSession(session);
         } catch {
           // Nothing more to release.
         }
-        const failed = toTokenError(error);
-        let after: PinState | undefined;
-        try {
-          after = pinStateFromFlags(module.pkcs11.C_GetTokenInfo(slot).flags);
-        } catch {
-          after = undefined;
-        }
-        logger?.warn('token.login.failed', {
-          library,
-          kind: failed.kind,
-          code: failed.code,
-          pinStatus: after?.status,
-        });
-        throw new TokenError(failed.kind, { code: failed.code, pinState: after, cause: error });
+        logger?.warn('token.login.busy', { library });
+        throw new TokenError('token-busy', { code: 'CKR_USER_ALREADY_LOGGED_IN', cause: error });
       }
+      try {
+        module.pkcs11.C_CloseSession(session);
+      } catch {
+        // Nothing more to release.
+      }
+      const failed = toTokenError(error);
+      let after: PinState | undefined;
+      try {
+        after = pinStateFromFlags(module.pkcs11.C_GetTokenInfo(slot).flags);
+      } catch {
+        after = undefined;
+      }
+      logger?.warn('token.login.failed', {
+        library,
+        kind: failed.kind,
+        code: failed.code,
+        pinStatus: after?.status,
+      });
+      throw new TokenError(failed.kind, { code: failed.code, pinState: after, cause: error });
     }
     logger?.info('token.login', { library, pinStatusBefore: before.status });
     const signingSession = createSigningSession({
