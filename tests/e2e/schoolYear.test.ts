@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { appActions, screenshotOnFailure } from '../support/appActions';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
 
@@ -57,6 +58,9 @@ describe('a school year offline, in Chromium through the bridge', () => {
   let app: AppBridge;
   let browser: BrowserSession;
   let page: Page;
+  const goTo = (area: string) => appActions(page).goTo(area);
+  const switchUser = (label: string) => appActions(page).switchUser(label);
+  const chooseClass = (name: string) => appActions(page).chooseClass(name);
   let workDir: string;
 
   beforeAll(async () => {
@@ -69,10 +73,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await page.screenshot({
-        path: join(artifactsDir, `school-year-failed-${context.task.name.slice(0, 40)}.png`),
-      });
+    await screenshotOnFailure(page, 'school-year', context);
   });
 
   afterAll(async () => {
@@ -81,27 +82,6 @@ describe('a school year offline, in Chromium through the bridge', () => {
     await rm(workDir, { recursive: true, force: true });
   });
 
-  const goTo = async (area: string) => {
-    await page.getByRole('navigation').getByRole('button', { name: area }).click();
-  };
-  const switchUser = async (label: string) => {
-    await page.getByLabel('Đổi người dùng (dùng thử)').selectOption({ label });
-  };
-  /** Picks the class in the toolbar; its option reads "3E" or "3E (lớp của tôi)". */
-  const chooseClass = async () => {
-    const select = page.getByLabel('Lớp', { exact: true });
-    const value = await select
-      .locator('option')
-      .evaluateAll(
-        (options, name) =>
-          options
-            .find((option) => option.textContent === name || option.textContent.startsWith(`${name} (`))
-            ?.getAttribute('value'),
-        className,
-      );
-    if (!value) throw new Error(`lớp ${className} không có trong danh sách`);
-    await select.selectOption(value);
-  };
   const cell = (row: number, column: number) =>
     page.getByRole('grid').locator('tbody tr').nth(row).locator('[role="gridcell"]').nth(column);
 
@@ -138,7 +118,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
     const file = join(workDir, 'danh-sach-3E.xlsx');
     await writeClassList(file);
     await goTo('Hồ sơ học sinh');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByRole('button', { name: 'Nhập danh sách từ Excel' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type="file"]').setInputFiles(file);
@@ -152,7 +132,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
   it('lets the homeroom teacher enter a whole period of Toán with the keyboard and paste comments', async () => {
     await switchUser(`${teacher.fullName} — Giáo viên`);
     await goTo('Sổ theo dõi kết quả');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByLabel('Môn học, hoạt động').selectOption('toan');
     await page.getByLabel('Kỳ đánh giá').selectOption('CK1');
     const grid = page.getByRole('grid');
@@ -193,7 +173,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
 
   it('shows the entries in the class summary table', async () => {
     await goTo('Bảng tổng hợp');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByLabel('Kỳ đánh giá').selectOption('CK1');
     const table = page.locator('table.summary-table');
     await table.waitFor();
@@ -205,7 +185,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
 
   it('finds everything again after a reload', async () => {
     await goTo('Sổ theo dõi kết quả');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByLabel('Môn học, hoạt động').selectOption('toan');
     await page.getByLabel('Kỳ đánh giá').selectOption('CK1');
     await page.reload();
@@ -233,7 +213,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
     // The principal sees every class, but edits results only where assigned.
     await switchUser(principal ?? '');
     await goTo('Sổ theo dõi kết quả');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByLabel('Môn học, hoạt động').selectOption('toan');
     await page.getByLabel('Kỳ đánh giá').selectOption('CK1');
     await page.getByText('Chỉ xem: bạn không được phân công nhập môn này của lớp này.').waitFor();
@@ -246,7 +226,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
   it('shows who changed what in the history, and the chain is intact', async () => {
     await switchUser(`${teacher.fullName} — Giáo viên`);
     await goTo('Lịch sử thay đổi');
-    await chooseClass();
+    await chooseClass(className);
     const history = page.locator('table.history-table');
     await history.waitFor();
     // Linh's score: who entered it, in which subject, from nothing to 4.

@@ -7,6 +7,7 @@ import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { studyRecordIdOf } from '../../shared/record/studyRecord';
 import { sampleTrialRequest } from '../../renderer/features/signin/sampleTrialRequest';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { appActions, screenshotOnFailure } from '../support/appActions';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
 import { createSoftHsm, type SoftHsm } from '../support/softhsm';
@@ -31,6 +32,9 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
   let app: AppBridge;
   let browser: BrowserSession;
   let page: Page;
+  const goTo = (area: string) => appActions(page).goTo(area);
+  const switchUser = (label: string) => appActions(page).switchUser(label);
+  const chooseClass = (name: string) => appActions(page).chooseClass(name);
   let workDir: string;
 
   beforeAll(async () => {
@@ -53,10 +57,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail')
-      await page.screenshot({
-        path: join(artifactsDir, `signed-records-failed-${context.task.name.slice(0, 40)}.png`),
-      });
+    await screenshotOnFailure(page, 'signed-records', context);
   });
 
   afterAll(async () => {
@@ -66,24 +67,6 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     pki.cleanup();
     await rm(workDir, { recursive: true, force: true });
   });
-
-  const goTo = async (area: string) => {
-    await page.getByRole('navigation').getByRole('button', { name: area, exact: true }).click();
-  };
-  const chooseClass = async () => {
-    const select = page.getByLabel('Lớp', { exact: true });
-    const value = await select
-      .locator('option')
-      .evaluateAll(
-        (options, name) =>
-          options
-            .find((option) => option.textContent === name || option.textContent.startsWith(`${name} (`))
-            ?.getAttribute('value'),
-        className,
-      );
-    if (!value) throw new Error(`lớp ${className} không có trong danh sách`);
-    await select.selectOption(value);
-  };
 
   it('makes the token holder the homeroom teacher of 1A and confirms the year’s results as her', async () => {
     expect(class1A).toBeDefined();
@@ -103,11 +86,9 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await assignment.getByRole('button', { name: `Lưu phân công lớp ${className}` }).click();
     await page.getByText(`Đã lưu phân công lớp ${className}.`).waitFor();
 
-    await page
-      .getByLabel('Đổi người dùng (dùng thử)')
-      .selectOption({ label: `${teacher.fullName} — Giáo viên` });
+    await switchUser(`${teacher.fullName} — Giáo viên`);
     await goTo('Bảng tổng hợp');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByLabel('Kỳ đánh giá').selectOption('CN');
     const confirm = page.getByRole('button', { name: /^Xác nhận kết quả của \d+ học sinh$/ });
     await confirm.click();
@@ -119,7 +100,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
 
   it('produces the class’s học bạ, final for every confirmed result', async () => {
     await goTo('Học bạ');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByRole('button', { name: 'Lập học bạ cả lớp' }).click();
     await page.getByText(/^Đã lập \d+ học bạ/).waitFor({ timeout: 60_000 });
     const states = () => page.locator('.records-table td.record-state').allTextContents();
@@ -134,7 +115,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
 
   it('signs the class with the token after a wrong PIN, with a progress bar', async () => {
     await goTo('Ký số');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByText(/^Sẵn sàng ký: \d+/).waitFor();
     const ready = Number(/Sẵn sàng ký: (\d+)/.exec(await page.locator('.signing-counts').innerText())?.[1]);
     expect(ready).toBeGreaterThan(0);
@@ -176,7 +157,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
 
   it('shows the signed record as valid, signed by the homeroom teacher', async () => {
     await goTo('Học bạ');
-    await chooseClass();
+    await chooseClass(className);
     const first = page.locator('.records-table tbody tr').filter({ hasText: 'GVCN đã ký' }).first();
     const name = (await first.locator('td.name').innerText()).trim();
     await page.getByRole('button', { name: `Kiểm tra chữ ký học bạ của ${name}` }).click();
@@ -226,7 +207,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
         .innerText()
     ).trim();
     await goTo('Hồ sơ học sinh');
-    await chooseClass();
+    await chooseClass(className);
     await page.getByRole('button', { name, exact: true }).click();
     const address = page.getByLabel('Nơi ở hiện nay', { exact: true });
     await address.fill('Số 8 ngõ 45 Nguyễn Chí Thanh, Láng Thượng, Hà Nội');
@@ -236,11 +217,9 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
       .first()
       .waitFor();
 
-    await page
-      .getByLabel('Đổi người dùng (dùng thử)')
-      .selectOption({ label: `${sample.school.principalName} — Hiệu trưởng` });
+    await switchUser(`${sample.school.principalName} — Hiệu trưởng`);
     await goTo('Học bạ');
-    await chooseClass();
+    await chooseClass(className);
     const row = page.locator('.records-table tbody tr').filter({ hasText: name });
     await row.getByText('Đã ký, nhưng dữ liệu đã thay đổi: cần bản điều chỉnh').waitFor();
     await page.getByRole('button', { name: `Lập bản điều chỉnh học bạ của ${name}` }).click();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { StudyRecord } from '../../../shared/record/studyRecord';
+import { FormDialog } from '../../app/FormDialog';
 import { useIpc } from '../../ipc/IpcContext';
 import { recordStrings } from './strings';
 
@@ -23,52 +24,34 @@ export function AmendDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog amend-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={text.heading}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setBusy(true);
-          void ipc.invoke('records:amend', { record, amendmentId }).then((result) => {
-            setBusy(false);
-            if (result.ok) onDone({ kind: 'ok', text: result.value.message ?? '' });
-            else setError(result.error.message);
-          });
-        }}
-      >
-        <h2>{text.heading}</h2>
-        <p>{text.explain(record.student.fullName)}</p>
-        <label className="field">
-          <span>{text.idLabel}</span>
-          <input
-            type="text"
-            value={amendmentId}
-            placeholder={text.idPlaceholder}
-            autoFocus
-            onChange={(event) => setAmendmentId(event.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="toolbar">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={busy || amendmentId.trim() === ''}
-          >
-            {busy ? text.working : text.confirm}
-          </button>
-          <button type="button" className="button" onClick={() => onDone(undefined)}>
-            {text.cancel}
-          </button>
-        </div>
-      </form>
-    </div>
+    <FormDialog
+      title={text.heading}
+      className="amend-dialog"
+      error={error}
+      submitLabel={busy ? text.working : text.confirm}
+      cancelLabel={text.cancel}
+      submitDisabled={busy || amendmentId.trim() === ''}
+      onSubmit={() => {
+        setBusy(true);
+        void ipc.invoke('records:amend', { record, amendmentId }).then((result) => {
+          setBusy(false);
+          if (result.ok) onDone({ kind: 'ok', text: result.value.message ?? '' });
+          else setError(result.error.message);
+        });
+      }}
+      onCancel={() => onDone(undefined)}
+    >
+      <p>{text.explain(record.student.fullName)}</p>
+      <label className="field">
+        <span>{text.idLabel}</span>
+        <input
+          type="text"
+          value={amendmentId}
+          placeholder={text.idPlaceholder}
+          autoFocus
+          onChange={(event) => setAmendmentId(event.target.value)}
+        />
+      </label>
+    </FormDialog>
   );
 }

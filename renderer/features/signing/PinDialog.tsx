@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormDialog } from '../../app/FormDialog';
 import { signingStrings } from './strings';
 
 const text = signingStrings.pin;
@@ -23,65 +24,47 @@ export function PinDialog({ count, signerName, warning, finalTry, busy, error, o
   const [pin, setPin] = useState('');
   const [acknowledged, setAcknowledged] = useState(false);
   return (
-    <div className="dialog-backdrop">
-      <form
-        className="dialog pin-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={text.heading}
-        onSubmit={(event) => {
-          event.preventDefault();
-          onConfirm(pin, acknowledged);
-          setPin('');
-        }}
-      >
-        <h2>{text.heading}</h2>
-        <p>{text.explain(count, signerName)}</p>
-        {warning && (
-          <p className="error" role="alert">
-            {warning}
-          </p>
-        )}
-        <label className="field">
-          <span>{text.label}</span>
+    <FormDialog
+      title={text.heading}
+      className="pin-dialog"
+      error={error}
+      submitLabel={busy ? text.starting : text.confirm}
+      cancelLabel={text.cancel}
+      submitDisabled={busy || pin.length < 4 || (finalTry && !acknowledged)}
+      onSubmit={() => {
+        onConfirm(pin, acknowledged);
+        setPin('');
+      }}
+      onCancel={onCancel}
+    >
+      <p>{text.explain(count, signerName)}</p>
+      {warning && (
+        <p className="error" role="alert">
+          {warning}
+        </p>
+      )}
+      <label className="field">
+        <span>{text.label}</span>
+        <input
+          type="password"
+          autoComplete="off"
+          autoFocus
+          inputMode="text"
+          value={pin}
+          disabled={busy}
+          onChange={(event) => setPin(event.target.value)}
+        />
+      </label>
+      {finalTry && (
+        <label className="checkbox">
           <input
-            type="password"
-            autoComplete="off"
-            autoFocus
-            inputMode="text"
-            value={pin}
-            disabled={busy}
-            onChange={(event) => setPin(event.target.value)}
+            type="checkbox"
+            checked={acknowledged}
+            onChange={(event) => setAcknowledged(event.target.checked)}
           />
+          {text.acknowledgeFinalTry}
         </label>
-        {finalTry && (
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={acknowledged}
-              onChange={(event) => setAcknowledged(event.target.checked)}
-            />
-            {text.acknowledgeFinalTry}
-          </label>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="toolbar">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={busy || pin.length < 4 || (finalTry && !acknowledged)}
-          >
-            {busy ? text.starting : text.confirm}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {text.cancel}
-          </button>
-        </div>
-      </form>
-    </div>
+      )}
+    </FormDialog>
   );
 }

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { artifactsDir } from './paths';
+
+/**
+ * What a user does in every journey, as the screens label it: open an area from the menu, act as
+ * another staff member of the trial school, pick a class in a screen's toolbar.
+ */
+export function appActions(page: Page) {
+  return {
+    goTo: async (area: string) => {
+      await page.getByRole('navigation').getByRole('button', { name: area, exact: true }).click();
+    },
+    switchUser: async (label: string) => {
+      await page.getByLabel('Đổi người dùng (dùng thử)').selectOption({ label });
+    },
+    /** Picks the class in the toolbar; its option reads "3E" or "3E (lớp của tôi)". */
+    chooseClass: async (className: string) => {
+      const select = page.getByLabel('Lớp', { exact: true });
+      const value = await select
+        .locator('option')
+        .evaluateAll(
+          (options, name) =>
+            options
+              .find((option) => option.textContent === name || option.textContent.startsWith(`${name} (`))
+              ?.getAttribute('value'),
+          className,
+        );
+      if (!value) throw new Error(`lớp ${className} không có trong danh sách`);
+      await select.selectOption(value);
+    },
+  };
+}
+
+/** A screenshot of the page when a test failed, named after the journey and the test. */
+export async function screenshotOnFailure(
+  page: Page,
+  journey: string,
+  context: { readonly task: { readonly name: string; readonly result?: { readonly state?: string } } },
+): Promise<void> {
+  if (context.task.result?.state === 'fail')
+    await page.screenshot({
+      path: join(artifactsDir, `${journey}-failed-${context.task.name.slice(0, 40)}.png`),
+    });
+}
