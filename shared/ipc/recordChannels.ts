@@ -44,7 +44,8 @@ export const producedRecordSchema = z.object({
    * already there (signed or not); `signedDiffers`: a signed file holds other data, so it is kept
    * and the change needs an amendment (a new version); `amended`: a new version replaced the
    * signed one, which was archived beside it; `unreadableKept`: the file there could not be
-   * read as this record, so it was left untouched for someone to look at.
+   * read as this record (or is missing while earlier versions are archived), so nothing was
+   * written, for someone to look at.
    */
   outcome: z.enum(['written', 'unchanged', 'signedDiffers', 'amended', 'unreadableKept']),
   file: recordFileStateSchema,

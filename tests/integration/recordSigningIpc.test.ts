@@ -301,6 +301,15 @@ describe('signing học bạ through the IPC contract', () => {
     const report = await call('records:verify', { recordId: first.id });
     expect(report).toMatchObject({ valid: true, record: { version: 2 } });
     expect(report.signers.map((signer) => signer.name)).toEqual(['Nguyễn Thị Thu Hà']);
+
+    // The current version lost while version 1 is archived: nothing is rendered in its place.
+    const current = await readFile(path);
+    await rm(path);
+    const [lost] = await call('records:produce', { records: [changed] });
+    expect(lost).toMatchObject({ outcome: 'unreadableKept', file: { state: 'missing' } });
+    expect(lost?.message).toContain('bị mất');
+    await expect(readFile(path)).rejects.toThrow();
+    await writeFile(path, current);
   });
 
   it('leaves a file it cannot read untouched instead of rendering over it', async () => {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ProducedRecord, RecordFileState } from '../../../shared/ipc/recordChannels';
 import { studyRecordHash } from '../../../shared/record/recordHash';
@@ -136,6 +136,14 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     await writeFile(pathOf(record.id), rendered.pdf);
   };
 
+  /** The archived (signed, superseded) versions of a record, by file name. */
+  const archivedVersions = async (recordId: string): Promise<string[]> => {
+    const path = pathOf(recordId);
+    const prefix = `${basename(path, '.pdf')}.v`;
+    const names = await readdir(join(dirname(path), 'versions')).catch(() => []);
+    return names.filter((name) => name.startsWith(prefix) && name.endsWith('.pdf'));
+  };
+
   const produceOne = async (built: StudyRecord, fonts: RecordFontBytes): Promise<ProducedRecord> => {
     const existing = await stateOf(built.id);
     // The app builds every record as version 1; a corrected record on disk (signed or not yet)
@@ -148,6 +156,18 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     const hash = studyRecordHash(record);
     if (existing.contentHash === hash && existing.state === record.status)
       return { recordId: record.id, outcome: 'unchanged', file: existing };
+    // A record with archived versions but no current file lost its current version: rendering
+    // a new first version would restart the chain, so it is left for a restore from backup.
+    if (existing.state === 'missing') {
+      const archived = await archivedVersions(record.id);
+      if (archived.length > 0)
+        return {
+          recordId: record.id,
+          outcome: 'unreadableKept',
+          file: existing,
+          message: strings.currentVersionMissing(record.student.fullName, archived.length),
+        };
+    }
     // Never replace what cannot be read: it may be a signed file another tool changed.
     if (existing.state === 'unreadable')
       return {

@@ -19,6 +19,8 @@ export const recordFileStrings = {
   busySigning: 'Đang có lượt ký số các học bạ này. Hãy chờ ký xong (hoặc bấm “Dừng ký”) rồi lập lại học bạ.',
   unreadableKept: (name: string, path: string) =>
     `Tệp học bạ của ${name} hiện có không đọc được nên được giữ nguyên, không ghi đè (${path}). Hãy kiểm tra tệp trong mục Kiểm tra học bạ hoặc nhờ bộ phận hỗ trợ.`,
+  currentVersionMissing: (name: string, archived: number) =>
+    `Tệp học bạ hiện hành của ${name} bị mất nhưng còn ${String(archived)} bản lưu phiên bản trước: không lập lại để khỏi làm đứt chuỗi phiên bản. Hãy khôi phục tệp từ bản sao lưu hoặc nhờ bộ phận hỗ trợ.`,
   archiveExists: (path: string) =>
     `Đã có một bản lưu khác của phiên bản này (${path}), nên không lập được bản điều chỉnh. Hãy nhờ bộ phận hỗ trợ kiểm tra các phiên bản của học bạ.`,
 } as const;

@@ -55,7 +55,7 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
     const records = entries.flatMap((entry) => (entry.record ? [entry.record] : []));
     let written = 0;
     let unchanged = 0;
-    let unreadable = 0;
+    const kept: string[] = [];
     const differing = new Set<string>();
     setMessage(undefined);
     setProgress({ done: 0, total: records.length });
@@ -71,7 +71,7 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
       for (const produced of result.value) {
         if (produced.outcome === 'written' || produced.outcome === 'amended') written += 1;
         else if (produced.outcome === 'unchanged') unchanged += 1;
-        else if (produced.outcome === 'unreadableKept') unreadable += 1;
+        else if (produced.outcome === 'unreadableKept') kept.push(produced.message ?? '');
         else differing.add(produced.recordId);
       }
       setProgress({ done: start + chunk.length, total: records.length });
@@ -81,7 +81,7 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
     const drafts = records.filter((record) => record.status === 'draft').length;
     const problems = [
       differing.size > 0 ? text.signedDiffers(differing.size) : '',
-      unreadable > 0 ? text.unreadableKept(unreadable) : '',
+      kept.length > 0 ? text.keptUntouched(kept.length, kept[0] ?? '') : '',
     ].filter(Boolean);
     setMessage({
       kind: problems.length > 0 ? 'error' : 'ok',

@@ -15,8 +15,8 @@ export const recordStrings = {
     (drafts > 0 ? `; ${String(drafts)} bản nháp vì kết quả cuối năm chưa được xác nhận.` : '.'),
   signedDiffers: (count: number) =>
     `${String(count)} học bạ đã ký nhưng dữ liệu đã thay đổi: bản đã ký được giữ nguyên, cần lập bản điều chỉnh.`,
-  unreadableKept: (count: number) =>
-    `${String(count)} tệp học bạ hiện có không đọc được nên được giữ nguyên, không ghi đè; hãy kiểm tra các tệp đó.`,
+  keptUntouched: (count: number, first: string) =>
+    `${String(count)} học bạ không được lập lại để giữ nguyên tệp hiện có. ${first}`,
   columns: {
     number: 'STT',
     name: 'Họ và tên',
