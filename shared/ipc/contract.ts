@@ -6,6 +6,7 @@ import { summaryExportRequestSchema } from '../domain/evaluation/summaryExport';
 import type { IpcChannel } from './channels';
 import { base64Schema, downloadableFileSchema } from './fileSchemas';
 import { recordChannelContract } from './recordChannels';
+import { signingChannelContract } from './signingChannels';
 
 /** What the app tells about itself (`app:info`). */
 export const appInfoSchema = z.object({
@@ -60,6 +61,7 @@ export const ipcContract = {
     response: z.object({ bytesBase64: z.string() }),
   },
   ...recordChannelContract,
+  ...signingChannelContract,
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

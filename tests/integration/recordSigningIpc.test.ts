@@ -8,7 +8,7 @@ import { createMainRuntime, type MainRuntime } from '../../main/mainRuntime';
 import { createLogger, memoryLogSink } from '../../main/services/logger';
 import type { IpcChannel } from '../../shared/ipc/channels';
 import type { IpcRequest, IpcResponse } from '../../shared/ipc/contract';
-import type { SigningJobState, TokenView } from '../../shared/ipc/recordChannels';
+import type { SigningJobState, TokenView } from '../../shared/ipc/signingChannels';
 import { defaultCompiledCatalogue } from '../../shared/domain/evaluation/compiledCatalogue';
 import { sampleStudyRecords } from '../../shared/record/sampleStudyRecords';
 import type { StudyRecord } from '../../shared/record/studyRecord';

@@ -5,7 +5,7 @@ import type {
   SigningJobState,
   TokenList,
   signingStartRequestSchema,
-} from '../../../shared/ipc/recordChannels';
+} from '../../../shared/ipc/signingChannels';
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { selectForSigning } from '../../../shared/record/signingOrder';

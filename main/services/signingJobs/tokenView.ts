@@ -1,4 +1,4 @@
-import type { TokenView } from '../../../shared/ipc/recordChannels';
+import type { TokenView } from '../../../shared/ipc/signingChannels';
 import { allowsDigitalSignature, validityAt, type TokenCertificate, type TokenSummary } from '../token';
 
 /** A token and its certificates as the signing screen lists them (no key material, no PIN). */

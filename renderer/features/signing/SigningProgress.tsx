@@ -1,4 +1,4 @@
-import type { SigningJobState } from '../../../shared/ipc/recordChannels';
+import type { SigningJobState } from '../../../shared/ipc/signingChannels';
 import { signingStrings } from './strings';
 
 const text = signingStrings.progress;

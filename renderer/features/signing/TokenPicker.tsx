@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { samePersonName } from '../../../shared/domain/personName';
-import type { TokenCertificateView, TokenList, TokenView } from '../../../shared/ipc/recordChannels';
+import type { TokenCertificateView, TokenList, TokenView } from '../../../shared/ipc/signingChannels';
 import { useIpc } from '../../ipc/IpcContext';
 import { signingStrings } from './strings';
 

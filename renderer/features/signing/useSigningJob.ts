@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IpcRequest } from '../../../shared/ipc/contract';
-import type { SigningJobState } from '../../../shared/ipc/recordChannels';
+import type { SigningJobState } from '../../../shared/ipc/signingChannels';
 import { useIpc } from '../../ipc/IpcContext';
 
 const pollMs = 250;
