@@ -70,6 +70,8 @@ export type VerifyRecordPdfOptions = {
   readonly pdf: Uint8Array;
   /** DER root certificates to trust. */
   readonly trustAnchors: readonly Uint8Array[];
+  /** DER intermediate CA certificates (untrusted) that may complete a signer's path. */
+  readonly intermediates?: readonly Uint8Array[];
   readonly sha256: Sha256;
   readonly cryptoEngine: ICryptoEngine;
 };

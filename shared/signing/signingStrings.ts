@@ -39,12 +39,6 @@ export const verificationMessages = {
   signatureOk: 'Chữ ký số khớp với chứng thư của người ký.',
   signatureBad: 'Chữ ký số không khớp với chứng thư của người ký.',
   chainOk: 'Chứng thư người ký được cấp bởi tổ chức chứng thực tin cậy.',
-  chainBad: (reason: string) =>
-    `Không xác lập được chuỗi chứng thư tới tổ chức chứng thực tin cậy (${reason}).`,
-  validityOk: 'Mọi chứng thư trong chuỗi đều còn hiệu lực tại thời điểm ký.',
-  validityBad: 'Có chứng thư trong chuỗi không còn hiệu lực tại thời điểm ký.',
-  keyUsageOk: 'Chứng thư được phép dùng để ký số.',
-  keyUsageBad: 'Chứng thư không được phép dùng để ký số.',
   signingTimeMissing: 'Chữ ký không ghi thời điểm ký.',
   revisionOk: 'Sau chữ ký này chỉ có các chữ ký tiếp theo được thêm vào.',
   revisionBad: 'Sau chữ ký này có phiên bản sửa đổi không được ký.',

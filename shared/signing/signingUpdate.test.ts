@@ -10,7 +10,7 @@ import { embedSharedSubsetFont, vietnameseCharacters } from '../pdf/cachedFontki
 import { countBytes, latin1Encode, toArrayBuffer } from './bytes';
 import { oids, parseCades } from './cadesSignedData';
 import { parseCertificate } from './certificateInfo';
-import { validateChain } from './chainValidation';
+import { validateCertificatePath } from './certificatePath';
 import { der, derSequence } from './der';
 import { findSignatures } from './findSignatures';
 import { PdfSigningError } from './pdfSigningError';
@@ -261,21 +261,30 @@ describe('the incremental update', () => {
   });
 });
 
-describe('validateChain', () => {
-  it('answers a chain it validated before only inside the span every certificate is valid', async () => {
-    const signer = parseCertificate(rsaLeaf.der);
+describe('validateCertificatePath', () => {
+  it('judges the time on every call, though it remembers the signatures it checked', async () => {
+    const leaf = parseCertificate(rsaLeaf.der);
     const anchors = [parseCertificate(root.der)];
-    const at = (when: Date) => validateChain({ signer, others: [], anchors, when, cryptoEngine: engine });
-    expect(await at(now)).toEqual({ ok: true, reason: '' });
+    const at = (when: Date) =>
+      validateCertificatePath({
+        leaf,
+        pool: [],
+        anchors,
+        when,
+        purpose: 'documentSigning',
+        cryptoEngine: engine,
+      });
+    expect((await at(now)).ok).toBe(true);
     expect((await at(new Date(now.getTime() + day))).ok).toBe(true);
-    expect((await at(new Date(now.getTime() + 400 * day))).ok).toBe(false);
-    expect((await at(new Date(now.getTime() - 2 * day))).ok).toBe(false);
+    expect(await at(new Date(now.getTime() + 400 * day))).toMatchObject({ ok: false, code: 'not-valid-at' });
+    expect(await at(new Date(now.getTime() - 2 * day))).toMatchObject({ ok: false, code: 'not-valid-at' });
     const stranger = parseCertificate((await issue('Other Root', 'rsa')).der);
-    const elsewhere = await validateChain({
-      signer,
-      others: [],
+    const elsewhere = await validateCertificatePath({
+      leaf,
+      pool: [],
       anchors: [stranger],
       when: now,
+      purpose: 'documentSigning',
       cryptoEngine: engine,
     });
     expect(elsewhere.ok).toBe(false);

@@ -1,14 +1,13 @@
 import type { Certificate, ICryptoEngine } from 'pkijs';
 import { bytesEqual, concatBytes, countBytes, latin1Decode, latin1Encode } from './bytes';
-import { certificateInfo, parseCertificate, readKeyUsage, type CertificateInfo } from './certificateInfo';
-import { validateChain } from './chainValidation';
+import { certificateInfo, parseCertificate, type CertificateInfo } from './certificateInfo';
+import { validateCertificatePath } from './certificatePath';
 import { readCms } from './cmsView';
 import { findSignatures, type FoundSignature } from './findSignatures';
 import { verificationMessages as text } from './signingStrings';
 import type { Sha256 } from './signingTypes';
 
-export type CheckName =
-  'byteRange' | 'digest' | 'signature' | 'chain' | 'validity' | 'keyUsage' | 'revisions';
+export type CheckName = 'byteRange' | 'digest' | 'signature' | 'chain' | 'revisions';
 
 export type CheckResult = { readonly check: CheckName; readonly ok: boolean; readonly message: string };
 
@@ -37,6 +36,8 @@ export type VerifyOptions = {
   readonly pdf: Uint8Array;
   /** DER root certificates to trust. */
   readonly trustAnchors: readonly Uint8Array[];
+  /** DER intermediate CA certificates (untrusted) that may complete a signer's path. */
+  readonly intermediates?: readonly Uint8Array[];
   readonly sha256: Sha256;
   /** A pkijs engine over WebCrypto, e.g. `new CryptoEngine({ name: 'node', crypto: globalThis.crypto })`. */
   readonly cryptoEngine: ICryptoEngine;
@@ -76,26 +77,9 @@ function coveredBytes(pdf: Uint8Array, range: readonly [number, number, number, 
   ]);
 }
 
-/** Walks issuer names from the signer up to a self-signed certificate; for validity reporting. */
-function namePath(signer: Certificate, pool: readonly Certificate[]): Certificate[] {
-  const path = [signer];
-  let current = signer;
-  for (let depth = 0; depth < 10 && !current.issuer.isEqual(current.subject); depth += 1) {
-    const issuer = pool.find((candidate) => candidate.subject.isEqual(current.issuer));
-    if (!issuer) break;
-    path.push(issuer);
-    current = issuer;
-  }
-  return path;
-}
-
-function validAt(certificate: Certificate, when: Date): boolean {
-  return certificate.notBefore.value <= when && when <= certificate.notAfter.value;
-}
-
 async function verifyOne(
   options: VerifyOptions,
-  anchors: readonly Certificate[],
+  trust: { readonly anchors: readonly Certificate[]; readonly intermediates: readonly Certificate[] },
   found: FoundSignature,
   index: number,
   revisionsOk: boolean,
@@ -145,26 +129,22 @@ async function verifyOne(
   checks.push(result('signature', signatureOk, text.signatureOk, text.signatureBad));
 
   const when = found.signingTime;
-  const included = cms.certificates;
   if (!when) {
     checks.push({ check: 'chain', ok: false, message: text.signingTimeMissing });
   } else {
-    const { ok: chainOk, reason } = await validateChain({
-      signer: signerCertificate,
-      others: included.filter((candidate) => candidate !== signerCertificate),
-      anchors,
+    // The signer's own certificate is the leaf; the CMS's other certificates and the trust
+    // folders' intermediates may only complete the path to a configured anchor.
+    const path = await validateCertificatePath({
+      leaf: signerCertificate,
+      pool: [...cms.certificates, ...trust.intermediates],
+      anchors: trust.anchors,
       when,
+      purpose: 'documentSigning',
       cryptoEngine,
     });
-    checks.push({ check: 'chain', ok: chainOk, message: chainOk ? text.chainOk : text.chainBad(reason) });
-    const path = namePath(signerCertificate, [...included, ...anchors]);
-    const validityOk = path.every((certificate) => validAt(certificate, when));
-    checks.push(result('validity', validityOk, text.validityOk, text.validityBad));
+    checks.push({ check: 'chain', ok: path.ok, message: path.ok ? text.chainOk : path.message });
   }
 
-  const usage = readKeyUsage(signerCertificate);
-  const usageOk = !usage || usage.digitalSignature || usage.nonRepudiation;
-  checks.push(result('keyUsage', usageOk, text.keyUsageOk, text.keyUsageBad));
   checks.push(result('revisions', revisionsOk, text.revisionOk, text.revisionBad));
 
   return {
@@ -206,7 +186,10 @@ function parseAnchor(der: Uint8Array): Certificate {
  */
 export async function verifyPdfSignatures(options: VerifyOptions): Promise<VerificationReport> {
   const { pdf } = options;
-  const anchors = options.trustAnchors.map(parseAnchor);
+  const trust = {
+    anchors: options.trustAnchors.map(parseAnchor),
+    intermediates: (options.intermediates ?? []).map(parseAnchor),
+  };
   const found = findSignatures(pdf);
   const fileChecks: CheckResult[] = [];
   const complete = found.filter((signature) => signature.byteRange);
@@ -229,7 +212,7 @@ export async function verifyPdfSignatures(options: VerifyOptions): Promise<Verif
     // The next signature's revision must be exactly one incremental update (one %%EOF) that
     // holds that signature; a second %%EOF means an unsigned revision slipped in between.
     const revisionsOk = nextEnd === undefined || (nextEnd > end && countEofMarkers(pdf, end, nextEnd) === 1);
-    reports.push(await verifyOne(options, anchors, signature, position + 1, revisionsOk));
+    reports.push(await verifyOne(options, trust, signature, position + 1, revisionsOk));
   }
 
   const lastEnd = ends[ends.length - 1] ?? 0;

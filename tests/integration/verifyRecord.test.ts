@@ -192,7 +192,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const printed = JSON.parse(run.out()) as RecordVerificationReport;
     expect(printed.valid).toBe(false);
     expect(printed.recordChecks.every((check) => check.ok)).toBe(true);
-    expect(printed.verdict).toContain('Không xác lập được chuỗi chứng thư');
+    expect(printed.verdict).toContain('không dẫn tới chứng thư gốc tin cậy');
   });
 
   it('hocba verify: a missing file, no file or a bad trust file are usage errors (exit 2 via the CLI)', async () => {

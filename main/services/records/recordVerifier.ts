@@ -51,7 +51,7 @@ export function recordVerificationView(
 
 /** Verifies a học bạ PDF against this desktop's trust store, as `hocba verify` does. */
 export async function verifyRecordFile(pdf: Uint8Array, trust: TrustStore): Promise<RecordVerification> {
-  const anchors = await trust.anchors();
-  const report = await verifyRecordPdf({ pdf, trustAnchors: anchors, sha256, cryptoEngine });
+  const [anchors, intermediates] = await Promise.all([trust.anchors(), trust.intermediates()]);
+  const report = await verifyRecordPdf({ pdf, trustAnchors: anchors, intermediates, sha256, cryptoEngine });
   return recordVerificationView(report, anchors.length);
 }
