@@ -45,9 +45,11 @@ export const producedRecordSchema = z.object({
    * and the change needs an amendment (a new version); `amended`: a new version replaced the
    * signed one, which was archived beside it; `unreadableKept`: the file there could not be
    * read as this record (or is missing while earlier versions are archived), so nothing was
-   * written, for someone to look at.
+   * written, for someone to look at; `inconsistent`: the record's printed result, awards or
+   * completion do not follow from its own values (or its catalogue edition is not known here),
+   * so main refused to render it and `message` says why.
    */
-  outcome: z.enum(['written', 'unchanged', 'signedDiffers', 'amended', 'unreadableKept']),
+  outcome: z.enum(['written', 'unchanged', 'signedDiffers', 'amended', 'unreadableKept', 'inconsistent']),
   file: recordFileStateSchema,
   message: z.string().optional(),
 });

@@ -1,6 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import {
+  defaultCompiledCatalogue,
+  type CompiledCatalogue,
+} from '../../../shared/domain/evaluation/compiledCatalogue';
 import type { ProducedRecord, RecordFileState } from '../../../shared/ipc/recordChannels';
+import { checkRecordConsistency } from '../../../shared/record/recordConsistency';
 import { studyRecordHash } from '../../../shared/record/recordHash';
 import { readAttachedRecord } from '../../../shared/record/render/recordPdfMarkers';
 import { amendStudyRecord } from '../../../shared/record/recordVersions';
@@ -42,6 +47,11 @@ export type RecordFileStoreOptions = {
   readonly photos: PhotoStore;
   readonly fonts: () => Promise<RecordFontBytes>;
   readonly logger?: Logger;
+  /**
+   * The catalogue editions a record may name (a province's corrected one first); the shipped one
+   * by default, which is the one the screens build records with.
+   */
+  readonly catalogues?: readonly CompiledCatalogue[];
 };
 
 /** `studyRecord:student:<code>:<yyyy-yyyy>` → its parts; refuses anything else (no path tricks). */
@@ -78,6 +88,25 @@ async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFi
 
 export function createRecordFileStore(options: RecordFileStoreOptions): RecordFileStore {
   const root = join(options.dataDir, 'records');
+  const catalogues = options.catalogues ?? [defaultCompiledCatalogue()];
+  /**
+   * Why a record may not be rendered: its printed result, awards or completion do not follow from
+   * its own values. The renderer builds records with the same engine, so only a compromised or
+   * out-of-date page sends one; main recomputes rather than trust it.
+   */
+  const inconsistency = (record: StudyRecord): string | undefined => {
+    const checked = checkRecordConsistency(record, catalogues);
+    if (checked.ok) return undefined;
+    options.logger?.warn('records.inconsistent', {
+      recordId: record.id,
+      reason: checked.reason,
+      problems: checked.problems.length,
+    });
+    const reasons = checked.problems.join(' ');
+    return checked.reason === 'unknownCatalogue'
+      ? strings.unknownCatalogue(record.student.fullName, reasons)
+      : strings.inconsistent(record.student.fullName, reasons);
+  };
   /** States by path, valid while the file's size and modification time stay the same. */
   const cache = new Map<string, { readonly key: string; readonly state: RecordFileState }>();
   const locked = new Map<string, number>();
@@ -146,6 +175,9 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
 
   const produceOne = async (built: StudyRecord, fonts: RecordFontBytes): Promise<ProducedRecord> => {
     const existing = await stateOf(built.id);
+    const refused = inconsistency(built);
+    if (refused !== undefined)
+      return { recordId: built.id, outcome: 'inconsistent', file: existing, message: refused };
     // The app builds every record as version 1; a corrected record on disk (signed or not yet)
     // keeps its version block, so the same data compares equal to it and a re-render of an
     // unsigned correction stays the same version, linked to the same amendment.
@@ -190,6 +222,8 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
 
   const amend = async (corrected: StudyRecord, amendmentId: string): Promise<ProducedRecord> => {
     refuseLocked([corrected.id]);
+    const refused = inconsistency(corrected);
+    if (refused !== undefined) throw new UserFacingError('failed', refused);
     const existing = await stateOf(corrected.id);
     if (existing.signedRoles.length === 0) throw new UserFacingError('failed', strings.amendUnsigned);
     if (corrected.status !== 'final') throw new UserFacingError('failed', strings.amendDraft);

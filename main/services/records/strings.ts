@@ -21,6 +21,10 @@ export const recordFileStrings = {
     `Tệp học bạ của ${name} hiện có không đọc được nên được giữ nguyên, không ghi đè (${path}). Hãy kiểm tra tệp trong mục Kiểm tra học bạ hoặc nhờ bộ phận hỗ trợ.`,
   currentVersionMissing: (name: string, archived: number) =>
     `Tệp học bạ hiện hành của ${name} bị mất nhưng còn ${String(archived)} bản lưu phiên bản trước: không lập lại để khỏi làm đứt chuỗi phiên bản. Hãy khôi phục tệp từ bản sao lưu hoặc nhờ bộ phận hỗ trợ.`,
+  inconsistent: (name: string, reasons: string) =>
+    `Không lập học bạ của ${name} vì kết quả ghi trong học bạ không khớp với chính các điểm và mức đạt được của học sinh. ${reasons} Hãy mở “Bảng tổng hợp”, kiểm tra và xác nhận lại kết quả cuối năm của học sinh rồi lập lại học bạ.`,
+  unknownCatalogue: (name: string, reason: string) =>
+    `Không lập học bạ của ${name}: ${reason} Hãy cập nhật ứng dụng hoặc nhờ bộ phận hỗ trợ.`,
   archiveExists: (path: string) =>
     `Đã có một bản lưu khác của phiên bản này (${path}), nên không lập được bản điều chỉnh. Hãy nhờ bộ phận hỗ trợ kiểm tra các phiên bản của học bạ.`,
 } as const;
