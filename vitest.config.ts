@@ -2,6 +2,9 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from './tests/support/chromium.ts';
 
+/** Bundles the untrusted-files worker fresh for the run (tests/support/untrustedFilesWorkerSetup.ts). */
+const globalSetup = ['./tests/support/untrustedFilesWorkerSetup.ts'];
+
 /**
  * Four projects: fast unit tests under Node; renderer data tests in real Chromium (IndexedDB is
  * the real part); integration tests against real services and tools; end-to-end journeys that
@@ -15,9 +18,12 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['shared/**/*.test.ts', 'main/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          globalSetup,
         },
       },
       {
+        // Pre-bundled up front: discovered on a cold cache, Vite reloads the page mid-test.
+        optimizeDeps: { include: ['pkijs', 'asn1js'] },
         test: {
           name: 'browser',
           include: ['renderer/**/*.test.{ts,tsx}'],
@@ -37,6 +43,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
+          globalSetup,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -46,6 +53,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup,
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -1,23 +1,25 @@
 import { build, type BuildOptions } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  bundleWorker,
+  nodeBundleOptions,
+  untrustedFilesWorkerBundle,
+  untrustedFilesWorkerSource,
+} from './workers/bundleWorker';
 
 /**
  * Bundles the Node side: Electron's main process, the sandboxed preload (one CommonJS file, as
- * sandboxed preloads require) and the `hocba` CLI. The renderer is built by Vite.
+ * sandboxed preloads require), the `hocba` CLI and the worker that parses files from outside
+ * (dist/workers/, found beside main's and the CLI's bundles). The renderer is built by Vite.
  */
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const common: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  legalComments: 'none',
-  // Native and Electron-provided modules stay outside the bundle.
-  external: ['electron', 'pkcs11js', 'electron-updater'],
+  ...nodeBundleOptions,
+  // Native and Electron-provided modules stay outside the bundle; esbuild is only reached when
+  // main runs from source (untrustedFilesWorkerPath.ts), never from these bundles.
+  external: ['electron', 'pkcs11js', 'electron-updater', 'esbuild'],
 };
 
 await Promise.all([
@@ -39,4 +41,5 @@ await Promise.all([
     outfile: join(root, 'dist/cli/hocba.cjs'),
     banner: { js: '#!/usr/bin/env node' },
   }),
+  bundleWorker(join(root, untrustedFilesWorkerSource), join(root, untrustedFilesWorkerBundle)),
 ]);

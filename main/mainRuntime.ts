@@ -6,16 +6,23 @@ import { createIpcHandlers, type MainServices } from './ipc/handlers';
 import { createAppInfoService } from './services/appInfoService';
 import type { Logger } from './services/logger';
 import { createClassListService } from './services/classListService';
-import { loadOrCreateDeviceId } from './services/deviceIdentity';
+import { createIsolationRunner } from './services/isolation/isolationRunner';
+import { resolveUntrustedFilesWorker } from './services/isolation/untrustedFilesWorkerPath';
+import type { AuditKeyProtection } from './services/audit/auditKey';
+import { openAuditHeads } from './services/audit/openAuditHeads';
 import { createPhotoStore } from './services/photoStore';
 import { createSampleService } from './services/sampleService';
 import { createSummaryExportService } from './services/summaryExportService';
 import { loadRecordFonts } from './services/recordFonts';
 import { createRecordFileStore } from './services/records/recordFileStore';
+import { createRecordVerifier } from './services/records/recordVerifier';
 import { createTrustStore } from './services/records/trustStore';
+import { createSettingsStore } from './services/settings/settingsStore';
 import { createSigningJobService } from './services/signingJobs/signingJobService';
+import { type ChooseLibraryFile, createTokenLibraryCatalogue } from './services/signingJobs/tokenLibraries';
 import { createTokenService, type TokenPlatform } from './services/token';
 import { defaultTrustDir } from './services/trustAnchors';
+import type { UntrustedFileTasks } from './workers/untrustedFileTasks';
 
 /** Token libraries are listed per platform; any other Unix looks where Linux does. */
 function tokenPlatformOf(platform: string): TokenPlatform {
@@ -25,7 +32,7 @@ function tokenPlatformOf(platform: string): TokenPlatform {
 export type MainRuntime = {
   readonly services: MainServices;
   readonly dispatch: IpcDispatcher;
-  /** Logs out of every token and releases the PKCS#11 libraries (on quit). */
+  /** Logs out of every token and releases the PKCS#11 libraries, stops the file worker (on quit). */
   readonly close: () => void;
 };
 
@@ -35,6 +42,21 @@ export type MainRuntimeOptions = {
    * app's shipped `resources/trust/` and `<data>/trust/`, where province IT drops its CA.
    */
   readonly trustFolders?: readonly string[];
+  /**
+   * Electron's file dialog for picking a PKCS#11 library (token:chooseLibrary); main saves the
+   * pick in its settings. Without it (the local bridge) no dialog opens and no saved pick is used.
+   */
+  readonly chooseLibraryFile?: ChooseLibraryFile;
+  /**
+   * The local bridge's custom PKCS#11 library, from its command line or environment only
+   * (`--pkcs11-library`, `HOCBA_PKCS11_LIBRARY`); checked again before every use.
+   */
+  readonly customLibraryPath?: string;
+  /**
+   * Electron's safeStorage, to seal the key of main's audit head record; without it (the bridge,
+   * the CLI) the key file is protected by its permissions only.
+   */
+  readonly auditKeyProtection?: AuditKeyProtection;
 };
 
 /**
@@ -47,7 +69,13 @@ export async function createMainRuntime(
   options: MainRuntimeOptions = {},
 ): Promise<MainRuntime> {
   applyVietnameseValidationMessages();
-  const deviceId = await loadOrCreateDeviceId(facts.dataDir);
+  // The device identity comes from main's authenticated audit record, which restores a lost device.json.
+  const auditHeads = await openAuditHeads({
+    dataDir: facts.dataDir,
+    logger,
+    protection: options.auditKeyProtection,
+  });
+  const deviceId = auditHeads.deviceId;
   const photos = createPhotoStore(facts.dataDir, maxPhotoBytes);
   const shipped = defaultTrustDir();
   const trust = createTrustStore(
@@ -55,26 +83,47 @@ export async function createMainRuntime(
   );
   const records = createRecordFileStore({ dataDir: facts.dataDir, photos, fonts: loadRecordFonts, logger });
   const tokens = createTokenService({ logger });
+  // Files from outside (class lists, PDFs brought in) are parsed in a worker with memory limits
+  // and a deadline, never on main's thread (main/services/isolation/).
+  const untrustedFiles = createIsolationRunner<UntrustedFileTasks>({
+    workerPath: resolveUntrustedFilesWorker,
+    logger,
+  });
+  // Main's own settings, in main's data folder; the renderer has no channel that writes them.
+  const settings = createSettingsStore({ file: join(facts.dataDir, 'settings.json'), logger });
+  const tokenLibraries = createTokenLibraryCatalogue({
+    platform: tokenPlatformOf(facts.platform),
+    settings,
+    chooseFile: options.chooseLibraryFile,
+    configuredPath: options.customLibraryPath,
+    logger,
+  });
   const services: MainServices = {
     appInfo: createAppInfoService({ ...facts, deviceId }),
     sample: createSampleService(),
-    classList: createClassListService(),
+    classList: createClassListService({ untrustedFiles }),
     summaryExport: createSummaryExportService(),
     photos,
     records,
+    recordVerifier: createRecordVerifier({ trust, untrustedFiles }),
     trust,
     signing: createSigningJobService({
       tokens,
       records,
       trust,
       fonts: loadRecordFonts,
-      platform: tokenPlatformOf(facts.platform),
+      libraries: tokenLibraries,
       logger,
     }),
+    tokenLibraries,
+    auditHeads,
   };
   return {
     services,
     dispatch: createIpcDispatcher(createIpcHandlers(services), logger),
-    close: () => tokens.close(),
+    close: () => {
+      tokens.close();
+      void untrustedFiles.close();
+    },
   };
 }

@@ -1,13 +1,17 @@
 import type { AppInfoService } from '../../services/appInfoService';
+import type { AuditHeadService } from '../../services/audit/auditHeadService';
 import type { ClassListService } from '../../services/classListService';
 import type { PhotoStore } from '../../services/photoStore';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
+import type { RecordVerifier } from '../../services/records/recordVerifier';
 import type { TrustStore } from '../../services/records/trustStore';
 import type { SigningJobService } from '../../services/signingJobs/signingJobService';
+import type { TokenLibraryCatalogue } from '../../services/signingJobs/tokenLibraries';
 import type { SampleService } from '../../services/sampleService';
 import type { SummaryExportService } from '../../services/summaryExportService';
 import type { IpcHandlers } from '../dispatcher';
 import { appHandlers } from './appHandlers';
+import { auditHandlers } from './auditHandlers';
 import { classListHandlers } from './classListHandlers';
 import { photoHandlers } from './photoHandlers';
 import { recordHandlers } from './recordHandlers';
@@ -22,8 +26,14 @@ export type MainServices = {
   readonly summaryExport: SummaryExportService;
   readonly photos: PhotoStore;
   readonly records: RecordFileStore;
+  /** Verifies PDFs (produced here or brought in) in the isolated worker (records:verify). */
+  readonly recordVerifier: RecordVerifier;
   readonly trust: TrustStore;
   readonly signing: SigningJobService;
+  /** Main's record of the audit chain heads (audit:recordHead, audit:checkChain). */
+  readonly auditHeads: AuditHeadService;
+  /** The PKCS#11 libraries main may load, named by id (token:list, token:chooseLibrary). */
+  readonly tokenLibraries: TokenLibraryCatalogue;
 };
 
 /** Every channel's handler, one file per area; the type makes a missing channel a compile error. */
@@ -34,7 +44,8 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...classListHandlers(services.classList),
     ...summaryHandlers(services.summaryExport),
     ...photoHandlers(services.photos),
-    ...recordHandlers(services.records, services.trust),
-    ...signingHandlers(services.signing),
+    ...recordHandlers(services.records, services.recordVerifier),
+    ...signingHandlers(services.signing, services.tokenLibraries),
+    ...auditHandlers(services.auditHeads),
   };
 }

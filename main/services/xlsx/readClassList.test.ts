@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildClassListPreview } from '../../../shared/classList/buildClassListPreview';
 import { classListColumns } from '../../../shared/classList/classListColumns';
 import type { ClassListContext } from '../../../shared/classList/classListPreview';
@@ -7,6 +7,9 @@ import { generateSampleSchool } from '../../../shared/sample/generateSampleSchoo
 import { UserFacingError } from '../../ipc/dispatcher';
 import { classListHandlers } from '../../ipc/handlers/classListHandlers';
 import { createClassListService } from '../classListService';
+import { createIsolationRunner } from '../isolation/isolationRunner';
+import { resolveUntrustedFilesWorker } from '../isolation/untrustedFilesWorkerPath';
+import type { UntrustedFileTasks } from '../../workers/untrustedFileTasks';
 import { plainNumber, readClassListWorkbook } from './readClassList';
 
 const headers = classListColumns.map((column) => column.header);
@@ -260,7 +263,11 @@ describe('plainNumber', () => {
 });
 
 describe('classList service and handlers', () => {
-  const service = createClassListService();
+  const untrustedFiles = createIsolationRunner<UntrustedFileTasks>({
+    workerPath: resolveUntrustedFilesWorker,
+  });
+  afterAll(() => untrustedFiles.close());
+  const service = createClassListService({ untrustedFiles });
 
   it('checks the extension before reading, case-insensitively', async () => {
     const bytes = await xlsxOf((workbook) => listSheet(workbook, [an]));
