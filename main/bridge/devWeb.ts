@@ -4,6 +4,9 @@ import { appIdentity } from '../appIdentity';
 import { createMainRuntime } from '../mainRuntime';
 import { defaultDataDir } from '../services/dataDir';
 import { createLogger, streamLogSink } from '../services/logger';
+import { libraryRefusalMessages, tokenLibraryStrings } from '../services/signingJobs/strings';
+import { bridgeLibraryOption } from '../services/signingJobs/tokenLibraries';
+import { inspectLibraryFile } from '../services/token/knownLibraries';
 import { startBridge } from './bridgeServer';
 
 /**
@@ -12,9 +15,26 @@ import { startBridge } from './bridgeServer';
  */
 const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const logger = createLogger(streamLogSink(process.stderr), 'info');
+
+// The page has no file dialog here: a PKCS#11 library other than the known ones is named by whoever
+// starts the bridge (`--pkcs11-library <path>` or HOCBA_PKCS11_LIBRARY), never by the page.
+const libraryOption = bridgeLibraryOption(process.argv.slice(2), process.env);
+let customLibraryPath: string | undefined;
+if (libraryOption !== undefined) {
+  const check = inspectLibraryFile(libraryOption);
+  if (!check.ok) {
+    process.stderr.write(
+      `${tokenLibraryStrings.bridgeOptionRefused(libraryRefusalMessages[check.reason])}\n`,
+    );
+    process.exit(1);
+  }
+  customLibraryPath = check.path;
+}
+
 const runtime = await createMainRuntime(
   { ...appIdentity, platform: process.platform, dataDir: defaultDataDir(), runtime: 'bridge' },
   logger,
+  customLibraryPath === undefined ? {} : { customLibraryPath },
 );
 const port = Number(process.env.HOCBA_BRIDGE_PORT ?? '5174');
 const bridge = await startBridge({

@@ -1,5 +1,5 @@
 import { verify, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import {
   type TokenSummary,
   validityAt,
 } from '../../main/services/token';
+import { inspectLibraryFile } from '../../main/services/token/knownLibraries';
 import { createSoftHsm, type SoftHsm, type TokenName } from '../support/softhsm';
 import { createTestPki, type TestPki } from '../support/testPki';
 
@@ -288,6 +289,40 @@ describe('token service over SoftHSM2', () => {
     expect(caughtSync(() => service.listTokens('/nonexistent/libviettelca.so')).kind).toBe(
       'library-load-failed',
     );
+  });
+
+  it('refuses network and non-library paths before loading anything', () => {
+    for (const path of [
+      '//fileserver/drivers/libsofthsm2.so',
+      '\\\\fileserver\\drivers\\softhsm2.dll',
+      '\\\\?\\UNC\\fileserver\\drivers\\softhsm2.dll',
+      `${hsm.modulePath}.txt`,
+      'libsofthsm2.so',
+    ]) {
+      expect(caughtSync(() => service.listTokens(path)).kind, path).toBe('invalid-input');
+      expect(registry.loadCount(path), path).toBe(0);
+    }
+  });
+
+  it('checks a library file before the app hands it over: canonical path, never a link to something else', () => {
+    const linkDir = mkdtempSync(join(tmpdir(), 'hocba-link-'));
+    try {
+      const honest = join(linkDir, 'libvendor-ca.so');
+      symlinkSync(hsm.modulePath, honest);
+      const check = inspectLibraryFile(honest);
+      expect(check).toEqual({ ok: true, path: realpathSync(hsm.modulePath) });
+      if (check.ok) expect(service.listTokens(check.path)).toHaveLength(3);
+      expect(registry.loadCount(hsm.modulePath)).toBe(1);
+
+      const script = join(linkDir, 'payload.sh');
+      writeFileSync(script, '#!/bin/sh\n');
+      const disguised = join(linkDir, 'libdisguised.so');
+      symlinkSync(script, disguised);
+      expect(inspectLibraryFile(disguised)).toEqual({ ok: false, reason: 'not-a-library' });
+      expect(registry.loadCount(disguised)).toBe(0);
+    } finally {
+      rmSync(linkDir, { recursive: true, force: true });
+    }
   });
 
   it('loads one module per library path, however many services and spellings ask', () => {

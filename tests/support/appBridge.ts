@@ -13,14 +13,23 @@ export type AppBridge = {
   readonly close: () => Promise<void>;
 };
 
+export type AppBridgeOptions = {
+  /**
+   * A PKCS#11 library beyond the known ones (SoftHSM in tests), passed to main as `npm run dev:web`
+   * passes `--pkcs11-library` / HOCBA_PKCS11_LIBRARY: the page cannot name one.
+   */
+  readonly pkcs11Library?: string;
+};
+
 /** The real main-process services behind the real bridge, with a fresh data folder. */
-export async function startAppBridge(): Promise<AppBridge> {
+export async function startAppBridge(options: AppBridgeOptions = {}): Promise<AppBridge> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hocba-data-'));
   const logLines: string[] = [];
   const logger = createLogger(memoryLogSink(logLines), 'debug');
   const runtime = await createMainRuntime(
     { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
     logger,
+    options.pkcs11Library === undefined ? {} : { customLibraryPath: options.pkcs11Library },
   );
   const bridge = await startBridge({
     rendererDir: requireBuiltRenderer(),

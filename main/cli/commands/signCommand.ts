@@ -4,11 +4,14 @@ import { roleLabels } from '../../../shared/signing/signingStrings';
 import type { SignerRole } from '../../../shared/signing/signingTypes';
 import { loadRecordFonts, RecordFontsMissing } from '../../services/recordFonts';
 import { createTokenSigner, RecordSigningError, signRecordFile } from '../../services/signing';
+import { libraryRefusalMessages } from '../../services/signingJobs/strings';
 import { createTokenService, TokenError, type TokenService } from '../../services/token';
+import { inspectLibraryFile, libraryPathRefusal } from '../../services/token/knownLibraries';
 import { CliUsageError, type CliCommand, type CliIo } from '../cliIo';
 import { parseCommandArgs } from '../parseArgs';
 import { signCommandStrings as strings } from './signCommandStrings';
 import { CertificateFileError, readCertificateFiles } from '../../services/certificateFiles';
+import { createTimestampClient, tsaUrlSchema } from '../../services/timestamp';
 
 const roles: Readonly<Record<string, SignerRole>> = {
   gvcn: 'homeroomTeacher',
@@ -21,6 +24,19 @@ async function readPin(io: CliIo): Promise<string> {
   const [pin = ''] = (await io.readStdin(1024)).split(/\r?\n/);
   if (pin === '') throw new CliUsageError(strings.emptyPin);
   return pin;
+}
+
+/**
+ * `--module` is the user's own shell choice, but held to the app's rules: a local, regular
+ * .dll/.so/.dylib file, loaded by its canonical path.
+ */
+function libraryFile(module: string, cwd: string): string {
+  // Judged as typed first: on Linux resolve() would turn //server/x.so into /server/x.so.
+  const typed = libraryPathRefusal(module);
+  if (typed === 'network' || typed === 'invalid') throw new CliUsageError(libraryRefusalMessages[typed]);
+  const check = inspectLibraryFile(resolve(cwd, module));
+  if (!check.ok) throw new CliUsageError(libraryRefusalMessages[check.reason]);
+  return check.path;
 }
 
 function findTokenRef(service: TokenService, libraryPath: string, label: string) {
@@ -45,6 +61,7 @@ export const signCommand: CliCommand = {
       'key-id': { type: 'string' },
       chain: { type: 'string', multiple: true },
       trust: { type: 'string', multiple: true },
+      tsa: { type: 'string' },
     });
     const [input, ...extra] = positionals;
     if (input === undefined || extra.length > 0 || values.out === undefined)
@@ -56,6 +73,9 @@ export const signCommand: CliCommand = {
     if (values['pin-stdin'] !== true) throw new CliUsageError(strings.needsPinStdin);
     const keyId = values['key-id'];
     if (keyId !== undefined && !/^(?:[0-9a-f]{2})+$/i.test(keyId)) throw new CliUsageError(strings.badKeyId);
+    const modulePath = libraryFile(values.module, io.cwd);
+    const tsaUrl = values.tsa === undefined ? undefined : tsaUrlSchema.safeParse(values.tsa);
+    if (tsaUrl?.success === false) throw new CliUsageError(strings.badTsa);
 
     const service = createTokenService();
     try {
@@ -66,7 +86,7 @@ export const signCommand: CliCommand = {
         (values.trust ?? []).map((file) => resolve(io.cwd, file)),
       );
       const fonts = await loadRecordFonts();
-      const ref = findTokenRef(service, resolve(io.cwd, values.module), values.token);
+      const ref = findTokenRef(service, modulePath, values.token);
       const session = await service.login(ref, await readPin(io));
       if (session.warningBeforeLogin !== undefined) io.stderr(`${session.warningBeforeLogin}\n`);
       const signer = createTokenSigner({ session, keyIdHex: keyId, intermediates });
@@ -78,6 +98,7 @@ export const signCommand: CliCommand = {
         signer,
         fontBytes: fonts.regular,
         trustAnchors,
+        timestamp: tsaUrl?.success === true ? createTimestampClient({ url: tsaUrl.data }) : undefined,
       });
       session.close();
       const signerName = signer.certificate.subjectCommonName ?? signer.certificate.subject;
@@ -92,6 +113,7 @@ export const signCommand: CliCommand = {
             bytes: signed.bytes,
             signatures: signed.report.signatures.length,
             chainChecked: trustAnchors.length > 0,
+            timestamped: signed.timestamped,
             valid: trustAnchors.length > 0 ? signed.report.valid : undefined,
           },
           null,
@@ -99,6 +121,7 @@ export const signCommand: CliCommand = {
         )}\n`,
       );
       if (trustAnchors.length === 0) io.stderr(`${strings.chainNotChecked}\n`);
+      if (tsaUrl !== undefined && !signed.timestamped) io.stderr(`${strings.notTimestamped}\n`);
       io.stderr(`${strings.signed(roleLabels[role], signerName, out)}\n`);
       return 0;
     } catch (error) {

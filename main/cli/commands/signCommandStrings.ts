@@ -2,7 +2,7 @@
 export const signCommandStrings = {
   summary: 'Ký số một học bạ PDF bằng token USB (PKCS#11)',
   help: `Cách dùng: hocba sign TỆP.pdf --role gvcn|hieutruong|truong --module THƯ_VIỆN --token NHÃN --pin-stdin --out TỆP.pdf
-                  [--key-id MÃ] [--chain CHỨNG_THƯ.pem]... [--trust CA.pem]...
+                  [--key-id MÃ] [--chain CHỨNG_THƯ.pem]... [--trust CA.pem]... [--tsa URL]
 
 Thêm chữ ký số PAdES của giáo viên chủ nhiệm (gvcn), hiệu trưởng (hieutruong) hoặc con dấu nhà
 trường (truong) vào ô chữ ký của vai trò đó trong học bạ. Học bạ bản nháp và vai trò đã ký thì
@@ -16,6 +16,8 @@ không ký. Tệp kết quả được kiểm tra lại trước khi ghi; nếu 
   --key-id MÃ       mã khóa (CKA_ID, hệ 16) khi token có nhiều chứng thư ký được
   --chain TỆP       chứng thư CA trung gian (PEM hoặc DER), có thể lặp lại
   --trust TỆP       chứng thư CA gốc tin cậy để kiểm tra lại chữ ký vừa ký, có thể lặp lại
+  --tsa URL         máy chủ dấu thời gian (RFC 3161) của Sở, http:// hoặc https://; nếu máy chủ không
+                    trả lời, chữ ký vẫn được tạo nhưng không có dấu thời gian
 
 In ra màn hình (JSON): tệp đã ký, mã học bạ, người ký và kết quả kiểm tra.`,
   needsFiles: 'Cần đúng một tệp học bạ PDF và --out (tệp PDF đã ký cần tạo).',
@@ -24,6 +26,10 @@ In ra màn hình (JSON): tệp đã ký, mã học bạ, người ký và kết 
   needsPinStdin: 'Cần --pin-stdin: mã PIN chỉ được đọc từ đầu vào chuẩn, không bao giờ ghi trên dòng lệnh.',
   badKeyId: '--key-id phải là mã hệ 16 (ví dụ 01 hoặc a1b2).',
   emptyPin: 'Không đọc được mã PIN từ đầu vào chuẩn.',
+  badTsa:
+    '--tsa phải là địa chỉ http:// hoặc https:// của máy chủ dấu thời gian (ví dụ https://tsa.example.vn/).',
+  notTimestamped:
+    'Lưu ý: không lấy được dấu thời gian từ máy chủ --tsa; chữ ký vẫn được tạo nhưng thời điểm ký chỉ do máy này tự khai.',
   tokenNotFound: (label: string) =>
     `Không thấy token có nhãn "${label}". Hãy cắm token rồi thử lại, hoặc kiểm tra lại nhãn và thư viện PKCS#11.`,
   severalTokens: (label: string) =>

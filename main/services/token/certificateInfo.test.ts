@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowsDigitalSignature, keyUsageFromBits, parseCertificate, validityAt } from './certificateInfo';
+import {
+  allowsDigitalSignature,
+  certificateIdentityOf,
+  keyUsageFromBits,
+  parseCertificate,
+  validityAt,
+} from './certificateInfo';
 
 let dir: string;
 
@@ -70,6 +76,35 @@ describe('parseCertificate', () => {
 
   it('throws on bytes that are not a certificate', () => {
     expect(() => parseCertificate(new Uint8Array([1, 2, 3]))).toThrow();
+    expect(() => certificateIdentityOf(new Uint8Array([1, 2, 3]))).toThrow();
+  });
+
+  it('reads who an openssl-made certificate names as Vietnamese CAs write it', () => {
+    const person = certificateIdentityOf(
+      makeCertificate(
+        'vn-person',
+        '/C=VN/ST=Hà Nội/CN=NGUYEN THI THU HA/UID=CCCD:001190012345/serialNumber=CMND:012345678',
+        [],
+        'ec',
+      ),
+    );
+    expect(person).toMatchObject({
+      commonName: 'NGUYEN THI THU HA',
+      citizenIds: ['001190012345'],
+      formerIds: ['012345678'],
+      taxCodes: [],
+      serialNumberHex: 'ff01',
+    });
+    const school = certificateIdentityOf(
+      makeCertificate(
+        'vn-school',
+        '/C=VN/CN=TRUONG TIEU HOC KIM DONG/UID=MST:0101234567-001/UID=MNS:1234567',
+        [],
+        'ec',
+      ),
+    );
+    expect(school).toMatchObject({ taxCodes: ['0101234567-001'], budgetCodes: ['1234567'], citizenIds: [] });
+    expect(school.issuer).toBe('C=VN, CN=TRUONG TIEU HOC KIM DONG, UID=MST:0101234567-001, UID=MNS:1234567');
   });
 });
 

@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js';
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import type { RelativeDistinguishedNames } from 'pkijs';
+import { certificateIdentity, type CertificateIdentity } from '../../../shared/signing/certificateIdentity';
 
 /** RFC 5280 §4.2.1.3 bit order. */
 export const keyUsageNames = [
@@ -127,6 +128,14 @@ export function parseCertificate(der: Uint8Array): CertificateInfo {
     sha256FingerprintHex: createHash('sha256').update(der).digest('hex'),
     der: Uint8Array.from(der),
   };
+}
+
+/**
+ * Who a DER certificate names as Vietnamese CAs write it (CN, CCCD/CMND, MST/MNS, issuer and
+ * serial): what the signer judges against a record's signers. Throws on bytes that are not a certificate.
+ */
+export function certificateIdentityOf(der: Uint8Array): CertificateIdentity {
+  return certificateIdentity(pkijs.Certificate.fromBER(der));
 }
 
 export type ValidityStatus = 'valid' | 'not-yet-valid' | 'expired';

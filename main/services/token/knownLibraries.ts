@@ -1,9 +1,11 @@
-import { isAbsolute } from 'node:path';
+import { realpathSync, statfsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 
 export type TokenPlatform = 'win32' | 'darwin' | 'linux';
 
 export type KnownTokenLibrary = {
+  /** Stable, path-free name used in library ids (`known:<id>:<n>`); never rename a released one. */
+  readonly id: string;
   /** The CA or driver as users know it. */
   readonly provider: string;
   readonly paths: Readonly<Partial<Record<TokenPlatform, readonly string[]>>>;
@@ -14,12 +16,13 @@ export type KnownTokenLibrary = {
  *
  * BEST EFFORT, NOT CONFIRMED: these names come from installer habits and public forum posts, not
  * from the vendors' documentation, and vendors rename them between driver versions. Confirm each
- * against a real installation before relying on it; the user can always pick the file by hand
- * (`userLibraryPath`). Many CAs resell the same hardware (Feitian ePass2003, SafeNet eToken),
+ * against a real installation before relying on it; in the app the user can pick another file in
+ * main's own file dialog. Many CAs resell the same hardware (Feitian ePass2003, SafeNet eToken),
  * so the hardware vendors' libraries and OpenSC are listed too.
  */
 export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
   {
+    id: 'viettel-ca',
     provider: 'Viettel-CA',
     paths: {
       win32: [
@@ -32,6 +35,7 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
     },
   },
   {
+    id: 'vnpt-ca',
     provider: 'VNPT-CA',
     paths: {
       win32: ['C:\\Windows\\System32\\vnpt-ca_csp11.dll', 'C:\\Windows\\System32\\vnptca_p11_v8.dll'],
@@ -40,6 +44,7 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
     },
   },
   {
+    id: 'bkav-ca',
     provider: 'BKAV-CA',
     paths: {
       win32: ['C:\\Windows\\System32\\BkavCA.dll', 'C:\\Windows\\System32\\bkavcsp11.dll'],
@@ -47,6 +52,7 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
     },
   },
   {
+    id: 'fpt-ca',
     provider: 'FPT-CA',
     paths: {
       win32: ['C:\\Windows\\System32\\fpt-ca.dll', 'C:\\Windows\\System32\\fptca_csp11.dll'],
@@ -55,18 +61,22 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
     },
   },
   {
+    id: 'vina-ca',
     provider: 'Vina-CA',
     paths: { win32: ['C:\\Windows\\System32\\vina-ca.dll', 'C:\\Windows\\System32\\vinaca_csp11.dll'] },
   },
   {
+    id: 'ca2',
     provider: 'CA2 (Nacencomm)',
     paths: { win32: ['C:\\Windows\\System32\\ca2_csp11.dll', 'C:\\Windows\\System32\\CA2_v34.dll'] },
   },
   {
+    id: 'newtel-ca',
     provider: 'NewTel-CA',
     paths: { win32: ['C:\\Windows\\System32\\newtel-ca.dll', 'C:\\Windows\\System32\\newtelca_csp11.dll'] },
   },
   {
+    id: 'feitian-epass2003',
     provider: 'Feitian ePass2003',
     paths: {
       win32: ['C:\\Windows\\System32\\eps2003csp11.dll', 'C:\\Windows\\System32\\ShuttleCsp11_3003.dll'],
@@ -75,6 +85,7 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
     },
   },
   {
+    id: 'safenet-etoken',
     provider: 'SafeNet eToken',
     paths: {
       win32: ['C:\\Windows\\System32\\eTPKCS11.dll'],
@@ -83,6 +94,7 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
     },
   },
   {
+    id: 'opensc',
     provider: 'OpenSC',
     paths: {
       win32: ['C:\\Windows\\System32\\opensc-pkcs11.dll'],
@@ -92,37 +104,140 @@ export const knownTokenLibraries: readonly KnownTokenLibrary[] = [
   },
 ];
 
-export type LibraryCandidate = {
+export type KnownLibraryPath = {
+  /** `known:<library id>:<index in this platform's list>`: what the renderer may send back. */
+  readonly id: string;
   readonly provider: string;
   readonly path: string;
-  readonly source: 'known' | 'user';
 };
 
-/** The known libraries of this platform that exist on this machine, then the user's own pick. */
+/** Every known library path of this platform with its id, whether or not it is installed. */
+export function knownLibraryPaths(
+  platform: TokenPlatform,
+  libraries: readonly KnownTokenLibrary[] = knownTokenLibraries,
+): KnownLibraryPath[] {
+  return libraries.flatMap((library) =>
+    (library.paths[platform] ?? []).map((path, index) => ({
+      id: `known:${library.id}:${String(index)}`,
+      provider: library.provider,
+      path,
+    })),
+  );
+}
+
+export type LibraryCandidate = KnownLibraryPath & { readonly source: 'known' };
+
+/** The known libraries of this platform that exist on this machine. */
 export function findTokenLibraries(
   platform: TokenPlatform,
   exists: (path: string) => boolean,
-  userLibraryPath?: string,
 ): LibraryCandidate[] {
-  const found: LibraryCandidate[] = [];
-  for (const library of knownTokenLibraries) {
-    for (const path of library.paths[platform] ?? []) {
-      if (exists(path)) found.push({ provider: library.provider, path, source: 'known' });
-    }
-  }
-  if (userLibraryPath !== undefined && !found.some((candidate) => candidate.path === userLibraryPath)) {
-    found.push({ provider: 'user', path: userLibraryPath, source: 'user' });
-  }
-  return found;
+  return knownLibraryPaths(platform)
+    .filter((candidate) => exists(candidate.path))
+    .map((candidate) => ({ ...candidate, source: 'known' as const }));
 }
+
+/** Why a PKCS#11 library path or file is not loaded. */
+export type LibraryRefusal = 'invalid' | 'network' | 'relative' | 'not-a-library' | 'missing' | 'not-a-file';
 
 const libraryExtensions = /\.(dll|so(\.\d+)*|dylib)$/i;
 
-/** A PKCS#11 library path arriving from the renderer, the CLI or a settings file. */
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * The checks on the text of a library path, the same on every platform (a Windows path is
+ * judged on Linux too). Network paths are refused in every spelling Windows accepts: `\\server`,
+ * `//server`, mixed slashes, `\\?\UNC\…` and the `\\.\` device namespace; a colon past the drive
+ * letter would name an NTFS alternate data stream (`C:\a.txt:x.dll`).
+ */
+export function libraryPathRefusal(path: string): LibraryRefusal | undefined {
+  if (path.length === 0 || path.length > 1024 || hasControlCharacter(path)) return 'invalid';
+  if (/^[\\/]{2}/.test(path)) return 'network';
+  const windowsDrive = /^[A-Za-z]:[\\/]/.test(path);
+  if (!windowsDrive && !path.startsWith('/')) return 'relative';
+  if ((windowsDrive ? path.slice(2) : path).includes(':')) return 'invalid';
+  if (!libraryExtensions.test(path)) return 'not-a-library';
+  return undefined;
+}
+
+/** A PKCS#11 library path arriving from the CLI, a settings file or the bridge's command line. */
 export const libraryPathSchema = z
   .string()
-  .min(1)
   .max(1024)
-  .refine((path) => !path.includes('\0'), 'no NUL')
-  .refine((path) => isAbsolute(path) || /^[A-Za-z]:[\\/]/.test(path), 'must be absolute')
-  .refine((path) => libraryExtensions.test(path), 'must be a .dll, .so or .dylib');
+  .superRefine((path, context) => {
+    const refusal = libraryPathRefusal(path);
+    if (refusal !== undefined) context.addIssue({ code: 'custom', message: refusal });
+  });
+
+/**
+ * Linux file systems whose files live on another machine (statfs f_type): NFS, SMB, CIFS, SMB2,
+ * Coda, AFS, NCP, Ceph. FUSE is not listed: local NTFS disks mount through it too.
+ */
+const networkFileSystemTypes: ReadonlySet<number> = new Set([
+  0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x73757245, 0x5346414f, 0x564c, 0x00c36400,
+]);
+
+/** The file-system calls the check needs; tests pass their own to play a network mount. */
+export type LibraryFileSystem = {
+  readonly realpath: (path: string) => string;
+  readonly isRegularFile: (path: string) => boolean;
+  /** statfs f_type, or undefined where the platform gives none worth reading. */
+  readonly fileSystemType: (path: string) => number | undefined;
+};
+
+export const nodeLibraryFileSystem: LibraryFileSystem = {
+  // The native call asks the OS for the final path: on Windows a file on a mapped network drive
+  // comes back as \\server\share\…, which the network check then refuses (not testable here).
+  realpath: (path) => realpathSync.native(path),
+  isRegularFile: (path) => statSync(path).isFile(),
+  fileSystemType: (path) => statfsSync(path).type,
+};
+
+export type LibraryFileCheck =
+  { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: LibraryRefusal };
+
+/**
+ * Whether this path may be loaded as a PKCS#11 library: the text is checked, the path made
+ * canonical (symlinks, `..`), the canonical path checked again (a link to a network share or to
+ * a file that is not a library is refused), and it must be a regular file on a local disk.
+ * Returns the canonical path: the one to load.
+ */
+export function inspectLibraryFile(
+  path: string,
+  options: { readonly fileSystem?: LibraryFileSystem; readonly platform?: NodeJS.Platform } = {},
+): LibraryFileCheck {
+  const fileSystem = options.fileSystem ?? nodeLibraryFileSystem;
+  const platform = options.platform ?? process.platform;
+  const refuse = (reason: LibraryRefusal): LibraryFileCheck => ({ ok: false, reason });
+  const given = libraryPathRefusal(path);
+  if (given !== undefined) return refuse(given);
+  let canonical: string;
+  try {
+    canonical = fileSystem.realpath(path);
+  } catch {
+    return refuse('missing');
+  }
+  const resolved = libraryPathRefusal(canonical);
+  if (resolved !== undefined) return refuse(resolved);
+  try {
+    if (!fileSystem.isRegularFile(canonical)) return refuse('not-a-file');
+  } catch {
+    return refuse('missing');
+  }
+  if (platform === 'linux') {
+    let type: number | undefined;
+    try {
+      type = fileSystem.fileSystemType(canonical);
+    } catch {
+      type = undefined;
+    }
+    if (type !== undefined && networkFileSystemTypes.has(type)) return refuse('network');
+  }
+  return { ok: true, path: canonical };
+}

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import pkcs11js from 'pkcs11js';
 import type { Logger } from '../logger';
 import { parseInput, pinSchema, type TokenRef, tokenRefSchema } from './inputSchemas';
-import { libraryPathSchema } from './knownLibraries';
+import { inspectLibraryFile, libraryPathSchema } from './knownLibraries';
 import { createModuleRegistry, type LoadedModule, type ModuleRegistry } from './moduleRegistry';
 import { ckr } from './pkcs11Codes';
 import { type PinState, pinStateFromFlags } from './pinState';
@@ -66,6 +66,13 @@ export function createTokenService(options: TokenServiceOptions = {}): TokenServ
 
   const moduleFor = (libraryPath: string): LoadedModule => {
     const path = parseInput(libraryPathSchema, libraryPath);
+    // Every caller checks the library first; the service checks again what it is about to load
+    // (a regular, local library file once links are followed), so no caller can forget.
+    const inspected = inspectLibraryFile(path);
+    if (!inspected.ok)
+      throw new TokenError(inspected.reason === 'missing' ? 'library-load-failed' : 'invalid-input', {
+        code: inspected.reason,
+      });
     const existing = held.get(path);
     if (existing !== undefined) return existing;
     const module = registry.acquire(path);
