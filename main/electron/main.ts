@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { createMainRuntime } from '../mainRuntime';
 import { createLogger, fileLogSink } from '../services/logger';
 import { registerAppSchemePrivileges, serveRenderer } from './appProtocol';
+import { safeStorageKeyProtection } from './auditKeyProtection';
 import { registerIpc } from './ipcRegistration';
+import { chooseLibraryFileWithDialog } from './libraryDialog';
 import { createMainWindow, preloadPathNextTo } from './mainWindow';
 import { startUpdateChecks } from './updater';
 
@@ -40,8 +42,16 @@ if (!app.requestSingleInstanceLock()) {
         runtime: 'electron',
       },
       logger,
-      // Packaged, electron-builder puts resources/trust beside the app (extraResources).
-      app.isPackaged ? { trustFolders: [join(process.resourcesPath, 'trust'), join(dataDir, 'trust')] } : {},
+      {
+        // Packaged, electron-builder puts resources/trust beside the app (extraResources).
+        ...(app.isPackaged
+          ? { trustFolders: [join(process.resourcesPath, 'trust'), join(dataDir, 'trust')] }
+          : {}),
+        // A PKCS#11 library other than the known ones is picked in main's dialog, never named by the page.
+        chooseLibraryFile: chooseLibraryFileWithDialog,
+        // The key of main's audit head record is sealed by the OS key store where there is one.
+        auditKeyProtection: safeStorageKeyProtection(),
+      },
     );
     app.on('will-quit', () => runtime.close());
     serveRenderer(join(__dirname, '..', 'renderer'));

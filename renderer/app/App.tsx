@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StaffMember } from '../../shared/domain/staff';
 import { DatabaseProvider } from '../data/DatabaseContext';
 import { openHocbaDatabase, type HocbaDatabase } from '../data/database';
+import { AuditStartCheck } from '../features/history/AuditStartCheck';
+import { useChainHeadReporting } from '../features/history/auditHeadReporting';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import type { SampleTrial } from '../features/signin/startSampleTrial';
 import { AppShell } from './AppShell';
@@ -32,6 +34,8 @@ export function App() {
   const [state, setState] = useState<AppState>(savedSession ? { kind: 'restoring' } : { kind: 'signedOut' });
   const [route, navigate] = useRoute();
   const info = useAppInfo();
+  // Every audited write of this page tells main its new chain head (from the sample import on).
+  useChainHeadReporting();
 
   useEffect(() => {
     const session = savedSession;
@@ -102,6 +106,7 @@ export function App() {
                 onSwitchUser={onSwitchUser}
                 onSignOut={onSignOut}
               >
+                <AuditStartCheck deviceId={info?.deviceId} />
                 <SchoolGate>
                   <AreaScreen area={route.area} />
                 </SchoolGate>

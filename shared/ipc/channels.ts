@@ -16,10 +16,13 @@ export const ipcChannels = [
   'records:read',
   'records:verify',
   'token:list',
+  'token:chooseLibrary',
   'signing:start',
   'signing:status',
   'signing:cancel',
   'signing:current',
+  'audit:recordHead',
+  'audit:checkChain',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

@@ -5,6 +5,7 @@ import { maxClassListFileBytes, rawTableSchema } from '../classList/rawTable';
 import { summaryExportRequestSchema } from '../domain/evaluation/summaryExport';
 import type { IpcChannel } from './channels';
 import { base64Schema, downloadableFileSchema } from './fileSchemas';
+import { auditChannelContract } from './auditChannels';
 import { recordChannelContract } from './recordChannels';
 import { signingChannelContract } from './signingChannels';
 
@@ -62,6 +63,7 @@ export const ipcContract = {
   },
   ...recordChannelContract,
   ...signingChannelContract,
+  ...auditChannelContract,
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

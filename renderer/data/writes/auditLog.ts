@@ -2,6 +2,7 @@ import { canonicalJson } from '../../../shared/encoding/canonicalJson';
 import { genesisHash, sealAuditEvent, type AuditEvent } from '../../../shared/audit/auditChain';
 import { auditEventIdOf, type AuditEventDoc } from '../collections/auditEventsCollection';
 import type { HocbaDatabase } from '../database';
+import { noteAppendedEvents } from './chainHeadReporter';
 import type { FieldChange } from './fieldChanges';
 import type { WriteContext } from './writeContext';
 
@@ -26,9 +27,10 @@ export async function withAuditLock<T>(deviceId: string, work: () => Promise<T>)
 export type ChainHead = { readonly seq: number; readonly hash: string };
 
 /**
- * The head this page last wrote or read, per database and device: only a hint. Finding the head
- * by query reads the whole chain (IndexedDB cannot give the last entry of a descending compound
- * index through RxDB), which grows with every edit; checking the hint is two primary-key reads.
+ * The head this page last wrote or read, per database and device: only a hint. A descending
+ * query for the head reads the whole chain (IndexedDB cannot give the last entry of a descending
+ * compound index through RxDB); `lastEvent` needs a count and a short index walk, and checking
+ * the hint is two primary-key reads.
  */
 const headHints = new WeakMap<HocbaDatabase, Map<string, ChainHead>>();
 
@@ -47,11 +49,36 @@ async function hintHolds(database: HocbaDatabase, deviceId: string, hint: ChainH
   return hint.seq === 0 || found.get(current)?.hash === hint.hash;
 }
 
+/**
+ * The last event of a chain without reading the whole chain: IndexedDB counts the device's events
+ * on the index, and a chain without holes ends at that count; from there the index is walked
+ * upwards (ascending, so each step stops early) past any events a hole pushed beyond it.
+ */
+async function lastEvent(database: HocbaDatabase, deviceId: string) {
+  const count = await database.auditEvents.count({ selector: { deviceId } }).exec();
+  if (count === 0) return undefined;
+  let from = count;
+  let last = await database.auditEvents.findOne(auditEventIdOf(deviceId, count)).exec();
+  for (;;) {
+    const beyond = await database.auditEvents
+      .find({ selector: { deviceId, seq: { $gt: from } }, sort: [{ seq: 'asc' }], limit: 1000 })
+      .exec();
+    const furthest = beyond.at(-1);
+    if (!furthest) break;
+    last = furthest;
+    from = furthest.seq;
+  }
+  // Holes and nothing beyond the count: the head is below it (only a damaged chain gets here).
+  return (
+    last ?? (await database.auditEvents.findOne({ selector: { deviceId }, sort: [{ seq: 'desc' }] }).exec())
+  );
+}
+
 /** Reads the head of this device's chain. Call inside `withAuditLock`. */
 export async function chainHead(database: HocbaDatabase, deviceId: string): Promise<ChainHead> {
   const hint = headHints.get(database)?.get(deviceId);
   if (hint && (await hintHolds(database, deviceId, hint))) return hint;
-  const last = await database.auditEvents.findOne({ selector: { deviceId }, sort: [{ seq: 'desc' }] }).exec();
+  const last = await lastEvent(database, deviceId);
   const head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: genesisHash };
   rememberHead(database, deviceId, head);
   return head;
@@ -101,5 +128,7 @@ export async function appendAuditEvents(
     throw new Error(`audit chain refused ${written.error.length} events`);
   }
   rememberHead(database, context.deviceId, { seq, hash });
+  // Main records the new hashes after this write, without the write waiting for it.
+  noteAppendedEvents(database, context.deviceId, events);
   return events;
 }

@@ -5,9 +5,12 @@ import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
 import { useRouteParam } from '../../app/RouteContext';
 import { useSchool } from '../../app/SchoolContext';
 import { useDatabase } from '../../data/DatabaseContext';
+import { useIpc } from '../../ipc/IpcContext';
 import { useClassStudents } from '../../data/queries/classQueries';
 import { useObservable } from '../../data/useRxQueryResult';
+import { checkChainWithMain, type ChainCheckAnswer } from './chainCheck';
 import { describeTarget, describeValue } from './describeChange';
+import { MainCheckResult } from './MainCheckResult';
 import { historyStrings } from './strings';
 
 const shownEvents = 500;
@@ -25,8 +28,16 @@ export function HistoryScreen() {
       return database.auditEvents.find({ selector, sort: [{ at: 'desc' }], limit: shownEvents }).$;
     }, [database, selected?.id, studentId]),
   );
+  const ipc = useIpc();
   const [check, setCheck] = useState<
-    { state: 'running' } | { state: 'done'; count: number; problems: ChainProblem[] } | undefined
+    | { state: 'running' }
+    | {
+        state: 'done';
+        count: number;
+        problems: ChainProblem[];
+        main: { ok: true; answer: ChainCheckAnswer } | { ok: false; message: string };
+      }
+    | undefined
   >(undefined);
   const names = new Map(school.staff.map((member) => [member.userId, member.fullName]));
   const studentNames = new Map((students ?? []).map((student) => [student.id, student.fullName]));
@@ -37,8 +48,25 @@ export function HistoryScreen() {
       .find({ selector: { deviceId: writeContext.deviceId }, sort: [{ seq: 'asc' }] })
       .exec();
     const list = chain.map((doc) => doc.toMutableJSON());
-    setCheck({ state: 'done', count: list.length, problems: verifyAuditChain(writeContext.deviceId, list) });
+    const problems = verifyAuditChain(writeContext.deviceId, list);
+    // The database can only vouch for itself; main compares it with what it recorded at write time.
+    const main = await checkChainWithMain(database, writeContext.deviceId, (request) =>
+      ipc.invoke('audit:checkChain', request),
+    ).catch(() => undefined);
+    setCheck({
+      state: 'done',
+      count: list.length,
+      problems,
+      main: main?.ok
+        ? { ok: true, answer: main.value }
+        : { ok: false, message: main?.error.message ?? historyStrings.mainCheckFailed },
+    });
   };
+  // Whether main's record contradicts the database's chain (not only a notice about main's own files).
+  const mainProblems =
+    check?.state === 'done' && check.main.ok
+      ? check.main.answer.chains.some((chain) => chain.verdict !== 'intact' && chain.verdict !== 'ahead')
+      : false;
 
   return (
     <div className="screen">
@@ -74,8 +102,10 @@ export function HistoryScreen() {
         </button>
         {check?.state === 'done' &&
           (check.problems.length === 0 ? (
-            <span className="save-state saved" role="status">
-              {historyStrings.intact(check.count)}
+            <span className={mainProblems ? 'save-state failed' : 'save-state saved'} role="status">
+              {mainProblems
+                ? historyStrings.selfConsistentOnly(check.count)
+                : historyStrings.intact(check.count)}
             </span>
           ) : (
             <div className="notice error" role="alert">
@@ -88,6 +118,7 @@ export function HistoryScreen() {
             </div>
           ))}
       </div>
+      {check?.state === 'done' && <MainCheckResult result={check.main} />}
       {events?.length === 0 && <p className="status">{historyStrings.none}</p>}
       {events && events.length > 0 && (
         <table className="data-table history-table">

@@ -22,6 +22,26 @@ export const historyStrings = {
   intact: (count: number) =>
     `Lịch sử nguyên vẹn: ${count.toLocaleString('vi-VN')} sự kiện, không có sự kiện nào bị sửa, xóa hay chèn thêm.`,
   broken: (count: number) => `Phát hiện ${count} chỗ lịch sử bị can thiệp:`,
+  /** The database's events link up among themselves, but main's record says otherwise. */
+  selfConsistentOnly: (count: number) =>
+    `Các sự kiện còn trong cơ sở dữ liệu nối khớp với nhau (${count.toLocaleString('vi-VN')} sự kiện), nhưng không khớp với sổ ghi của máy.`,
+  localHeading: 'Trong cơ sở dữ liệu',
+  mainHeading: 'Đối chiếu với sổ ghi của máy (lưu ngoài cơ sở dữ liệu, ứng dụng trên trang không sửa được)',
+  mainChecking: 'Đang đối chiếu với sổ ghi của máy…',
+  mainCheckFailed:
+    'Không đối chiếu được với sổ ghi của máy. Hãy thử lại; nếu vẫn lỗi, hãy khởi động lại ứng dụng.',
+  anomaliesHeading: (count: number) =>
+    `Sổ ghi của máy đã ghi nhận ${count.toLocaleString('vi-VN')} lần bất thường (mới nhất trước):`,
+  anomalyLine: (at: string, message: string, count: number) =>
+    count > 1 ? `${at}: ${message} (lặp lại ${count.toLocaleString('vi-VN')} lần)` : `${at}: ${message}`,
+  banner: {
+    title: 'Cảnh báo: lịch sử thay đổi trên máy này có dấu hiệu bị can thiệp',
+    whatToDo:
+      'Dữ liệu vẫn dùng được, nhưng những thay đổi bị xóa hoặc bị ghi lại không còn được ghi nhận đúng. Đừng xóa dữ liệu trên máy. Hãy báo cho hiệu trưởng hoặc cán bộ phụ trách công nghệ thông tin; chi tiết ở mục "Lịch sử thay đổi", nút "Kiểm tra tính toàn vẹn".',
+    powerCut:
+      'Nếu máy vừa bị mất điện hoặc tắt đột ngột, vài thay đổi cuối cùng có thể chưa kịp lưu; khi đó hãy kiểm tra lại các ô vừa nhập.',
+    dismiss: 'Đã hiểu, ẩn cảnh báo',
+  },
   collections: {
     people: 'Hồ sơ học sinh',
     schools: 'Thông tin trường',

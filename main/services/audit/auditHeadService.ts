@@ -1,0 +1,269 @@
+import { join } from 'node:path';
+import { genesisHash } from '../../../shared/audit/auditChain';
+import { judgeChain, type ChainJudgement, type RecordedChain } from '../../../shared/audit/chainJudge';
+import type {
+  AuditChainClaim,
+  AuditChainVerdict,
+  AuditCheckChainRequest,
+  AuditCheckChainResponse,
+  AuditFinding,
+  AuditRecordHeadRequest,
+  AuditRecordHeadResponse,
+} from '../../../shared/ipc/auditChannels';
+import type { Logger } from '../logger';
+import { noteAnomaly, shownAnomalies, type Anomaly } from './anomalyRecord';
+import { newChainLog, type ChainLog } from './chainLog';
+import { outcomeOf, worstVerdict } from './chainOutcome';
+import { headStoreFileName, writeHeadStore, type ChainRecord, type HeadStoreBody } from './headStoreFile';
+import { auditHeadStrings } from './strings';
+
+/**
+ * Main's anchor for the renderer's audit chains: it records every event hash the renderer
+ * reports right after a write, and judges the chain the renderer's database holds against that
+ * record. Heads only move forward through reports; a report that contradicts the record is
+ * refused and kept as an anomaly. Only the integrity check, after it has recorded what it found
+ * (truncated, rewritten, unknown), makes the record follow the database's chain again, so the
+ * app keeps working and later tampering is still caught; the anomaly stays in the record.
+ */
+export type AuditHeadService = {
+  readonly deviceId: string;
+  readonly recordHead: (request: AuditRecordHeadRequest) => Promise<AuditRecordHeadResponse>;
+  readonly checkChain: (request: AuditCheckChainRequest) => Promise<AuditCheckChainResponse>;
+};
+
+/** Chains main keeps a record of, so a page cannot fill the disk with made-up databases. */
+export const maxRecordedChains = 64;
+
+export type LoadedHeads = {
+  readonly auditDir: string;
+  readonly key: Uint8Array;
+  readonly body: HeadStoreBody;
+  readonly logs: Map<string, ChainLog>;
+  /** What main found about its own files when it started (shown by every check of this run). */
+  readonly startupFindings: readonly AuditFinding[];
+  /** Whether this run had to make a new device identity (device.json and the head store were gone). */
+  readonly identityCreated: boolean;
+};
+
+export function chainSubject(deviceId: string, database: string): string {
+  return `${deviceId}/${database}`;
+}
+
+export function chainLogPath(auditDir: string, deviceId: string, database: string): string {
+  return join(auditDir, 'chains', `${deviceId}~${database}.bin`);
+}
+
+export function unavailableHeadService(deviceId: string): AuditHeadService {
+  return {
+    deviceId,
+    recordHead: () => Promise.resolve({ status: 'unavailable', mainSeq: 0 }),
+    checkChain: () =>
+      Promise.resolve({
+        status: 'done',
+        verdict: 'unavailable',
+        chains: [],
+        findings: [{ kind: 'unavailable', severity: 'problem', message: auditHeadStrings.unavailable }],
+        anomalies: [],
+        anomalyCount: 0,
+      }),
+  };
+}
+
+export function createAuditHeadService(
+  state: LoadedHeads,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): AuditHeadService {
+  const { body, logs, auditDir } = state;
+  const deviceId = body.deviceId;
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Reports refused since the last check, by chain: the next check (the start banner) shows them. */
+  const refusedSinceCheck = new Map<string, AuditFinding>();
+  /** One operation at a time: reports and checks read and write the same record. */
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const find = (chainDevice: string, database: string) =>
+    body.chains.find((chain) => chain.deviceId === chainDevice && chain.database === database);
+
+  const recordedView = (chain: ChainRecord | undefined): RecordedChain | undefined => {
+    if (!chain) return undefined;
+    const log = logs.get(chainSubject(chain.deviceId, chain.database));
+    return { seq: chain.seq, hashAt: (seq) => log?.hashAt(seq) };
+  };
+
+  const startChain = (chainDevice: string, database: string, at: string): ChainRecord => {
+    const log = newChainLog(chainLogPath(auditDir, chainDevice, database));
+    logs.set(chainSubject(chainDevice, database), log);
+    const chain: ChainRecord = {
+      deviceId: chainDevice,
+      database,
+      seq: 0,
+      hash: genesisHash,
+      logDigest: log.digest(),
+      firstRecordedAt: at,
+      recordedAt: at,
+    };
+    body.chains.push(chain);
+    return chain;
+  };
+
+  const moveHead = (chain: ChainRecord, log: ChainLog, at: string) => {
+    chain.seq = log.length();
+    chain.hash = log.hashAt(chain.seq) ?? genesisHash;
+    chain.logDigest = log.digest();
+    chain.recordedAt = at;
+  };
+
+  /** The log first, then the record that vouches for it: a crash between leaves extra entries, never missing ones. */
+  const persist = async (changed: Iterable<ChainRecord>) => {
+    for (const chain of changed) await logs.get(chainSubject(chain.deviceId, chain.database))?.flush();
+    await writeHeadStore(join(auditDir, headStoreFileName), state.key, body);
+  };
+
+  const recordHead = async (request: AuditRecordHeadRequest): Promise<AuditRecordHeadResponse> => {
+    const at = now().toISOString();
+    let chain = find(request.deviceId, request.database);
+    if (!chain) {
+      const first = request.fromSeq === 1 && request.prevHash === genesisHash;
+      if (request.deviceId !== deviceId || !first || body.chains.length >= maxRecordedChains)
+        return { status: 'unknownChain', mainSeq: 0 };
+      chain = startChain(request.deviceId, request.database, at);
+    }
+    const log = logs.get(chainSubject(chain.deviceId, chain.database));
+    if (!log) return { status: 'unknownChain', mainSeq: 0 };
+    const mainSeq = chain.seq;
+    if (request.fromSeq > mainSeq + 1) return { status: 'gap', mainSeq };
+    const recordedAt = (seq: number) => (seq === 0 ? genesisHash : log.hashAt(seq));
+    let conflictAt: number | undefined;
+    if (recordedAt(request.fromSeq - 1) !== request.prevHash) conflictAt = request.fromSeq - 1;
+    else
+      for (
+        let seq = request.fromSeq;
+        seq <= Math.min(mainSeq, request.fromSeq + request.hashes.length - 1);
+        seq += 1
+      )
+        if (request.hashes[seq - request.fromSeq] !== recordedAt(seq)) {
+          conflictAt = seq;
+          break;
+        }
+    if (conflictAt !== undefined) {
+      logger.warn('audit.report-conflict', { seq: conflictAt, mainSeq });
+      const anomaly: Anomaly = {
+        kind: 'conflictingReport',
+        subject: chainSubject(chain.deviceId, chain.database),
+        message: auditHeadStrings.conflictingReport(Math.max(conflictAt, 1)),
+      };
+      noteAnomaly(body, anomaly, at);
+      if (!refusedSinceCheck.has(anomaly.subject))
+        refusedSinceCheck.set(anomaly.subject, {
+          kind: anomaly.kind,
+          severity: 'problem',
+          message: anomaly.message,
+          deviceId: chain.deviceId,
+        });
+      await persist([]);
+      return { status: 'conflict', mainSeq };
+    }
+    const fresh = request.hashes.slice(mainSeq + 1 - request.fromSeq);
+    if (fresh.length === 0) return { status: 'duplicate', mainSeq };
+    log.append(fresh);
+    moveHead(chain, log, at);
+    await persist([chain]);
+    return { status: 'recorded', mainSeq: chain.seq };
+  };
+
+  const checkChain = async (request: AuditCheckChainRequest): Promise<AuditCheckChainResponse> => {
+    const claims: AuditChainClaim[] = [...request.chains];
+    // A chain main recorded for this database that the database no longer holds at all.
+    for (const chain of body.chains)
+      if (
+        chain.database === request.database &&
+        chain.seq > 0 &&
+        !claims.some((claim) => claim.deviceId === chain.deviceId)
+      )
+        claims.push({ deviceId: chain.deviceId, head: { seq: 0, hash: genesisHash }, probes: [] });
+    const judged: { claim: AuditChainClaim; judgement: Exclude<ChainJudgement, { kind: 'needProbe' }> }[] =
+      [];
+    for (const claim of claims) {
+      const judgement = judgeChain(recordedView(find(claim.deviceId, request.database)), claim);
+      if (judgement.kind === 'needProbe')
+        return { status: 'needProbe', deviceId: claim.deviceId, seq: judgement.seq };
+      judged.push({ claim, judgement });
+    }
+
+    const at = now().toISOString();
+    const findings: AuditFinding[] = [...state.startupFindings, ...refusedSinceCheck.values()];
+    refusedSinceCheck.clear();
+    const verdicts: AuditChainVerdict[] = [];
+    const changed = new Set<ChainRecord>();
+    const noted: Anomaly[] = [];
+    for (const { claim, judgement } of judged) {
+      const subject = chainSubject(claim.deviceId, request.database);
+      const outcome = outcomeOf(judgement, {
+        subject,
+        chainDeviceId: claim.deviceId,
+        ownDeviceId: deviceId,
+        identityCreated: state.identityCreated,
+      });
+      if (outcome.verdict === 'restarted' && !noted.some((anomaly) => anomaly.kind === 'restarted')) {
+        const restarted: Anomaly = {
+          kind: 'restarted',
+          subject: chainSubject(deviceId, request.database),
+          message: auditHeadStrings.restarted(deviceId),
+        };
+        noted.push(restarted);
+        findings.push({ kind: 'restarted', severity: 'problem', message: restarted.message, deviceId });
+      }
+      for (const anomaly of outcome.anomalies) {
+        noted.push(anomaly);
+        findings.push({
+          kind: anomaly.kind,
+          severity: 'problem',
+          message: anomaly.message,
+          deviceId: claim.deviceId,
+        });
+      }
+      if (outcome.notice) findings.push({ ...outcome.notice, severity: 'notice', deviceId: claim.deviceId });
+      const chain = find(claim.deviceId, request.database);
+      const log = logs.get(subject);
+      if (typeof outcome.follow === 'number' && chain && log) {
+        // The anomaly is kept; from here on the record follows the chain the database holds.
+        log.truncate(outcome.follow);
+        moveHead(chain, log, at);
+        changed.add(chain);
+      } else if (outcome.follow === 'adopt' && !chain && body.chains.length < maxRecordedChains) {
+        changed.add(startChain(claim.deviceId, request.database, at));
+      }
+      verdicts.push({
+        deviceId: claim.deviceId,
+        verdict: outcome.verdict,
+        mainSeq: find(claim.deviceId, request.database)?.seq ?? 0,
+        databaseSeq: claim.head.seq,
+      });
+    }
+    for (const anomaly of noted) noteAnomaly(body, anomaly, at);
+    const verdict = worstVerdict(verdicts.map((entry) => entry.verdict));
+    if (changed.size > 0 || noted.length > 0) {
+      await persist(changed);
+      logger.warn('audit.chain-anomaly', { chains: verdicts.length, verdict });
+    }
+    return {
+      status: 'done',
+      verdict,
+      chains: verdicts,
+      findings,
+      anomalies: shownAnomalies(body),
+      anomalyCount: body.anomalyCount,
+    };
+  };
+
+  return {
+    deviceId,
+    recordHead: (request) => serially(() => recordHead(request)),
+    checkChain: (request) => serially(() => checkChain(request)),
+  };
+}
