@@ -14,6 +14,8 @@ import {
   sortedForSetOf,
 } from './der';
 import type { Sha256, Signer } from './signingTypes';
+import { signatureTimestampAttribute, type TimestampFunction } from './timestampToken';
+import { isSingleTlv } from './timestampTokenView';
 
 export const oids = {
   data: '1.2.840.113549.1.7.1',
@@ -124,6 +126,9 @@ function prepareSigner(chain: readonly Uint8Array[], sha256: Sha256): PreparedSi
 /**
  * A detached CAdES signature for PAdES baseline B-B (ETSI EN 319 142-1): content type, message
  * digest and signingCertificateV2 signed; no signing-time attribute, the time is the PDF's /M.
+ * With `timestamp` and a TSA that answers, B-T: the TimeStampToken over the signature value is
+ * added as the unsigned attribute id-aa-signatureTimeStampToken (RFC 3161 appendix A, ETSI EN
+ * 319 122-1 §5.3); without an answer the signature is B-B as before.
  * The signature algorithm follows the signer certificate's key: sha256WithRSAEncryption for RSA,
  * ecdsa-with-SHA256 for EC. Assembled from DER parts; the certificates are carried byte for
  * byte and only parsed once per signer. Returns the DER ContentInfo.
@@ -132,6 +137,8 @@ export async function buildCadesSignature(options: {
   readonly digest: Uint8Array;
   readonly signer: Signer;
   readonly sha256: Sha256;
+  /** Asks the province's TSA for a token over the signature value; undefined when it cannot. */
+  readonly timestamp?: TimestampFunction;
 }): Promise<Uint8Array> {
   const { digest, signer, sha256 } = options;
   const parts = prepareSigner(signer.certificateChain, sha256);
@@ -142,6 +149,10 @@ export async function buildCadesSignature(options: {
   ]);
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] IMPLICIT field.
   const signature = await signer.sign(derSet(...attributes));
+  const token = options.timestamp ? await options.timestamp(signature) : undefined;
+  // A token that is not one DER value would corrupt the CMS around it: signed without it then.
+  const unsigned =
+    token !== undefined && isSingleTlv(token) ? [der(0xa1, signatureTimestampAttribute(token))] : [];
 
   const signerInfo = derSequence(
     derSmallInteger(1),
@@ -150,6 +161,7 @@ export async function buildCadesSignature(options: {
     der(0xa0, ...attributes),
     parts.signatureAlgorithm,
     derOctetString(signature),
+    ...unsigned,
   );
   const signedData = derSequence(
     derSmallInteger(1),

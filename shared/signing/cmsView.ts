@@ -4,6 +4,7 @@ import { bytesEqual, latin1Decode, toArrayBuffer } from './bytes';
 import { oids, parseCades, type ParsedCades } from './cadesSignedData';
 import { parseCertificate } from './certificateInfo';
 import { childrenOf, derOid, readTlv, type Tlv } from './der';
+import { timestampOids } from './timestampTokenView';
 
 /** What the verifier checks of one CMS signature, however it was read. */
 export type CmsView = {
@@ -18,6 +19,13 @@ export type CmsView = {
   readonly signedAttributes: ArrayBuffer | undefined;
   readonly signatureAlgorithm: AlgorithmIdentifier;
   readonly signature: OctetString;
+  /** The SignerInfo's signature value: what a signature timestamp is over. */
+  readonly signatureValue: Uint8Array;
+  /**
+   * The DER TimeStampToken of the first id-aa-signatureTimeStampToken unsigned attribute (PAdES
+   * B-T), when there is one. Unsigned: only its own verification gives it any weight.
+   */
+  readonly timestampToken: Uint8Array | undefined;
   /** certHash of the first ESSCertIDv2 of signingCertificateV2, when the attribute is there. */
   readonly signingCertificateHash: Uint8Array | undefined;
 };
@@ -44,6 +52,7 @@ const sha256Oid = derOid(oids.sha256);
 const messageDigestOid = derOid(oids.messageDigest);
 const signingCertificateV2Oid = derOid(oids.signingCertificateV2);
 const signedDataOid = derOid(oids.signedData);
+const signatureTimestampOid = derOid(timestampOids.signatureTimeStampToken);
 
 function bytesOf(der: Uint8Array, tlv: Tlv): Uint8Array {
   return der.subarray(tlv.start, tlv.end);
@@ -103,7 +112,7 @@ function readDerCms(der: Uint8Array): CmsView | undefined {
   must(version, 0x02);
   const [issuer, serial] = childrenOf(der, must(sid, 0x30));
   const attributes = rest[0]?.tag === 0xa0 ? rest[0] : undefined;
-  const [signatureAlgorithm, signature] = attributes ? rest.slice(1) : rest;
+  const [signatureAlgorithm, signature, unsigned] = attributes ? rest.slice(1) : rest;
   const [digestOid] = childrenOf(der, must(digestAlgorithm, 0x30));
 
   const certificateDers = (certificateSet ? childrenOf(der, certificateSet) : [])
@@ -127,6 +136,11 @@ function readDerCms(der: Uint8Array): CmsView | undefined {
   }
   const algorithm = fromBER(toArrayBuffer(bytesOf(der, must(signatureAlgorithm, 0x30))));
   if (algorithm.offset === -1) return undefined;
+  const signatureValue = valueOf(der, must(signature, 0x04)).slice();
+  const token =
+    unsigned?.tag === 0xa1
+      ? attributeValue(der, childrenOf(der, unsigned), signatureTimestampOid)
+      : undefined;
   return {
     signer: certificateOf(signerDer),
     signerDer,
@@ -135,7 +149,9 @@ function readDerCms(der: Uint8Array): CmsView | undefined {
     messageDigest: digestValue?.tag === 0x04 ? valueOf(der, digestValue).slice() : undefined,
     signedAttributes,
     signatureAlgorithm: new AlgorithmIdentifier({ schema: algorithm.result }),
-    signature: new OctetString({ valueHex: toArrayBuffer(valueOf(der, must(signature, 0x04))) }),
+    signature: new OctetString({ valueHex: toArrayBuffer(signatureValue) }),
+    signatureValue,
+    timestampToken: token === undefined ? undefined : bytesOf(der, token).slice(),
     signingCertificateHash: essCertHash(der, attributeValue(der, attributeList, signingCertificateV2Oid)),
   };
 }
@@ -163,6 +179,9 @@ function viewOfParsed(parsed: ParsedCades): CmsView | undefined {
     first instanceof Sequence
       ? first.valueBlock.value.find((item) => item instanceof OctetString)
       : undefined;
+  const token: unknown = parsed.signerInfo.unsignedAttrs?.attributes.find(
+    (candidate) => candidate.type === timestampOids.signatureTimeStampToken,
+  )?.values[0];
   return {
     signer,
     signerDer: new Uint8Array(signer.toSchema().toBER()),
@@ -172,6 +191,8 @@ function viewOfParsed(parsed: ParsedCades): CmsView | undefined {
     signedAttributes: parsed.signerInfo.signedAttrs?.encodedValue,
     signatureAlgorithm: parsed.signerInfo.signatureAlgorithm,
     signature: parsed.signerInfo.signature,
+    signatureValue: new Uint8Array(parsed.signerInfo.signature.valueBlock.valueHexView),
+    timestampToken: token instanceof Sequence ? new Uint8Array(token.toBER(false)) : undefined,
     signingCertificateHash:
       hash instanceof OctetString ? new Uint8Array(hash.valueBlock.valueHexView) : undefined,
   };

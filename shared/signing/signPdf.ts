@@ -13,6 +13,7 @@ import {
   type Signer,
   type SignerRole,
 } from './signingTypes';
+import type { TimestampFunction } from './timestampToken';
 
 export type SignPdfOptions = {
   readonly pdf: Uint8Array;
@@ -32,6 +33,11 @@ export type SignPdfOptions = {
    * roles) and should not parse it again. It is used up by this call.
    */
   readonly document?: PDFDocument;
+  /**
+   * Asks the province's timestamp authority for a token over the signature value (PAdES B-T);
+   * returns undefined when it cannot be reached, and the signature is then made without one.
+   */
+  readonly timestamp?: TimestampFunction;
 };
 
 /** `[0 a b c]` padded with spaces to exactly the placeholder's width. */
@@ -80,7 +86,12 @@ export async function signPdf(options: SignPdfOptions): Promise<Uint8Array> {
   pdf.set(latin1Encode(formatByteRange(range)), byteRangeOffset);
 
   const digest = options.sha256(concatBytes([pdf.subarray(0, contentsStart), pdf.subarray(contentsEnd)]));
-  const cms = await buildCadesSignature({ digest, signer: options.signer, sha256: options.sha256 });
+  const cms = await buildCadesSignature({
+    digest,
+    signer: options.signer,
+    sha256: options.sha256,
+    timestamp: options.timestamp,
+  });
   const hex = bytesToHex(cms);
   if (hex.length > contentsEnd - contentsStart - 2) {
     throw new PdfSigningError('signature-too-large', signingErrors.signatureTooLarge);
