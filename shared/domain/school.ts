@@ -35,3 +35,11 @@ export const schoolClassProfileSchema = z.object({
   homeroomTeacherName: text.pipe(z.string().max(120)),
 });
 export type SchoolClassProfile = z.output<typeof schoolClassProfileSchema>;
+
+/** Mã số thuế (MST) of the school: 10 digits, with `-` and 3 digits for a dependent unit. */
+export const schoolTaxCodeSchema = z
+  .string()
+  .regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế gồm 10 chữ số (đơn vị phụ thuộc thêm dấu - và 3 chữ số)');
+
+/** Mã đơn vị có quan hệ với ngân sách (MNS, QHNS) of a public school: 7 digits. */
+export const schoolBudgetCodeSchema = z.string().regex(/^\d{7}$/, 'Mã quan hệ ngân sách gồm 7 chữ số');

@@ -3,14 +3,48 @@ import { maxRecordIdsPerRequest, recordIdSchema, signerRoleSchema } from './reco
 
 /**
  * The IPC contract of the USB token (token:*) and batch signing (signing:*). The renderer sends
- * the PIN once per batch and never sees it again.
+ * the PIN once per batch and never sees it again. It names a PKCS#11 library by id only, never
+ * by path: main decides which native code it loads (the known libraries found on the machine,
+ * the file picked in main's own dialog, or the bridge's startup option).
  */
 
+/**
+ * `known:<provider>:<n>` (a known library's n-th usual path on this platform), `user:<hash>` (the
+ * file picked in main's dialog), `configured:<hash>` (the bridge's `--pkcs11-library`); the hash
+ * is of the canonical path, so a library chosen again under another file gets another id.
+ */
+export const tokenLibraryIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^(?:known:[a-z0-9-]{1,40}:\d{1,2}|(?:user|configured):[0-9a-f]{16})$/);
+
 export const tokenLibrarySchema = z.object({
+  id: tokenLibraryIdSchema,
+  /** The CA or driver (`known`), or the file's name. */
   provider: z.string(),
+  /** The canonical path main loads: shown to the user as text, never accepted back. */
   path: z.string(),
-  source: z.enum(['known', 'user']),
+  /** `user`: picked in main's file dialog; `configured`: set when the bridge was started. */
+  source: z.enum(['known', 'user', 'configured']),
 });
+export type TokenLibraryView = z.output<typeof tokenLibrarySchema>;
+
+/**
+ * Who a token's certificate names, as `certificateIdentity` reads it (the CN, the CCCD/CMND of a
+ * person, the MST/MNS of an organisation, the issuer and serial a pin names): what the screen
+ * needs to offer the signed-in person's certificate first and to say why another one is refused.
+ * Certificates are public (every signature carries its own), but the screen shows the numbers masked.
+ */
+export const certificateIdentityViewSchema = z.object({
+  commonName: z.string().optional(),
+  citizenIds: z.array(z.string()),
+  formerIds: z.array(z.string()),
+  taxCodes: z.array(z.string()),
+  budgetCodes: z.array(z.string()),
+  issuer: z.string(),
+  serialNumberHex: z.string(),
+});
+export type CertificateIdentityView = z.output<typeof certificateIdentityViewSchema>;
 
 export const tokenCertificateSchema = z.object({
   keyIdHex: z.string(),
@@ -23,11 +57,12 @@ export const tokenCertificateSchema = z.object({
   validity: z.enum(['valid', 'expired', 'not-yet-valid']),
   canSign: z.boolean(),
   keyAlgorithm: z.string(),
+  identity: certificateIdentityViewSchema,
 });
 export type TokenCertificateView = z.output<typeof tokenCertificateSchema>;
 
 export const tokenViewSchema = z.object({
-  libraryPath: z.string(),
+  libraryId: tokenLibraryIdSchema,
   slotId: z.string(),
   label: z.string(),
   serialNumber: z.string(),
@@ -45,20 +80,28 @@ export type TokenView = z.output<typeof tokenViewSchema>;
 export const tokenListResponseSchema = z.object({
   libraries: z.array(tokenLibrarySchema),
   tokens: z.array(tokenViewSchema),
-  /** Libraries that failed to load, with the reason in Vietnamese. */
-  problems: z.array(z.object({ libraryPath: z.string(), message: z.string() })),
+  /** Libraries that failed to load or were refused, with the reason in Vietnamese. */
+  problems: z.array(z.object({ libraryId: tokenLibraryIdSchema.optional(), message: z.string() })),
+  /** The library chosen earlier cannot be used (gone, or the saved setting is damaged): choose again. */
+  chooseAgain: z.string().optional(),
 });
 export type TokenList = z.output<typeof tokenListResponseSchema>;
 
 const pinTextSchema = z.string().min(4, 'Mã PIN có ít nhất 4 ký tự').max(64);
 
+/**
+ * Starts a batch. Who may sign is not the page's to say: main reads the certificate on the token
+ * and judges it against each record's signers for the role (names folded, CCCD/CMND, pinned
+ * certificate; the school's name and codes for the seal).
+ */
 export const signingStartRequestSchema = z
   .object({
     recordIds: z.array(recordIdSchema).min(1).max(maxRecordIdsPerRequest),
     role: signerRoleSchema,
     token: z
       .object({
-        libraryPath: z.string().min(1).max(1024),
+        /** An id from token:list; a path is refused by this strict object. */
+        libraryId: tokenLibraryIdSchema,
         slotId: z.string().regex(/^(?:[0-9a-f]{2}){1,32}$/),
         /** The token that was listed: a token swapped in meanwhile is refused. */
         serialNumber: z.string().min(1).max(64),
@@ -66,8 +109,6 @@ export const signingStartRequestSchema = z
       .strict(),
     keyIdHex: z.string().regex(/^(?:[0-9a-f]{2})+$/),
     pin: pinTextSchema,
-    /** The signed-in account's name (or the school's, for the seal): the certificate must be theirs. */
-    expectedSignerName: z.string().min(1).max(200),
     /** The user saw the "last try" warning and chose to go on. */
     acknowledgeFinalTry: z.boolean().default(false),
   })
@@ -90,13 +131,23 @@ export const signingJobStateSchema = z.object({
 });
 export type SigningJobState = z.output<typeof signingJobStateSchema>;
 
+export const chooseLibraryResultSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('chosen'), library: tokenLibrarySchema }),
+  z.object({ outcome: z.literal('cancelled') }),
+  /** No file dialog here (the local bridge): the custom library is set when the bridge starts. */
+  z.object({ outcome: z.literal('unavailable') }),
+]);
+export type ChooseLibraryResult = z.output<typeof chooseLibraryResultSchema>;
+
 const jobIdSchema = z.string().regex(/^job-[0-9a-f]{16}$/);
 
 export const signingChannelContract = {
   'token:list': {
-    request: z.object({ userLibraryPath: z.string().min(1).max(1024).optional() }).strict(),
+    request: z.object({}).strict(),
     response: tokenListResponseSchema,
   },
+  /** Opens main's own file dialog to pick a PKCS#11 library; main keeps the choice. */
+  'token:chooseLibrary': { request: z.object({}).strict(), response: chooseLibraryResultSchema },
   'signing:start': { request: signingStartRequestSchema, response: signingJobStateSchema },
   'signing:status': { request: z.object({ jobId: jobIdSchema }).strict(), response: signingJobStateSchema },
   'signing:cancel': { request: z.object({ jobId: jobIdSchema }).strict(), response: signingJobStateSchema },

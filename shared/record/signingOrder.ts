@@ -1,6 +1,8 @@
-import { samePersonName } from '../domain/personName';
+import { foldedName, type CertificateIdentity } from '../signing/certificateIdentity';
 import { roleLabels } from '../signing/signingStrings';
 import type { SignerRole } from '../signing/signingTypes';
+import { matchPerson, matchSchool, type IdentityMatch } from './signerIdentity';
+import type { RecordSigners } from './studyRecord';
 
 /**
  * The order a học bạ is signed in: the homeroom teacher vouches for the evaluations, the
@@ -38,9 +40,17 @@ export type RecordForSigning = {
   readonly recordId: string;
   readonly state: 'missing' | 'draft' | 'final' | 'unreadable';
   readonly signedRoles: readonly SignerRole[];
-  /** The names printed under the boxes; undefined for files made before they were recorded. */
-  readonly signerNames?: Readonly<Record<SignerRole, string>> | undefined;
+  /** Who the record says signs each box; undefined for files made before it was recorded. */
+  readonly signers?: RecordSigners | undefined;
 };
+
+/**
+ * Who is about to sign: the token's certificate (what main judges, and the screen once a
+ * certificate is chosen), or, on the screen before any certificate is chosen, only the name of
+ * the signed-in person (the school's, for the seal).
+ */
+export type SigningCandidate =
+  { readonly certificate: CertificateIdentity } | { readonly personName: string };
 
 export type SigningSelection = {
   /** Records `role` may sign now (already signed ones included: the batch skips them). */
@@ -66,15 +76,37 @@ const refusalMessages = {
 } as const;
 
 /**
- * Which of these records `signer` may sign as `role`: the file must be a final record, its
- * earlier signature in place (teacher → principal → seal), and the record must name the signer
- * in that role (the school, for the seal). Main applies it before a batch; the screen uses it to
- * count what is ready.
+ * Whether `candidate` may sign `role`'s box of a record naming `signers`. A certificate is judged
+ * as the verifier judges it (`matchPerson`, `matchSchool`: folded names, the CCCD/CMND against the
+ * person's IDs from setup, a pinned certificate, the school's tax and budget codes), so the signer
+ * never makes a signature the verifier would call someone else's. A bare name (the screen before a
+ * certificate is chosen) is compared folded, as a certificate's name would be.
+ */
+export function judgeCandidate(
+  signers: RecordSigners,
+  role: SignerRole,
+  candidate: SigningCandidate,
+): IdentityMatch {
+  if ('certificate' in candidate)
+    return role === 'schoolSeal'
+      ? matchSchool(candidate.certificate, signers.schoolSeal)
+      : matchPerson(candidate.certificate, signers[role]);
+  const named = signers[role].name;
+  return foldedName(named) === foldedName(candidate.personName)
+    ? { ok: true }
+    : { ok: false, message: refusalMessages.someoneElse(role, named, candidate.personName) };
+}
+
+/**
+ * Which of these records `candidate` may sign as `role`: the file must be a final record, its
+ * earlier signature in place (teacher → principal → seal), and the record's signer for that box
+ * must be the candidate (the school, for the seal). Main applies it to the token's certificate
+ * before a batch; the screen uses it to count what is ready.
  */
 export function selectForSigning(
   records: readonly RecordForSigning[],
   role: SignerRole,
-  signer: string,
+  candidate: SigningCandidate,
 ): SigningSelection {
   const toSign: string[] = [];
   const alreadySigned: string[] = [];
@@ -96,15 +128,13 @@ export function selectForSigning(
       refused.push({ recordId: record.recordId, reason: 'waiting', message: turn.message });
       continue;
     }
-    const named = record.signerNames?.[role];
-    if (named === undefined) refuse(record.recordId, 'notNamed');
-    else if (!samePersonName(named, signer))
-      refused.push({
-        recordId: record.recordId,
-        reason: 'someoneElse',
-        message: refusalMessages.someoneElse(role, named, signer),
-      });
-    else toSign.push(record.recordId);
+    if (record.signers === undefined) {
+      refuse(record.recordId, 'notNamed');
+      continue;
+    }
+    const judged = judgeCandidate(record.signers, role, candidate);
+    if (judged.ok) toSign.push(record.recordId);
+    else refused.push({ recordId: record.recordId, reason: 'someoneElse', message: judged.message });
   }
   return { toSign, alreadySigned, refused };
 }

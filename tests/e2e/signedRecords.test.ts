@@ -11,16 +11,21 @@ import { appActions, screenshotOnFailure } from '../support/appActions';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
 import { createSoftHsm, type SoftHsm } from '../support/softhsm';
-import { createTestPki, type TestPki } from '../support/testPki';
+import { addSoftHsmToken, type ExtraToken } from '../support/softHsmTokens';
+import { createTestPki, type TestIdentity, type TestPki } from '../support/testPki';
 
 /**
- * The signed học bạ in Chromium through the real bridge, with a SoftHSM2 token and a test CA:
+ * The signed học bạ in Chromium through the real bridge, with SoftHSM2 tokens and a test CA:
  * the principal makes a teacher whose name is on the token's certificate the homeroom teacher of
- * 1A; she confirms the year-end results, produces the class's records, signs them with her
- * token (a wrong PIN first, then the right one, with the progress bar), and checks a record on
- * the verification panel; a tampered copy picked from disk is declared invalid.
+ * 1A and enters her personal ID (CCCD); she confirms the year-end results, produces the class's
+ * records, and signs them with a token whose certificate is written as Vietnamese CAs write it
+ * ("NGUYEN THI THU HA", her CCCD in the subject) after seeing a namesake's certificate refused
+ * (a wrong PIN first, then the right one, with the progress bar), and checks a record on the
+ * verification panel; a tampered copy picked from disk is declared invalid.
  */
-const teacher = { fullName: 'Nguyễn Thị Thu Hà', login: 'hantt' };
+const teacher = { fullName: 'Nguyễn Thị Thu Hà', login: 'hantt', personalId: '001190012345' };
+/** The CA's spelling of her name on the real-style certificate. */
+const certificateName = 'NGUYEN THI THU HA';
 const className = '1A';
 const sample = generateSampleSchool(sampleTrialRequest);
 const class1A = sample.classes.find((schoolClass) => schoolClass.name === className);
@@ -29,6 +34,9 @@ const roster = sample.students.filter((student) => student.classId === class1A?.
 describe('signing a class’s học bạ with a USB token, in Chromium through the bridge', () => {
   let pki: TestPki;
   let hsm: SoftHsm;
+  let vnToken: ExtraToken;
+  let vnTeacher: TestIdentity;
+  let vnNamesake: TestIdentity;
   let app: AppBridge;
   let browser: BrowserSession;
   let page: Page;
@@ -43,7 +51,20 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     pki = createTestPki({ parentDir: workDir });
     // Before the bridge: SoftHSM reads its configuration when main first loads the library.
     hsm = createSoftHsm(pki, workDir);
-    app = await startAppBridge();
+    vnTeacher = pki.issueSigner('vn-teacher', {
+      commonName: certificateName,
+      uids: [`CCCD:${teacher.personalId}`],
+    });
+    vnNamesake = pki.issueSigner('vn-namesake', {
+      commonName: teacher.fullName,
+      uids: ['CCCD:038190067890'],
+    });
+    vnToken = addSoftHsmToken(hsm, 'VNPT-CA Nguyen Thi Thu Ha', '97531024', [
+      { idHex: '11', label: 'Chứng thư VNPT-CA', identity: vnTeacher },
+      { idHex: '12', label: 'Chứng thư người trùng tên', identity: vnNamesake },
+    ]);
+    // SoftHSM is named when the bridge starts (as --pkcs11-library does), never by the page.
+    app = await startAppBridge({ pkcs11Library: hsm.modulePath });
     // The province's CA, dropped into the desktop's trust folder as an IT officer would.
     await mkdir(join(app.dataDir, 'trust', 'intermediates'), { recursive: true });
     await copyFile(pki.rootCa.certPemPath, join(app.dataDir, 'trust', 'ca-goc.pem'));
@@ -86,6 +107,25 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await assignment.getByRole('button', { name: `Lưu phân công lớp ${className}` }).click();
     await page.getByText(`Đã lưu phân công lớp ${className}.`).waitFor();
 
+    // Chữ ký số: her personal ID, so a certificate carrying a CCCD is told from a namesake's.
+    await page.getByRole('button', { name: `Sửa mã định danh của ${teacher.fullName}` }).click();
+    await page.getByLabel(`Mã định danh cá nhân (12 chữ số) của ${teacher.fullName}`).fill('0011 9001 2345');
+    await page.getByRole('button', { name: `Lưu mã định danh của ${teacher.fullName}` }).click();
+    await page.getByText(`Đã lưu mã định danh của ${teacher.fullName}.`).waitFor();
+    const identities = page.locator('table.setup-identities');
+    // Shown masked in the list, never whole.
+    await identities
+      .getByRole('row', { name: new RegExp(teacher.fullName) })
+      .getByText('0011••••••45')
+      .waitFor();
+    await expect(identities.getByText(teacher.personalId).count()).resolves.toBe(0);
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await identities.getByRole('row', { name: new RegExp(teacher.fullName) }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'setup-identities-1024x768.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    if (size) await page.setViewportSize(size);
+
     await switchUser(`${teacher.fullName} — Giáo viên`);
     await goTo('Bảng tổng hợp');
     await chooseClass(className);
@@ -120,22 +160,61 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     const ready = Number(/Sẵn sàng ký: (\d+)/.exec(await page.locator('.signing-counts').innerText())?.[1]);
     expect(ready).toBeGreaterThan(0);
 
-    await page.getByLabel('Đường dẫn thư viện PKCS#11 khác').fill(hsm.modulePath);
-    await page.getByRole('button', { name: 'Làm mới' }).click();
+    // No path field: the library started with the bridge is listed by name, and the choose button
+    // says who sets a custom library here.
+    await page
+      .getByText(/^Thư viện PKCS#11: .*Thư viện do cán bộ CNTT chỉ định \(libsofthsm2\.so\)/)
+      .waitFor();
+    await expect(page.locator('.token-picker input[type="text"]').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Chọn thư viện PKCS#11…' }).click();
+    await page.getByText(/thư viện PKCS#11 riêng do cán bộ CNTT chỉ định lúc khởi động ứng dụng/).waitFor();
     const tokenSelect = page.getByLabel('Token', { exact: true });
-    // The token holding a certificate of the signed-in teacher is offered first.
-    await tokenSelect.locator('option', { hasText: hsm.tokens.teacher.label }).waitFor({ state: 'attached' });
-    const tokenValue = await tokenSelect
-      .locator('option')
-      .evaluateAll(
-        (options, label) =>
-          options.find((option) => option.textContent.startsWith(label))?.getAttribute('value'),
-        hsm.tokens.teacher.label,
-      );
-    if (!tokenValue) throw new Error('the teacher token is not offered');
-    await expect.poll(() => tokenSelect.inputValue()).toBe(tokenValue);
-    await page.getByLabel('Chứng thư số').selectOption('01');
+    const certificateSelect = page.getByLabel('Chứng thư số');
+    const valueOf = (label: string) =>
+      tokenSelect
+        .locator('option')
+        .evaluateAll(
+          (options, wanted) =>
+            options.find((option) => option.textContent.startsWith(wanted))?.getAttribute('value'),
+          label,
+        );
+    await tokenSelect.locator('option', { hasText: vnToken.label }).waitFor({ state: 'attached' });
+    const teacherToken = await valueOf(hsm.tokens.teacher.label);
+    const vnTokenValue = await valueOf(vnToken.label);
+    if (!teacherToken || !vnTokenValue) throw new Error('the teacher’s tokens are not offered');
+    // A token holding a certificate of the signed-in teacher is offered first (both of hers do;
+    // the principal's and the seal's do not).
+    await expect
+      .poll(async () => [teacherToken, vnTokenValue].includes(await tokenSelect.inputValue()))
+      .toBe(true);
+
+    // The token a Vietnamese CA issued: her name without diacritics and her CCCD. Of its two
+    // certificates hers is chosen, not the namesake's.
+    await tokenSelect.selectOption(vnTokenValue);
+    await expect.poll(() => certificateSelect.inputValue()).toBe('11');
+    await expect(certificateSelect.locator('option:checked').innerText()).resolves.toContain(
+      `${certificateName} — `,
+    );
+    await expect(certificateSelect.locator('option:checked').innerText()).resolves.toContain(
+      'CCCD 0011••••••45',
+    );
+    // The namesake's certificate: every record refused, with the reason.
+    await certificateSelect.selectOption('12');
+    await page.getByRole('alert').filter({ hasText: 'người trùng tên' }).waitFor();
+    await page.getByRole('button', { name: 'Không có học bạ nào đang chờ bạn ký.' }).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'signing-namesake.png'), fullPage: true });
+    await certificateSelect.selectOption('11');
+    await page.getByText(new RegExp(`^Sẵn sàng ký: ${String(ready)} `)).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'signing.png'), fullPage: true });
+    // The smallest screen a school desktop has: everything up to the sign button fits, no sideways scroll.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const signButton = page.getByRole('button', { name: `Ký ${String(ready)} học bạ` });
+    await page.screenshot({ path: join(artifactsDir, 'signing-1024x768.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    const box = await signButton.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(768);
+    if (size) await page.setViewportSize(size);
 
     await page.getByRole('button', { name: `Ký ${String(ready)} học bạ` }).click();
     const dialog = page.getByRole('dialog', { name: 'Nhập mã PIN của token' });
@@ -144,7 +223,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await dialog.getByText(/Mã PIN không đúng/).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'signing-wrong-pin.png') });
 
-    await dialog.getByLabel('Mã PIN').fill(hsm.tokens.teacher.userPin);
+    await dialog.getByLabel('Mã PIN').fill(vnToken.userPin);
     await dialog.getByRole('button', { name: 'Ký', exact: true }).click();
     await page.getByRole('progressbar', { name: 'Tiến độ ký' }).waitFor();
     await page.getByText(`Đã ký xong ${String(ready)} học bạ.`).waitFor({ timeout: 120_000 });
@@ -155,18 +234,24 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await page.screenshot({ path: join(artifactsDir, 'signing-done.png'), fullPage: true });
   });
 
-  it('shows the signed record as valid, signed by the homeroom teacher', async () => {
+  it('shows the record signed by the homeroom teacher as valid so far, waiting for the principal and the seal', async () => {
     await goTo('Học bạ');
     await chooseClass(className);
     const first = page.locator('.records-table tbody tr').filter({ hasText: 'GVCN đã ký' }).first();
     const name = (await first.locator('td.name').innerText()).trim();
     await page.getByRole('button', { name: `Kiểm tra chữ ký học bạ của ${name}` }).click();
     const report = page.locator('.records-screen > .verification');
-    await report.locator('.verdict strong', { hasText: 'Học bạ hợp lệ' }).waitFor();
-    await expect(report.locator('.verdict').getAttribute('class')).resolves.toBe('verdict valid');
+    await report
+      .locator('.verdict strong', { hasText: 'Chữ ký hiện có hợp lệ — còn thiếu chữ ký' })
+      .waitFor();
+    await expect(report.locator('.verdict').getAttribute('class')).resolves.toBe('verdict partial');
+    await expect(report.locator('.verdict p').innerText()).resolves.toContain(
+      'còn thiếu chữ ký của Hiệu trưởng, Con dấu nhà trường',
+    );
     await expect(report.locator('table.signers tbody tr').count()).resolves.toBe(1);
+    // The signer as her certificate names her: the CA's spelling, accepted as the record's teacher.
     await expect(report.locator('table.signers tbody tr td').nth(2).innerText()).resolves.toBe(
-      teacher.fullName,
+      certificateName,
     );
     await expect(report.locator('table.signers tbody tr td').nth(5).innerText()).resolves.toBe('Hợp lệ');
     await page.screenshot({ path: join(artifactsDir, 'verification.png'), fullPage: true });
@@ -237,5 +322,38 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     if (!code) throw new Error('student not found');
     const archived = join(app.dataDir, 'records', sample.schoolYear, 'versions', `${code}.v1.pdf`);
     await expect(readFile(archived).then((bytes) => bytes.length)).resolves.toBeGreaterThan(1000);
+  });
+
+  it('lets the principal pin the teacher’s certificate from its file, and refuses a namesake’s', async () => {
+    await goTo('Thiết lập năm học');
+    const row = page
+      .locator('table.setup-identities')
+      .getByRole('row', { name: new RegExp(teacher.fullName) });
+    const file = row.getByLabel(`Chọn tệp chứng thư số của ${teacher.fullName} (.cer, .crt, .pem)`);
+    const pin = row.getByRole('button', { name: `Đăng ký chứng thư này cho ${teacher.fullName}` });
+
+    // A namesake's certificate (her name with diacritics, another CCCD): shown, then refused.
+    await file.setInputFiles(vnNamesake.certPemPath);
+    await row.getByText(/Mã ghi trong chứng thư: CCCD 0381••••••90/).waitFor();
+    await pin.click();
+    await page.getByRole('alert').filter({ hasText: 'người trùng tên' }).waitFor();
+
+    // Hers, as the CA wrote it: the preview names the holder, the CA and the validity.
+    await file.setInputFiles(vnTeacher.certDerPath);
+    await row
+      .getByText(new RegExp(`^${certificateName} — CA Trung Gian Thử Nghiệm Học Bạ Số — hiệu lực`))
+      .waitFor();
+    await pin.click();
+    await page
+      .getByText(`Đã đăng ký chứng thư số cho ${teacher.fullName}: từ nay chỉ chứng thư này ký được.`)
+      .waitFor();
+    await row.getByRole('button', { name: `Bỏ đăng ký chứng thư của ${teacher.fullName}` }).waitFor();
+    await expect(row.locator('.setup-certificate').first().innerText()).resolves.toContain(certificateName);
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await row.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'setup-pinned-1024x768.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    if (size) await page.setViewportSize(size);
   });
 });

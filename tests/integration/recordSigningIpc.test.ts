@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMainRuntime, type MainRuntime } from '../../main/mainRuntime';
 import { createLogger, memoryLogSink } from '../../main/services/logger';
+import { libraryRefusalMessages, tokenLibraryStrings } from '../../main/services/signingJobs/strings';
+import { sharedModuleRegistry } from '../../main/services/token';
 import type { IpcChannel } from '../../shared/ipc/channels';
 import type { IpcRequest, IpcResponse } from '../../shared/ipc/contract';
 import type { SigningJobState, TokenView } from '../../shared/ipc/signingChannels';
@@ -22,7 +25,9 @@ import { createTestPki, type TestPki } from '../support/testPki';
  * produced into the data folder, the token is listed, a wrong PIN is refused with the token's
  * own words, a batch is signed in the background and polled, cancelled and resumed, refused for
  * someone else's certificate, and every file verifies against the desktop's trust folder and in
- * pdfsig.
+ * pdfsig. SoftHSM is the bridge's startup library (as `--pkcs11-library` passes it): the page
+ * names libraries by id only, and what it tries to name by path is never loaded. Certificates as
+ * Vietnamese CAs write them are signed with in realCertificateSigning.test.ts.
  */
 
 const run = promisify(execFile);
@@ -43,6 +48,12 @@ const records: StudyRecord[] = sampleStudyRecords(
   ...record,
   school: { ...record.school, name: signers.schoolSeal },
   year: { ...record.year, homeroomTeacherName: signers.homeroomTeacher, principalName: signers.principal },
+  // The names under the boxes and the record's signers must agree (studyRecordSchema).
+  signers: {
+    homeroomTeacher: { ...record.signers.homeroomTeacher, name: signers.homeroomTeacher },
+    principal: { ...record.signers.principal, name: signers.principal },
+    schoolSeal: { ...record.signers.schoolSeal, name: signers.schoolSeal },
+  },
 }));
 const recordIds = records.map((record) => record.id);
 
@@ -65,22 +76,21 @@ async function callError(channel: IpcChannel, request: unknown): Promise<string>
 }
 
 async function tokenNamed(name: TokenName): Promise<TokenView> {
-  const list = await call('token:list', { userLibraryPath: hsm.modulePath });
+  const list = await call('token:list', {});
   const token = list.tokens.find((candidate) => candidate.label === hsm.tokens[name].label);
   if (token === undefined) throw new Error(`token ${name} not listed`);
   return token;
 }
 
-async function startRequest(name: TokenName, keyIdHex: string, expectedSignerName: string, pin?: string) {
+async function startRequest(name: TokenName, keyIdHex: string, pin?: string) {
   const token = await tokenNamed(name);
   const roles = { teacher: 'homeroomTeacher', principal: 'principal', seal: 'schoolSeal' } as const;
   return {
     recordIds,
     role: roles[name],
-    token: { libraryPath: token.libraryPath, slotId: token.slotId, serialNumber: token.serialNumber },
+    token: { libraryId: token.libraryId, slotId: token.slotId, serialNumber: token.serialNumber },
     keyIdHex,
     pin: pin ?? hsm.tokens[name].userPin,
-    expectedSignerName,
   };
 }
 
@@ -103,7 +113,7 @@ beforeAll(async () => {
   runtime = await createMainRuntime(
     { name: 'Học bạ số', version: '0.0.0-test', platform: 'linux', dataDir, runtime: 'bridge' },
     createLogger(memoryLogSink([]), 'debug'),
-    { trustFolders: [trustDir] },
+    { trustFolders: [trustDir], customLibraryPath: hsm.modulePath },
   );
 });
 
@@ -136,24 +146,34 @@ describe('signing học bạ through the IPC contract', () => {
   });
 
   it('refuses a wrong PIN with the token’s message, before any file is touched', async () => {
-    const message = await callError(
-      'signing:start',
-      await startRequest('teacher', '01', 'Nguyễn Thị Thu Hà', '000000'),
-    );
+    const message = await callError('signing:start', await startRequest('teacher', '01', '000000'));
     expect(message).toContain('Mã PIN không đúng');
     const states = await call('records:list', { recordIds });
     expect(states.every((state) => state.signedRoles.length === 0)).toBe(true);
   });
 
-  it('refuses a certificate that is not the signed-in account’s', async () => {
-    const message = await callError('signing:start', await startRequest('teacher', '01', 'Lê Văn Cường'));
-    expect(message.length).toBeGreaterThan(10);
-    expect(message).toContain('Nguyễn Thị Thu Hà');
+  it('refuses, before the PIN is tried, a certificate that is not the records’ signer for the box', async () => {
+    // The principal's token in the teacher's box, with a wrong PIN: the certificate speaks first,
+    // so no PIN try is spent on the wrong person's token.
+    const message = await callError('signing:start', {
+      ...(await startRequest('principal', 'a1b2', '000000')),
+      role: 'homeroomTeacher',
+    });
+    expect(message).toContain('Chứng thư số mang tên “Trần Văn Bình”, không phải “Nguyễn Thị Thu Hà”');
+    expect(message).not.toContain('Mã PIN');
+  });
+
+  it('no longer takes a signer’s name from the page', async () => {
+    const result = await runtime.dispatch('signing:start', {
+      ...(await startRequest('teacher', '01')),
+      expectedSignerName: 'Nguyễn Thị Thu Hà',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('refuses the teacher’s certificate in the principal’s box: the record names the principal', async () => {
     const message = await callError('signing:start', {
-      ...(await startRequest('teacher', '01', signers.homeroomTeacher)),
+      ...(await startRequest('teacher', '01')),
       role: 'principal',
     });
     // The order rule speaks first; once the teacher has signed, the name rule does (below).
@@ -161,15 +181,12 @@ describe('signing học bạ through the IPC contract', () => {
   });
 
   it('makes the principal wait until the homeroom teacher has signed', async () => {
-    const message = await callError(
-      'signing:start',
-      await startRequest('principal', 'a1b2', 'Trần Văn Bình'),
-    );
+    const message = await callError('signing:start', await startRequest('principal', 'a1b2'));
     expect(message).toContain('Chưa đến lượt Hiệu trưởng ký');
   });
 
   it('signs the class in the background, stops on cancel, and finishes when started again', async () => {
-    const started = await call('signing:start', await startRequest('teacher', '01', 'Nguyễn Thị Thu Hà'));
+    const started = await call('signing:start', await startRequest('teacher', '01'));
     expect(started.state).toBe('running');
     expect(started.signerName).toBe('Nguyễn Thị Thu Hà');
     await call('signing:cancel', { jobId: started.jobId });
@@ -178,11 +195,11 @@ describe('signing học bạ through the IPC contract', () => {
     expect(cancelled.resumable).toBe(true);
     expect(cancelled.done).toBeLessThan(recordIds.length);
 
-    const resumed = await call('signing:start', await startRequest('teacher', '01', 'Nguyễn Thị Thu Hà'));
+    const resumed = await call('signing:start', await startRequest('teacher', '01'));
     // While it runs (only microtasks have passed): no second batch, no re-render of its files.
-    expect(
-      await callError('signing:start', await startRequest('principal', 'a1b2', signers.principal)),
-    ).toContain('Đang có một lượt ký số khác');
+    expect(await callError('signing:start', await startRequest('principal', 'a1b2'))).toContain(
+      'Đang có một lượt ký số khác',
+    );
     expect(await callError('records:produce', { records: records.slice(0, 1) })).toContain(
       'Đang có lượt ký số các học bạ này',
     );
@@ -211,18 +228,18 @@ describe('signing học bạ through the IPC contract', () => {
 
   it('refuses, once the teacher has signed, a teacher who asks to sign in the principal’s box', async () => {
     const message = await callError('signing:start', {
-      ...(await startRequest('teacher', '01', signers.homeroomTeacher)),
+      ...(await startRequest('teacher', '01')),
       role: 'principal',
     });
-    expect(message).toContain('Học bạ ghi Hiệu trưởng là “Trần Văn Bình”, không phải “Nguyễn Thị Thu Hà”');
+    expect(message).toContain('Chứng thư số mang tên “Nguyễn Thị Thu Hà”, không phải “Trần Văn Bình”');
   });
 
   it('lets the principal and then the seal sign the whole batch after the teacher', async () => {
-    for (const [name, keyId, holder] of [
-      ['principal', 'a1b2', 'Trần Văn Bình'],
-      ['seal', '5e', pki.signers.schoolSeal.commonName],
+    for (const [name, keyId] of [
+      ['principal', 'a1b2'],
+      ['seal', '5e'],
     ] as const) {
-      const started = await call('signing:start', await startRequest(name, keyId, holder));
+      const started = await call('signing:start', await startRequest(name, keyId));
       const ended = await untilEnded(started.jobId);
       // The first record's data changed above: its signed file is kept and still signed in turn.
       expect(ended).toMatchObject({ state: 'completed', signed: recordIds.length, refused: [] });
@@ -294,12 +311,13 @@ describe('signing học bạ through the IPC contract', () => {
     expect(again?.outcome).toBe('unchanged');
 
     const started = await call('signing:start', {
-      ...(await startRequest('teacher', '01', 'Nguyễn Thị Thu Hà')),
+      ...(await startRequest('teacher', '01')),
       recordIds: [first.id],
     });
     expect((await untilEnded(started.jobId)).signed).toBe(1);
     const report = await call('records:verify', { recordId: first.id });
-    expect(report).toMatchObject({ valid: true, record: { version: 2 } });
+    // Signed by the teacher only: what is there is valid, the principal and the seal are missing.
+    expect(report).toMatchObject({ status: 'partial', record: { version: 2 } });
     expect(report.signers.map((signer) => signer.name)).toEqual(['Nguyễn Thị Thu Hà']);
 
     // The current version lost while version 1 is archived: nothing is rendered in its place.
@@ -329,5 +347,154 @@ describe('signing học bạ through the IPC contract', () => {
       recordId: 'studyRecord:student:../../../etc:2025-2026',
     });
     expect(message.length).toBeGreaterThan(0);
+  });
+});
+
+describe('native code only by main’s choice', () => {
+  const registry = sharedModuleRegistry();
+  let attackDir: string;
+  /** A real PKCS#11 module at a path of the attacker's choosing: loading it would run its code in main. */
+  let evil: string;
+  const logLines: string[] = [];
+  const others: MainRuntime[] = [];
+
+  const runtimeWith = async (options: Parameters<typeof createMainRuntime>[2], dir?: string) => {
+    const data = dir ?? (await mkdtemp(join(attackDir, 'data-')));
+    const other = await createMainRuntime(
+      { name: 'Học bạ số', version: '0.0.0-test', platform: 'linux', dataDir: data, runtime: 'bridge' },
+      createLogger(memoryLogSink(logLines), 'debug'),
+      { trustFolders: [trustDir], ...options },
+    );
+    others.push(other);
+    return other;
+  };
+  const nothingLoadedFrom = (path: string) => {
+    expect(registry.loadCount(path)).toBe(0);
+    expect(registry.loadedPaths().some((loaded) => loaded.startsWith(attackDir))).toBe(false);
+  };
+
+  beforeAll(async () => {
+    attackDir = await mkdtemp(join(tmpdir(), 'hocba-attack-'));
+    evil = join(attackDir, 'libevil.so');
+    await copyFile(hsm.modulePath, evil);
+  });
+
+  afterAll(async () => {
+    for (const other of others) other.close();
+    await rm(attackDir, { recursive: true, force: true });
+  });
+
+  it('refuses a library path in token:list by the IPC schema, and loads nothing', async () => {
+    for (const payload of [
+      { userLibraryPath: evil },
+      { libraryPath: evil },
+      { libraryId: 'known:opensc:0', path: evil },
+    ]) {
+      const result = await runtime.dispatch('token:list', payload);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    nothingLoadedFrom(evil);
+  });
+
+  it('refuses a library path in signing:start by the IPC schema, and loads nothing', async () => {
+    const valid = await startRequest('teacher', '01');
+    for (const token of [
+      { libraryPath: evil, slotId: valid.token.slotId, serialNumber: valid.token.serialNumber },
+      { ...valid.token, libraryPath: evil },
+      { ...valid.token, libraryId: evil },
+      { ...valid.token, libraryId: `\\\\attacker\\share\\evil.dll` },
+    ]) {
+      const result = await runtime.dispatch('signing:start', { ...valid, token });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    nothingLoadedFrom(evil);
+    expect(await call('signing:current', {})).toBeNull();
+  });
+
+  it('refuses forged library ids, including one computed from the attacker’s own path', async () => {
+    const valid = await startRequest('teacher', '01');
+    const idFor = (source: string, path: string) =>
+      `${source}:${createHash('sha256').update(path).digest('hex').slice(0, 16)}`;
+    for (const libraryId of [
+      idFor('configured', evil),
+      idFor('user', evil),
+      idFor('user', hsm.modulePath),
+      'user:0000000000000000',
+      'known:viettel-ca:0',
+      'known:opensc:9',
+    ]) {
+      const message = await callError('signing:start', { ...valid, token: { ...valid.token, libraryId } });
+      expect(message, libraryId).toBe(tokenLibraryStrings.unknownLibrary);
+    }
+    nothingLoadedFrom(evil);
+    expect(await call('signing:current', {})).toBeNull();
+  });
+
+  it('refuses a network path or a link to a non-library as the bridge’s startup library', async () => {
+    const link = join(attackDir, 'libsofthsm-lookalike.so');
+    await writeFile(join(attackDir, 'payload.sh'), '#!/bin/sh\n');
+    await symlink(join(attackDir, 'payload.sh'), link);
+    for (const [path, reason] of [
+      ['//attacker/share/libsofthsm2.so', 'network'],
+      ['\\\\attacker\\share\\evil.dll', 'network'],
+      [link, 'not-a-library'],
+      ['libsofthsm2.so', 'relative'],
+    ] as const) {
+      const other = await runtimeWith({ customLibraryPath: path });
+      const result = await other.dispatch('token:list', {});
+      if (!result.ok) throw new Error(result.error.message);
+      const list = result.value as IpcResponse<'token:list'>;
+      expect(
+        list.libraries.some((library) => library.source === 'configured'),
+        path,
+      ).toBe(false);
+      expect(list.problems.map((problem) => problem.message)).toContain(
+        tokenLibraryStrings.configuredRefused(libraryRefusalMessages[reason]),
+      );
+      expect(await other.dispatch('token:chooseLibrary', {})).toEqual({
+        ok: true,
+        value: { outcome: 'unavailable' },
+      });
+    }
+    expect(registry.loadedPaths().some((loaded) => loaded.includes('attacker'))).toBe(false);
+  });
+
+  it('loads the file picked in main’s dialog from its settings, and asks again when they are tampered with', async () => {
+    const data = await mkdtemp(join(attackDir, 'desktop-'));
+    const picked: (string | undefined)[] = [join(attackDir, 'payload.sh'), hsm.modulePath];
+    const desktop = await runtimeWith({ chooseLibraryFile: async () => picked.shift() }, data);
+    const refused = await desktop.dispatch('token:chooseLibrary', {});
+    expect(refused).toMatchObject({ ok: false, error: { message: libraryRefusalMessages['not-a-library'] } });
+    const chosen = await desktop.dispatch('token:chooseLibrary', {});
+    if (!chosen.ok) throw new Error(chosen.error.message);
+    const library = chosen.value as IpcResponse<'token:chooseLibrary'> as {
+      outcome: string;
+      library?: { id: string };
+    };
+    expect(library.outcome).toBe('chosen');
+    const listed = await desktop.dispatch('token:list', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const tokens = (listed.value as IpcResponse<'token:list'>).tokens;
+    expect(tokens.filter((token) => token.libraryId === library.library?.id)).toHaveLength(3);
+
+    // The settings file rewritten behind main's back to point at a share: ignored, logged without the path.
+    await writeFile(
+      join(data, 'settings.json'),
+      JSON.stringify({
+        version: 1,
+        settings: {
+          'token.library': { path: '\\\\attacker\\share\\evil.dll', chosenAt: new Date().toISOString() },
+        },
+      }),
+    );
+    const restarted = await runtimeWith({ chooseLibraryFile: async () => undefined }, data);
+    const after = await restarted.dispatch('token:list', {});
+    if (!after.ok) throw new Error(after.error.message);
+    const afterList = after.value as IpcResponse<'token:list'>;
+    expect(afterList.chooseAgain).toBe(tokenLibraryStrings.chooseAgain);
+    expect(afterList.libraries.some((entry) => entry.source === 'user')).toBe(false);
+    expect(logLines.filter((line) => line.includes('"event":"settings.invalid"'))).toHaveLength(1);
+    for (const line of logLines) expect(line).not.toMatch(/attacker|libevil|payload/);
+    expect(registry.loadedPaths().some((loaded) => loaded.includes('attacker'))).toBe(false);
   });
 });

@@ -34,12 +34,12 @@ import { renderStudyRecordPdf } from '../../shared/record/render/renderStudyReco
 import { sampleStudyRecords } from '../../shared/record/sampleStudyRecords';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
-import { PdfSigningError } from '../../shared/signing/pdfSigningError';
 import type { SignerRole } from '../../shared/signing/signingTypes';
 import { verifyPdfSignatures } from '../../shared/signing/verifyPdfSignatures';
 import { captureCliIo } from '../support/captureCliIo';
 import { createSoftHsm, type SoftHsm, type TokenName } from '../support/softhsm';
-import { createTestPki, type TestPki } from '../support/testPki';
+import { createTestPki, testPkiSignerNames, type TestPki } from '../support/testPki';
+import { namingSigners } from '../support/recordSigners';
 
 /**
  * Batch signing of rendered học bạ with SoftHSM2 tokens and a fresh test CA: teacher, principal
@@ -52,7 +52,9 @@ const run = promisify(execFile);
 const cryptoEngine = new CryptoEngine({ name: 'node', crypto: globalThis.crypto });
 const compiled = defaultCompiledCatalogue();
 const school = generateSampleSchool({ seed: 11, students: 40 });
-const records = sampleStudyRecords(compiled, school, generateYearResults(compiled, school, 11), 6);
+const records = sampleStudyRecords(compiled, school, generateYearResults(compiled, school, 11), 6).map(
+  (record) => namingSigners(record, testPkiSignerNames),
+);
 const [draftRecord] = sampleStudyRecords(
   compiled,
   school,
@@ -154,13 +156,17 @@ describe('batch signing of a class’s records with tokens', () => {
     expect(Object.keys(markers?.signatureBoxes ?? {})).toEqual(['homeroomTeacher', 'principal', 'seal']);
   });
 
-  it('refuses a certificate that does not belong to the expected holder before touching any file', async () => {
+  it('refuses, file by file, a certificate that is not the person each record names in the box', async () => {
     const before = await snapshot();
-    const { session, signer } = await loginSigner('teacher', '01');
-    await expect(batch('homeroomTeacher', signer, { expectedSignerName: 'Trần Văn Bình' })).rejects.toThrow(
-      PdfSigningError,
-    );
+    const { session, signer } = await loginSigner('principal', 'a1b2');
+    const result = await batch('homeroomTeacher', signer);
     session.close();
+    expect(result.signed).toBe(0);
+    expect(result.files.map((entry) => entry.outcome)).toEqual(files.map(() => 'refused'));
+    const [first] = result.files;
+    expect(first?.outcome === 'refused' ? first.message : '').toContain(
+      'Chứng thư số mang tên “Trần Văn Bình”, không phải “Nguyễn Thị Thu Hà”',
+    );
     expect(await snapshot()).toEqual(before);
   });
 

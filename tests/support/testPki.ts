@@ -46,6 +46,12 @@ export type TestPki = {
   readonly signers: Readonly<Record<SignerName, TestIdentity>>;
   /** PEM of the intermediate then the root: the chain a signature carries. */
   readonly chainPemPath: string;
+  /**
+   * Issues one more signer under the intermediate CA, with a subject as Vietnamese CAs write it
+   * (the name with or without diacritics, CCCD/CMND/MST/MNS in UID attributes or serialNumber).
+   * `name` names its files; each call makes a new key and a new serial.
+   */
+  readonly issueSigner: (name: string, subject: Subject) => TestIdentity;
   readonly cleanup: () => void;
 };
 
@@ -77,6 +83,8 @@ organizationName        = optional
 organizationalUnitName  = optional
 commonName              = supplied
 title                   = optional
+UID                     = optional
+serialNumber            = optional
 
 [ req ]
 distinguished_name = req_dn
@@ -111,7 +119,15 @@ subjectKeyIdentifier   = hash
 authorityKeyIdentifier = keyid:always
 `;
 
-type Subject = { readonly commonName: string; readonly organization?: string; readonly title?: string };
+export type Subject = {
+  readonly commonName: string;
+  readonly organization?: string;
+  readonly title?: string;
+  /** UID attributes after the CN, one per identifier: `CCCD:001190012345`, `MST:0101234567`. */
+  readonly uids?: readonly string[];
+  /** The subject's serialNumber (a PrintableString): `CMND:012345678`, or a bare CCCD number. */
+  readonly serialNumber?: string;
+};
 
 const school = 'Trường Tiểu học Kim Liên';
 
@@ -124,6 +140,8 @@ function subjectArg(subject: Subject): string {
   if (subject.organization !== undefined) parts.push(['O', subject.organization]);
   if (subject.title !== undefined) parts.push(['title', subject.title]);
   parts.push(['CN', subject.commonName]);
+  for (const uid of subject.uids ?? []) parts.push(['UID', uid]);
+  if (subject.serialNumber !== undefined) parts.push(['serialNumber', subject.serialNumber]);
   return parts.map(([key, value]) => `/${key ?? ''}=${(value ?? '').normalize('NFC')}`).join('');
 }
 
@@ -285,6 +303,14 @@ export function createTestPki(options: CreateTestPkiOptions = {}): TestPki {
     untrustedRootCa,
     signers,
     chainPemPath,
+    issueSigner: (name, subject) => issue(name, subject, intermediateCa),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/** The people the test PKI's signer certificates name: records they sign must name them. */
+export const testPkiSignerNames = {
+  teacher: 'Nguyễn Thị Thu Hà',
+  principal: 'Trần Văn Bình',
+  school,
+} as const;

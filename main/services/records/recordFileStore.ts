@@ -79,7 +79,7 @@ async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFi
       version: markers.version,
       signedRoles: [...signedRoles],
       bytes: pdf.length,
-      ...(markers.signerNames === undefined ? {} : { signerNames: markers.signerNames }),
+      ...(markers.signers === undefined ? {} : { signers: markers.signers }),
     };
   } catch {
     return { recordId, state: 'unreadable', signedRoles: [], bytes: pdf.length };

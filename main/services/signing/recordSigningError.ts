@@ -3,6 +3,8 @@ export type RecordSigningErrorCode =
   | 'draft'
   | 'no-signature-box'
   | 'already-signed'
+  | 'not-named'
+  | 'someone-else'
   | 'verification-failed'
   | 'no-certificate'
   | 'ambiguous-certificate'

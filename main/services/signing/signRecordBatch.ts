@@ -3,6 +3,7 @@ import type { ICryptoEngine } from 'pkijs';
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError, type PdfSigningErrorCode } from '../../../shared/signing/pdfSigningError';
 import type { Signer, SignerRole } from '../../../shared/signing/signingTypes';
+import type { TimestampFunction } from '../../../shared/signing/timestampToken';
 import type { Logger } from '../logger';
 import { TokenError } from '../token';
 import { RecordSigningError, type RecordSigningErrorCode } from './recordSigningError';
@@ -22,7 +23,14 @@ export type BatchProgress = {
 };
 
 export type BatchFileResult =
-  | { readonly file: string; readonly outcome: 'signed'; readonly ms: number; readonly tokenMs: number }
+  | {
+      readonly file: string;
+      readonly outcome: 'signed';
+      readonly ms: number;
+      readonly tokenMs: number;
+      /** Whether the signature carries the TSA's timestamp (PAdES B-T). */
+      readonly timestamped: boolean;
+    }
   | { readonly file: string; readonly outcome: 'skipped' }
   | {
       readonly file: string;
@@ -42,6 +50,8 @@ export type BatchResult = {
   readonly signed: number;
   readonly skipped: number;
   readonly refused: number;
+  /** Signed files whose signature carries a timestamp (fewer than `signed` when the TSA did not answer). */
+  readonly timestamped: number;
   readonly total: number;
   readonly totalMs: number;
   /** Time spent inside the token's sign call, for the signed files. */
@@ -56,13 +66,17 @@ export type SignRecordBatchOptions = {
   readonly signer: Signer;
   readonly fontBytes: Uint8Array;
   readonly trustAnchors: readonly Uint8Array[];
-  readonly expectedSignerName?: string;
   readonly onProgress?: (progress: BatchProgress) => void;
   /** Checked between files: a file being signed is finished (or left untouched), never cut in half. */
   readonly signal?: AbortSignal;
   readonly cryptoEngine?: ICryptoEngine;
   readonly logger?: Logger;
   readonly now?: () => Date;
+  /**
+   * The province TSA's client (`timestampFunctionFor`, `createTimestampClient`): each signature
+   * gets a timestamp when the TSA answers, and is made without one when it does not.
+   */
+  readonly timestamp?: TimestampFunction;
 };
 
 /**
@@ -103,6 +117,7 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
       signed: count('signed'),
       skipped: count('skipped'),
       refused: count('refused'),
+      timestamped: results.filter((entry) => entry.outcome === 'signed' && entry.timestamped).length,
       total: files.length,
       totalMs: performance.now() - started,
       tokenMs,
@@ -114,6 +129,7 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
       signed: result.signed,
       skipped: result.skipped,
       refused: result.refused,
+      timestamped: result.timestamped,
       code: error?.code ?? error?.kind,
     });
     return result;
@@ -122,7 +138,7 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
   // An unfit certificate is unfit for every file: refuse before touching any.
   const [certificate] = signer.certificateChain;
   if (certificate === undefined) throw new RecordSigningError('no-certificate', strings.noCertificate);
-  const check = checkSignerCertificate(certificate, now(), options.expectedSignerName);
+  const check = checkSignerCertificate(certificate, now());
   if (!check.ok) throw new PdfSigningError(check.code, check.message);
 
   // Temp files a crashed run left beside these files, removed before any file is looked at.
@@ -144,21 +160,22 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
       if (parsed.signedRoles.includes(role)) {
         entry = { file, outcome: 'skipped' };
       } else {
-        await signParsedRecord(parsed, {
+        const signed = await signParsedRecord(parsed, {
           input: file,
           role,
           signer: timedSigner,
           fontBytes: options.fontBytes,
           trustAnchors: options.trustAnchors,
-          expectedSignerName: options.expectedSignerName,
           signingTime: now(),
           cryptoEngine: options.cryptoEngine,
+          timestamp: options.timestamp,
         });
         entry = {
           file,
           outcome: 'signed',
           ms: performance.now() - fileStarted,
           tokenMs: tokenMs - tokenBefore,
+          timestamped: signed.timestamped,
         };
       }
     } catch (error) {

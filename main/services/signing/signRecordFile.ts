@@ -4,12 +4,15 @@ import { basename, dirname, join } from 'node:path';
 import type { PDFDocument } from '@cantoo/pdf-lib';
 import { CryptoEngine, type ICryptoEngine } from 'pkijs';
 import type { RecordPdfMarkers } from '../../../shared/record/render/recordPdfMarkers';
-import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
+import { matchSigner } from '../../../shared/record/signerIdentity';
+import { checkSignerCertificate, parseCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { signPdf } from '../../../shared/signing/signPdf';
 import { loadForSigning } from '../../../shared/signing/signaturePlaceholder';
 import { roleLabels } from '../../../shared/signing/signingStrings';
 import type { Sha256, Signer, SignerRole } from '../../../shared/signing/signingTypes';
+import type { TimestampFunction } from '../../../shared/signing/timestampToken';
+import { isSingleTlv } from '../../../shared/signing/timestampTokenView';
 import {
   verifyPdfSignatures,
   type CheckName,
@@ -43,10 +46,13 @@ export type SignRecordFileOptions = {
    * (integrity, signature, validity, usage and revisions still are).
    */
   readonly trustAnchors: readonly Uint8Array[];
-  /** The signed-in account's name; refused when the certificate's holder differs. */
-  readonly expectedSignerName?: string;
   readonly signingTime?: Date;
   readonly cryptoEngine?: ICryptoEngine;
+  /**
+   * The province TSA's client (PAdES B-T). When it gives no token (unreachable, refused) the
+   * signature is made without one and `timestamped` says so; signing never fails for it.
+   */
+  readonly timestamp?: TimestampFunction;
 };
 
 export type RecordFileState = {
@@ -60,6 +66,8 @@ export type SignedRecordFile = {
   readonly recordId: string;
   readonly bytes: number;
   readonly report: VerificationReport;
+  /** Whether the signature carries a timestamp token (false without a TSA or when it did not answer). */
+  readonly timestamped: boolean;
 };
 
 /**
@@ -178,8 +186,15 @@ export async function signParsedRecord(
   const signingTime = options.signingTime ?? new Date();
   const [certificate] = options.signer.certificateChain;
   if (certificate === undefined) throw new RecordSigningError('no-certificate', strings.noCertificate);
-  const check = checkSignerCertificate(certificate, signingTime, options.expectedSignerName);
+  const check = checkSignerCertificate(certificate, signingTime);
   if (!check.ok) throw new PdfSigningError(check.code, check.message);
+  // Every file names who signs each box: the certificate must be that person's (or the school's),
+  // checked here for each file whatever the caller selected (the app, `hocba sign`).
+  if (markers.signers === undefined) throw new RecordSigningError('not-named', strings.notNamed);
+  const match = matchSigner(parseCertificate(certificate), options.role, markers.signers);
+  if (!match.ok) throw new RecordSigningError('someone-else', match.message);
+  const { timestamp } = options;
+  let timestamped = false;
   const signed = await signPdf({
     pdf,
     document: parsed.document,
@@ -190,7 +205,14 @@ export async function signParsedRecord(
     rect: { x: box.x, y: box.y, width: box.width, height: box.height },
     fontBytes: options.fontBytes,
     signingTime,
-    expectedSignerName: options.expectedSignerName,
+    timestamp:
+      timestamp &&
+      (async (signatureValue) => {
+        const token = await timestamp(signatureValue);
+        // The signer embeds only a token that is one DER value.
+        timestamped = token !== undefined && isSingleTlv(token);
+        return token;
+      }),
   });
   // signPdf keeps every earlier revision byte-identical (it refuses otherwise), so the earlier
   // signatures are exactly as they were: only the new one and the file's end need checking here.
@@ -204,5 +226,5 @@ export async function signParsedRecord(
   });
   requireValid(report, options.trustAnchors.length > 0);
   await replaceAtomically(output, signed);
-  return { output, recordId: markers.recordId, bytes: signed.length, report };
+  return { output, recordId: markers.recordId, bytes: signed.length, report, timestamped };
 }

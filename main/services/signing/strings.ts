@@ -7,6 +7,8 @@ export const recordSigningStrings = {
   noSignatureBox:
     'Tệp học bạ không ghi vị trí ô chữ ký (tệp được tạo bởi phiên bản cũ). Hãy tạo lại tệp học bạ rồi ký.',
   alreadySigned: (role: string) => `Học bạ đã có chữ ký của ${role}; không ký lại.`,
+  notNamed:
+    'Tệp học bạ không ghi người ký ở các ô ký (tệp được tạo bởi phiên bản cũ). Hãy lập lại học bạ rồi ký.',
   verificationFailed: (detail: string) =>
     `Chữ ký vừa tạo không qua được bước kiểm tra nên tệp không bị thay đổi: ${detail}`,
   noCertificate:

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { z } from 'zod';
 import type {
   SigningJobState,
@@ -8,15 +7,18 @@ import type {
 } from '../../../shared/ipc/signingChannels';
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
-import { selectForSigning } from '../../../shared/record/signingOrder';
+import { selectForSigning, type SigningSelection } from '../../../shared/record/signingOrder';
 import { UserFacingError } from '../../ipc/dispatcher';
 import type { Logger } from '../logger';
 import type { RecordFileStore } from '../records/recordFileStore';
 import type { TrustStore } from '../records/trustStore';
 import type { RecordFontBytes } from '../recordFonts';
 import { createTokenSigner, RecordSigningError, signRecordBatch, type BatchResult } from '../signing';
-import { findTokenLibraries, TokenError, type TokenPlatform, type TokenService } from '../token';
+import { TokenError, type TokenRef, type TokenService } from '../token';
+import { certificateIdentityOf } from '../token/certificateInfo';
+import { timestampFunctionFor } from '../timestamp';
 import { signingJobStrings as strings } from './strings';
+import type { TokenLibraryCatalogue } from './tokenLibraries';
 import { tokenView } from './tokenView';
 
 type SigningStartRequest = z.output<typeof signingStartRequestSchema>;
@@ -28,7 +30,8 @@ type SigningStartRequest = z.output<typeof signingStartRequestSchema>;
  * again skips what is signed and finishes the rest.
  */
 export type SigningJobService = {
-  readonly listTokens: (userLibraryPath?: string) => TokenList;
+  /** The tokens of every library main may load (see TokenLibraryCatalogue), by library id. */
+  readonly listTokens: () => Promise<TokenList>;
   readonly start: (request: SigningStartRequest) => Promise<SigningJobState>;
   readonly status: (jobId: string) => SigningJobState;
   readonly cancel: (jobId: string) => SigningJobState;
@@ -43,7 +46,7 @@ export type SigningJobServiceOptions = {
   readonly records: RecordFileStore;
   readonly trust: TrustStore;
   readonly fonts: () => Promise<RecordFontBytes>;
-  readonly platform: TokenPlatform;
+  readonly libraries: TokenLibraryCatalogue;
   readonly logger?: Logger;
   readonly now?: () => Date;
 };
@@ -54,12 +57,22 @@ type Job = {
   readonly done: Promise<SigningJobState>;
 };
 
-const platformLibraries = (platform: TokenPlatform, userLibraryPath: string | undefined) =>
-  findTokenLibraries(platform, existsSync, userLibraryPath);
-
 function errorCodeOf(error: unknown): string | undefined {
   const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * The DER of the certificate `keyIdHex` names, as the token lists it before login; undefined when
+ * it cannot be read then (some tokens show certificates only after the PIN), so the check after
+ * login decides alone.
+ */
+function listedCertificate(tokens: TokenService, ref: TokenRef, keyIdHex: string): Uint8Array | undefined {
+  try {
+    return tokens.readCertificates(ref).find((certificate) => certificate.keyIdHex === keyIdHex)?.der;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A refusal or token fault as the message the dispatcher shows (the PIN is in none of them). */
@@ -107,9 +120,14 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
   };
 
   return {
-    listTokens: (userLibraryPath) => {
-      const libraries = platformLibraries(options.platform, userLibraryPath);
-      const result: TokenList = { libraries, tokens: [], problems: [] };
+    listTokens: async () => {
+      const { libraries, problems, chooseAgain } = await options.libraries.list();
+      const result: TokenList = {
+        libraries,
+        tokens: [],
+        problems: [...problems],
+        ...(chooseAgain === undefined ? {} : { chooseAgain }),
+      };
       for (const library of libraries) {
         try {
           for (const token of options.tokens.listTokens(library.path)) {
@@ -118,11 +136,11 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
               slotId: token.slotId,
               expectedSerial: token.serialNumber,
             };
-            result.tokens.push(tokenView(token, options.tokens.readCertificates(ref), now()));
+            result.tokens.push(tokenView(library.id, token, options.tokens.readCertificates(ref), now()));
           }
         } catch (error) {
           result.problems.push({
-            libraryPath: library.path,
+            libraryId: library.id,
             message: error instanceof TokenError ? error.message : strings.libraryFailed,
           });
         }
@@ -135,32 +153,42 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
       // not check its PIN, and two batches would race on the same files.
       if (running !== undefined) throw new UserFacingError('failed', strings.alreadySigning);
       running = 'starting';
+      // The id must name a library listed now; a forged or stale one is refused before any load.
+      let library: Awaited<ReturnType<TokenLibraryCatalogue['resolve']>>;
+      try {
+        library = await options.libraries.resolve(request.token.libraryId);
+      } catch (error) {
+        running = undefined;
+        throw error;
+      }
       const recordIds = [...new Set(request.recordIds)];
       // Held until the batch ends: produce and amend cannot replace these files meanwhile.
       const lock = options.records.lock(recordIds);
       let handedOver = false;
       try {
         // The rules are applied here, not only on screen: a file that is not a final record, is
-        // not its turn (teacher → principal → seal) or names someone else in this role is left
-        // out and reported; the rest are signed.
-        const selection = selectForSigning(
-          await options.records.states(recordIds),
-          request.role,
-          request.expectedSignerName,
-        );
-        const [firstRefusal] = selection.refused;
-        if (selection.toSign.length === 0)
-          throw new UserFacingError('failed', firstRefusal?.message ?? strings.nothingToSign);
-        const refused = selection.refused.map(({ recordId, message }) => ({ recordId, message }));
-        const byFile = new Map(
-          selection.toSign.map((recordId) => [options.records.pathOf(recordId), recordId]),
-        );
-        const idOf = (file: string) => byFile.get(file) ?? file;
+        // not its turn (teacher → principal → seal) or whose signer for this box is not the
+        // certificate's holder (names folded, CCCD/CMND, a pinned certificate; the school's name
+        // and codes for the seal) is left out and reported; the rest are signed. Who the page
+        // says is signing plays no part: main judges the certificate on the token.
+        const states = await options.records.states(recordIds);
+        const select = (certificateDer: Uint8Array) =>
+          selectForSigning(states, request.role, { certificate: certificateIdentityOf(certificateDer) });
+        const requireSome = (selection: SigningSelection) => {
+          const [firstRefusal] = selection.refused;
+          if (selection.toSign.length === 0)
+            throw new UserFacingError('failed', firstRefusal?.message ?? strings.nothingToSign);
+        };
         const ref = {
-          libraryPath: request.token.libraryPath,
+          libraryPath: library.path,
           slotId: request.token.slotId,
           expectedSerial: request.token.serialNumber,
         };
+        // Judged first on the certificate as listed (readable without a PIN), so the wrong
+        // person's token is refused before a PIN try is spent on it; judged again below on the
+        // certificate the logged-in session really signs with.
+        const listed = listedCertificate(options.tokens, ref, request.keyIdHex);
+        if (listed !== undefined) requireSome(select(listed));
         const [fonts, intermediates, trustAnchors] = await Promise.all([
           options.fonts(),
           options.trust.intermediates(),
@@ -170,16 +198,24 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
           .login(ref, request.pin, { acknowledgeFinalTry: request.acknowledgeFinalTry })
           .catch(userError);
         let signer: ReturnType<typeof createTokenSigner>;
+        let selection: SigningSelection;
         try {
           signer = createTokenSigner({ session, keyIdHex: request.keyIdHex, intermediates, now: now() });
-          // An unfit certificate (expired, no signing usage, someone else's) is refused now, not
-          // as a failed batch a moment later.
-          const check = checkSignerCertificate(signer.certificate.der, now(), request.expectedSignerName);
+          // An unfit certificate (expired, no signing usage) is refused now, not as a failed
+          // batch a moment later; so is one that is not the records' signer for this box.
+          const check = checkSignerCertificate(signer.certificate.der, now());
           if (!check.ok) throw new PdfSigningError(check.code, check.message);
+          selection = select(signer.certificate.der);
+          requireSome(selection);
         } catch (error) {
           session.close();
           return userError(error);
         }
+        const refused = selection.refused.map(({ recordId, message }) => ({ recordId, message }));
+        const byFile = new Map(
+          selection.toSign.map((recordId) => [options.records.pathOf(recordId), recordId]),
+        );
+        const idOf = (file: string) => byFile.get(file) ?? file;
         const jobId = `job-${randomBytes(8).toString('hex')}`;
         const abort = new AbortController();
         const signerName = signer.certificate.subjectCommonName ?? signer.certificate.subject;
@@ -215,7 +251,9 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
               signer,
               fontBytes: fonts.regular,
               trustAnchors,
-              expectedSignerName: request.expectedSignerName,
+              // The province's timestamp authority, when configured and reachable (PAdES B-T);
+              // without one the batch signs as before and the time stays the signer's claim.
+              timestamp: await timestampFunctionFor(options.trust, options.logger),
               signal: abort.signal,
               logger: options.logger,
               now,

@@ -1,14 +1,44 @@
-import type { TokenView } from '../../../shared/ipc/signingChannels';
+import type { CertificateIdentityView, TokenView } from '../../../shared/ipc/signingChannels';
 import { allowsDigitalSignature, validityAt, type TokenCertificate, type TokenSummary } from '../token';
+import { certificateIdentityOf } from '../token/certificateInfo';
 
-/** A token and its certificates as the signing screen lists them (no key material, no PIN). */
+/** The certificate's identity for the screen: a certificate that cannot be read names no one. */
+function identityView(certificate: TokenCertificate): CertificateIdentityView {
+  try {
+    const { commonName, ...identity } = certificateIdentityOf(certificate.der);
+    return {
+      ...(commonName === undefined ? {} : { commonName }),
+      citizenIds: [...identity.citizenIds],
+      formerIds: [...identity.formerIds],
+      taxCodes: [...identity.taxCodes],
+      budgetCodes: [...identity.budgetCodes],
+      issuer: identity.issuer,
+      serialNumberHex: identity.serialNumberHex,
+    };
+  } catch {
+    return {
+      citizenIds: [],
+      formerIds: [],
+      taxCodes: [],
+      budgetCodes: [],
+      issuer: '',
+      serialNumberHex: certificate.serialNumberHex,
+    };
+  }
+}
+
+/**
+ * A token and its certificates as the signing screen lists them (no key material, no PIN). The
+ * library is named by its id: the screen sends that id back, never a path.
+ */
 export function tokenView(
+  libraryId: string,
   token: TokenSummary,
   certificates: readonly TokenCertificate[],
   now: Date,
 ): TokenView {
   return {
-    libraryPath: token.libraryPath,
+    libraryId,
     slotId: token.slotId,
     label: token.label,
     serialNumber: token.serialNumber,
@@ -31,6 +61,7 @@ export function tokenView(
       validity: validityAt(certificate, now),
       canSign: allowsDigitalSignature(certificate),
       keyAlgorithm: certificate.publicKeyAlgorithm,
+      identity: identityView(certificate),
     })),
   };
 }

@@ -25,18 +25,18 @@ export type ClassAssignments = {
   readonly subjectTeachers: Readonly<Record<string, string>>;
 };
 
-function requireLeadership(context: WriteContext): void {
+export function requireLeadership(context: WriteContext): void {
   if (!context.permissions.canSetUpSchool) throw new WriteRefused(writeStrings.notLeadership);
 }
 
-async function loadSchool(database: HocbaDatabase): Promise<SchoolDoc> {
+export async function loadSchool(database: HocbaDatabase): Promise<SchoolDoc> {
   const found = await database.schools.findOne().exec();
   if (!found) throw new WriteRefused(setupWriteStrings.noSchool);
   return found.toMutableJSON();
 }
 
 /** One write of the school document (staff list, years); `build` runs under the audit lock. */
-async function writeSchool(
+export async function writeSchool(
   database: HocbaDatabase,
   context: WriteContext,
   build: (current: SchoolDoc) => SchoolDoc,

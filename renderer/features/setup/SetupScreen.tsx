@@ -3,6 +3,7 @@ import { useSchool } from '../../app/SchoolContext';
 import { AssignmentSection } from './AssignmentSection';
 import { ClassesSection } from './ClassesSection';
 import { SchoolYearSection } from './SchoolYearSection';
+import { SigningIdentitySection } from './SigningIdentitySection';
 import { StaffSection } from './StaffSection';
 import { setupStrings } from './strings';
 
@@ -30,6 +31,7 @@ export function SetupScreen() {
       <ClassesSection readOnly={readOnly} />
       <StaffSection readOnly={readOnly} />
       <AssignmentSection readOnly={readOnly} />
+      <SigningIdentitySection readOnly={readOnly} />
     </div>
   );
 }

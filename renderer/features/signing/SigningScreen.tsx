@@ -1,6 +1,7 @@
 import './signing.css';
 import { useCallback, useMemo, useState } from 'react';
 import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
+import type { TokenCertificateView } from '../../../shared/ipc/signingChannels';
 import { type RefusalReason, selectForSigning } from '../../../shared/record/signingOrder';
 import { studyRecordIdOf } from '../../../shared/record/studyRecord';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
@@ -8,6 +9,7 @@ import { useSchool } from '../../app/SchoolContext';
 import { useStudentsOfClasses } from '../../data/queries/classQueries';
 import { useRecordStates } from '../records/useRecordStates';
 import { PinDialog } from './PinDialog';
+import { candidateOf, isOwnCertificate, selfAsSigners } from './signerCandidate';
 import { SigningProgress } from './SigningProgress';
 import { signingStrings as text } from './strings';
 import { TokenPicker, type TokenChoice } from './TokenPicker';
@@ -59,10 +61,18 @@ export function SigningScreen() {
   const onEnded = useCallback(() => refresh(), [refresh]);
   const { job, cancelling, start, cancel, clear } = useSigningJob(onEnded);
 
-  const signerName =
-    role === 'schoolSeal'
-      ? school.name
-      : (school.staff.find((member) => member.userId === actor.userId)?.fullName ?? '');
+  const self = useMemo(
+    () =>
+      selfAsSigners(
+        school,
+        school.staff.find((member) => member.userId === actor.userId),
+      ),
+    [school, actor.userId],
+  );
+  const isOwn = useCallback(
+    (certificate: TokenCertificateView) => role !== undefined && isOwnCertificate(certificate, role, self),
+    [role, self],
+  );
 
   if (role === undefined)
     return (
@@ -74,12 +84,14 @@ export function SigningScreen() {
       </div>
     );
 
+  // The same rules main applies: the chosen certificate against each record's signer for this
+  // box; before one is chosen, the signed-in person's name.
   const selection = selectForSigning(
     recordIds.map(
       (recordId) => states?.get(recordId) ?? { recordId, state: 'missing' as const, signedRoles: [] },
     ),
     role,
-    signerName,
+    candidateOf(choice?.certificate, role, self),
   );
   const alreadySigned = new Set(selection.alreadySigned);
   const ready = selection.toSign.filter((recordId) => !alreadySigned.has(recordId));
@@ -104,13 +116,12 @@ export function SigningScreen() {
       recordIds: ready,
       role,
       token: {
-        libraryPath: choice.token.libraryPath,
+        libraryId: choice.token.libraryId,
         slotId: choice.token.slotId,
         serialNumber: choice.token.serialNumber,
       },
       keyIdHex: choice.certificate.keyIdHex,
       pin,
-      expectedSignerName: signerName,
       acknowledgeFinalTry,
     });
     setStarting(false);
@@ -170,10 +181,14 @@ export function SigningScreen() {
               : text.counts(counts.ready, counts.signed, counts.waiting, counts.notFinal)}
           </p>
           {counts.someoneElse > 0 && someoneElseMessage && (
-            <p className="error">{text.someoneElse(counts.someoneElse, someoneElseMessage)}</p>
+            <p className="error" role="alert">
+              {choice
+                ? text.certificateRefused(counts.someoneElse, someoneElseMessage)
+                : text.someoneElse(counts.someoneElse, someoneElseMessage)}
+            </p>
           )}
           {counts.notFinal > 0 && <p className="hint">{text.notFinalHint}</p>}
-          <TokenPicker holderName={signerName} refreshRound={tokenRound} onChoice={setChoice} />
+          <TokenPicker isOwn={isOwn} refreshRound={tokenRound} onChoice={setChoice} />
           <div className="toolbar">
             <button
               type="button"
@@ -200,7 +215,10 @@ export function SigningScreen() {
       {pinOpen && choice && (
         <PinDialog
           count={counts.ready}
-          signerName={choice.certificate.subjectCommonName ?? signerName}
+          signerName={
+            choice.certificate.subjectCommonName ??
+            (role === 'schoolSeal' ? self.schoolSeal.name : self[role].name)
+          }
           warning={choice.token.pinWarning}
           finalTry={choice.token.pinStatus === 'final-try'}
           busy={starting}

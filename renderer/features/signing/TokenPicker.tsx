@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
-import { samePersonName } from '../../../shared/domain/personName';
-import type { TokenCertificateView, TokenList, TokenView } from '../../../shared/ipc/signingChannels';
+import { certificateIdentifiersLabel } from '../../../shared/domain/staff';
+import type {
+  TokenCertificateView,
+  TokenLibraryView,
+  TokenList,
+  TokenView,
+} from '../../../shared/ipc/signingChannels';
 import { useIpc } from '../../ipc/IpcContext';
 import { signingStrings } from './strings';
 
@@ -20,79 +25,114 @@ function certificateLabel(certificate: TokenCertificateView): string {
     (certificate.validity === 'expired' ? text.expired : '') +
     (certificate.validity === 'not-yet-valid' ? text.notYetValid : '') +
     (certificate.canSign ? '' : text.cannotSign);
+  const identifiers = certificateIdentifiersLabel(certificate.identity);
   return (
     text.certificateOption(
       certificate.subjectCommonName ?? certificate.keyIdHex,
       certificate.issuerCommonName ?? '',
       until,
-    ) + suffix
+    ) +
+    (identifiers === '' ? '' : text.identifiers(identifiers)) +
+    suffix
   );
 }
 
+/** A library as the user knows it: the CA's name, or the file picked for it. The path is only a tooltip. */
+function libraryName(library: TokenLibraryView): string {
+  if (library.source === 'user') return text.userLibrary(library.provider);
+  if (library.source === 'configured') return text.configuredLibrary(library.provider);
+  return library.provider;
+}
+
 /**
- * Finds the USB tokens (the known Vietnamese CA libraries on this machine, or a library the user
- * names) and lets the user pick one token and one of its certificates. Polled again on "Làm mới":
- * SoftHSM and some tokens are only seen after the library is reloaded.
+ * Finds the USB tokens (the known Vietnamese CA libraries on this machine, or the library the user
+ * picked in main's own file dialog) and lets the user pick one token and one of its certificates.
+ * The page names a library by main's id only, never by path. Polled again on "Làm mới": SoftHSM
+ * and some tokens are only seen after the library is reloaded.
  */
 export function TokenPicker({
-  holderName,
+  isOwn,
   refreshRound,
   onChoice,
 }: {
-  /** Who is signing: a token with a certificate of theirs is chosen first. */
-  holderName: string;
+  /**
+   * Whether a certificate is the signer's own (names folded, and the personal ID or the school's
+   * codes where it carries them, and the pinned one where setup pinned one): chosen first.
+   */
+  isOwn: (certificate: TokenCertificateView) => boolean;
   /** Changing it lists the tokens again (after a wrong PIN, the counters have changed). */
   refreshRound: number;
   onChoice: (choice: TokenChoice | undefined) => void;
 }) {
   const ipc = useIpc();
-  const [customPath, setCustomPath] = useState('');
   const [list, setList] = useState<TokenList | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  /** What the last "Chọn thư viện PKCS#11…" answered, when it has something to say. */
+  const [chooseNote, setChooseNote] = useState<string | undefined>(undefined);
+  /** Kept apart from the list's error: the hot-plug polling must not wipe a refused pick's reason. */
+  const [chooseError, setChooseError] = useState<string | undefined>(undefined);
   const [tokenKey, setTokenKey] = useState('');
   const [keyId, setKeyId] = useState('');
 
-  /** The library path asked for: "Làm mới" takes the typed path; the first look uses none. */
-  const [request, setRequest] = useState<{ path: string; round: number }>({ path: '', round: 0 });
+  /** Each new round lists the tokens again. */
+  const [round, setRound] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    void ipc
-      .invoke('token:list', request.path === '' ? {} : { userLibraryPath: request.path })
-      .then((result) => {
-        if (cancelled) return;
-        setBusy(false);
-        if (!result.ok) setError(result.error.message);
-        else {
-          setError(undefined);
-          setList(result.value);
-        }
-      });
+    void ipc.invoke('token:list', {}).then((result) => {
+      if (cancelled) return;
+      setBusy(false);
+      if (!result.ok) setError(result.error.message);
+      else {
+        setError(undefined);
+        setList(result.value);
+      }
+    });
     return () => {
       cancelled = true;
     };
-  }, [ipc, request, refreshRound]);
+  }, [ipc, round, refreshRound]);
   // Hot-plug: while no token is found, look again every few seconds, so a token plugged in
   // appears without a click.
   const noToken = list?.tokens.length === 0;
   useEffect(() => {
     if (!noToken) return undefined;
-    const timer = setInterval(
-      () => setRequest((current) => ({ path: current.path, round: current.round + 1 })),
-      hotPlugPollMs,
-    );
+    const timer = setInterval(() => setRound((current) => current + 1), hotPlugPollMs);
     return () => clearInterval(timer);
   }, [noToken]);
 
   const refresh = () => {
     setBusy(true);
-    setRequest((current) => ({ path: customPath.trim(), round: current.round + 1 }));
+    setRound((current) => current + 1);
   };
 
-  const keyOf = (token: TokenView) => `${token.libraryPath}|${token.slotId}|${token.serialNumber}`;
+  /** Main opens its own file dialog and keeps the choice; in the bridge there is none. */
+  const chooseLibrary = async () => {
+    setChoosing(true);
+    setChooseNote(undefined);
+    setChooseError(undefined);
+    const result = await ipc.invoke('token:chooseLibrary', {});
+    setChoosing(false);
+    if (!result.ok) {
+      setChooseError(result.error.message);
+      return;
+    }
+    if (result.value.outcome === 'unavailable') setChooseNote(text.chooseInBridge);
+    if (result.value.outcome === 'chosen') {
+      setChooseNote(text.chosen(libraryName(result.value.library)));
+      refresh();
+    }
+  };
+
+  const libraries = list?.libraries ?? [];
+  const nameOfLibrary = (libraryId: string | undefined) => {
+    const library = libraries.find((candidate) => candidate.id === libraryId);
+    return library ? libraryName(library) : text.library;
+  };
+  const keyOf = (token: TokenView) => `${token.libraryId}|${token.slotId}|${token.serialNumber}`;
   const tokens = list?.tokens ?? [];
-  const holds = (certificate: TokenCertificateView) =>
-    usable(certificate) && samePersonName(certificate.subjectCommonName ?? '', holderName);
+  const holds = (certificate: TokenCertificateView) => usable(certificate) && isOwn(certificate);
   const token =
     tokens.find((candidate) => keyOf(candidate) === tokenKey) ??
     tokens.find((candidate) => candidate.certificates.some(holds)) ??
@@ -110,39 +150,51 @@ export function TokenPicker({
   return (
     <fieldset className="token-picker">
       <legend>{text.heading}</legend>
-      {list && list.libraries.length > 0 && (
-        <p className="hint">
+      {libraries.length > 0 && (
+        <p className="hint token-libraries">
           {text.library}:{' '}
-          {list.libraries
-            .map(
-              (library) =>
-                `${library.source === 'user' ? text.userLibrary : library.provider} (${library.path})`,
-            )
-            .join('; ')}
+          {libraries.map((library, index) => (
+            <span key={library.id} title={library.path}>
+              {index > 0 && '; '}
+              {libraryName(library)}
+            </span>
+          ))}
         </p>
       )}
-      {list?.libraries.length === 0 && <p className="hint">{text.noLibrary}</p>}
-      <label className="field">
-        <span>{text.customLibrary}</span>
-        <input
-          type="text"
-          value={customPath}
-          placeholder={text.customHint}
-          spellCheck={false}
-          onChange={(event) => setCustomPath(event.target.value)}
-        />
-      </label>
-      <button type="button" className="button" disabled={busy} onClick={refresh}>
-        {busy ? text.refreshing : text.refresh}
-      </button>
+      {list && libraries.length === 0 && <p className="hint">{text.noLibrary}</p>}
+      {list?.chooseAgain && (
+        <p className="error" role="alert">
+          {list.chooseAgain}
+        </p>
+      )}
+      <div className="toolbar">
+        <button type="button" className="button" disabled={choosing} onClick={() => void chooseLibrary()}>
+          {text.chooseLibrary}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={refresh}>
+          {busy ? text.refreshing : text.refresh}
+        </button>
+      </div>
+      {chooseNote && (
+        <p className="hint" role="status">
+          {chooseNote}
+        </p>
+      )}
+      {chooseError && (
+        <p className="error" role="alert">
+          {chooseError}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
       {list?.problems.map((problem) => (
-        <p key={problem.libraryPath} className="error">
-          {problem.libraryPath}: {problem.message}
+        <p key={`${problem.libraryId ?? ''}|${problem.message}`} className="error">
+          {problem.libraryId === undefined
+            ? problem.message
+            : text.problem(nameOfLibrary(problem.libraryId), problem.message)}
         </p>
       ))}
       {list && tokens.length === 0 && <p className="status">{text.noToken}</p>}

@@ -20,15 +20,21 @@ export const signingStrings = {
     `Sẵn sàng ký: ${String(ready)} · Đã ký: ${String(signed)} · Chờ người ký trước: ${String(waiting)} · Chưa có học bạ chính thức: ${String(notFinal)}`,
   someoneElse: (count: number, example: string) =>
     `${String(count)} học bạ ghi tên người ký khác trong ô này, nên bạn không ký được. Ví dụ: ${example}`,
+  certificateRefused: (count: number, reason: string) =>
+    `Chứng thư số đã chọn không ký được ${String(count)} học bạ. ${reason}`,
   notFinalHint: 'Học bạ chính thức được lập trong mục “Học bạ” sau khi kết quả cuối năm đã được xác nhận.',
   token: {
     heading: 'USB token',
     library: 'Thư viện PKCS#11',
-    userLibrary: 'Thư viện bạn chọn',
-    noLibrary: 'Không tìm thấy phần mềm token nào đã biết trên máy này.',
-    customLibrary: 'Đường dẫn thư viện PKCS#11 khác',
-    customHint:
-      'Ví dụ: C:\\Windows\\System32\\vnpt-ca_v34.dll hoặc /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so',
+    userLibrary: (file: string) => `Thư viện bạn chọn (${file})`,
+    configuredLibrary: (file: string) => `Thư viện do cán bộ CNTT chỉ định (${file})`,
+    noLibrary:
+      'Không tìm thấy phần mềm token nào đã biết trên máy này. Nếu đã cài phần mềm token, hãy bấm “Chọn thư viện PKCS#11…”.',
+    chooseLibrary: 'Chọn thư viện PKCS#11…',
+    chooseInBridge:
+      'Khi chạy trong trình duyệt, thư viện PKCS#11 riêng do cán bộ CNTT chỉ định lúc khởi động ứng dụng (tham số --pkcs11-library hoặc biến môi trường HOCBA_PKCS11_LIBRARY). Hãy nhờ cán bộ CNTT của trường.',
+    chosen: (name: string) => `Đã chọn ${name}.`,
+    problem: (library: string, message: string) => `${library}: ${message}`,
     refresh: 'Làm mới',
     refreshing: 'Đang tìm token…',
     tokenLabel: 'Token',
@@ -37,6 +43,7 @@ export const signingStrings = {
     noCertificate: 'Token này không có chứng thư số nào dùng để ký được.',
     certificateOption: (name: string, issuer: string, until: string) =>
       `${name} — ${issuer} — hạn đến ${until}`,
+    identifiers: (list: string) => ` — ${list}`,
     expired: ' (đã hết hạn)',
     notYetValid: ' (chưa có hiệu lực)',
     cannotSign: ' (không dùng để ký số)',

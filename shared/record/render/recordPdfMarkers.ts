@@ -1,6 +1,8 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { z } from 'zod';
+import { decodeUtf8 } from '../../pdf/pdfValues';
 import { parseStudyRecordJson, type ParsedStudyRecord } from '../recordHash';
+import { recordSignersSchema, type RecordSigners } from '../studyRecord';
 
 /** The name of the canonical record JSON attached to every học bạ PDF. */
 export const recordAttachmentName = 'hocba-record.json';
@@ -12,7 +14,12 @@ export const recordInfoKeys = {
   version: 'HocbaRecordVersion',
   status: 'HocbaRecordStatus',
   signatureBoxes: 'HocbaSignatureBoxes',
-  signerNames: 'HocbaSignerNames',
+  /**
+   * The record's `signers` (names, personal IDs, pinned certificates, the school's codes) as JSON,
+   * so main can judge a token's certificate against each file without parsing the attached record.
+   * Files rendered before it carried `HocbaSignerNames` (names only), which is no longer read.
+   */
+  signers: 'HocbaSigners',
 } as const;
 
 const signatureBoxSchema = z.strictObject({
@@ -35,14 +42,6 @@ export type SignatureBox = z.infer<typeof signatureBoxSchema>;
 export type SignatureRole = keyof z.infer<typeof signatureBoxesSchema>;
 export type SignatureBoxes = Readonly<Record<SignatureRole, SignatureBox>>;
 
-/** Who the record says signs in each role: the homeroom teacher, the principal, and the school (seal). */
-export const signerNamesSchema = z.strictObject({
-  homeroomTeacher: z.string(),
-  principal: z.string(),
-  schoolSeal: z.string(),
-});
-export type SignerNames = z.infer<typeof signerNamesSchema>;
-
 export type RecordPdfMarkers = {
   readonly recordId: string;
   readonly contentHash: string;
@@ -50,8 +49,11 @@ export type RecordPdfMarkers = {
   readonly status: 'draft' | 'final';
   /** Where each signer's visible signature goes; undefined in files rendered before the boxes were recorded. */
   readonly signatureBoxes: SignatureBoxes | undefined;
-  /** The names printed under each box; undefined in files rendered before they were recorded. */
-  readonly signerNames: SignerNames | undefined;
+  /**
+   * Who signs in each box and what tells their certificate from a namesake's; undefined in files
+   * rendered before it was recorded, or when the value is not a valid `signers` object.
+   */
+  readonly signers: RecordSigners | undefined;
 };
 
 function parseJson<T>(json: string | undefined, schema: z.ZodType<T>): T | undefined {
@@ -67,6 +69,16 @@ function parseJson<T>(json: string | undefined, schema: z.ZodType<T>): T | undef
 /** Parses the JSON of the boxes; undefined when it is missing or not three well-formed boxes. */
 export function parseSignatureBoxes(json: string | undefined): SignatureBoxes | undefined {
   return parseJson(json, signatureBoxesSchema);
+}
+
+/** Parses the JSON of the signers; undefined when it is missing or not a valid `signers` object. */
+export function parseSignersMarker(json: string | undefined): RecordSigners | undefined {
+  return parseJson(json, recordSignersSchema);
+}
+
+/** The value the renderer writes for a record's signers. */
+export function signersMarkerOf(signers: RecordSigners): string {
+  return JSON.stringify(signers);
 }
 
 function textOf(info: PDFDict, key: string): string | undefined {
@@ -86,15 +98,22 @@ export async function readRecordPdfMarkers(pdf: Uint8Array): Promise<RecordPdfMa
 export function recordPdfMarkersOf(doc: PDFDocument): RecordPdfMarkers | undefined {
   const info = doc.context.lookup(doc.context.trailerInfo.Info);
   if (!(info instanceof PDFDict)) return undefined;
-  const recordId = textOf(info, recordInfoKeys.recordId);
-  const contentHash = textOf(info, recordInfoKeys.contentHash);
-  const version = Number(textOf(info, recordInfoKeys.version));
-  const status = textOf(info, recordInfoKeys.status);
+  return recordPdfMarkersFrom((key) => textOf(info, key));
+}
+
+/** The markers from the document information's text values, however the file was read. */
+export function recordPdfMarkersFrom(
+  text: (key: string) => string | undefined,
+): RecordPdfMarkers | undefined {
+  const recordId = text(recordInfoKeys.recordId);
+  const contentHash = text(recordInfoKeys.contentHash);
+  const version = Number(text(recordInfoKeys.version));
+  const status = text(recordInfoKeys.status);
   if (recordId === undefined || contentHash === undefined || !Number.isInteger(version)) return undefined;
   if (status !== 'draft' && status !== 'final') return undefined;
-  const signatureBoxes = parseSignatureBoxes(textOf(info, recordInfoKeys.signatureBoxes));
-  const signerNames = parseJson(textOf(info, recordInfoKeys.signerNames), signerNamesSchema);
-  return { recordId, contentHash, version, status, signatureBoxes, signerNames };
+  const signatureBoxes = parseSignatureBoxes(text(recordInfoKeys.signatureBoxes));
+  const signers = parseSignersMarker(text(recordInfoKeys.signers));
+  return { recordId, contentHash, version, status, signatureBoxes, signers };
 }
 
 /** The record attached to a học bạ PDF, validated, with its recomputed content hash. */
@@ -102,19 +121,5 @@ export async function readAttachedRecord(pdf: Uint8Array): Promise<ParsedStudyRe
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const attachment = doc.getAttachments().find((candidate) => candidate.name === recordAttachmentName);
   if (!attachment) return { ok: false, problems: ['Tệp PDF không có dữ liệu học bạ đính kèm.'] };
-  return parseStudyRecordJson(utf8Decode(attachment.data));
-}
-
-/** UTF-8 decoding without TextDecoder (shared/ has no DOM types); the result is schema-checked after. */
-function utf8Decode(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length;) {
-    const byte = bytes[i] ?? 0;
-    const extra = byte < 0x80 ? 0 : byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : 1;
-    let code = extra === 0 ? byte : byte & (0x3f >> extra);
-    for (let k = 1; k <= extra; k += 1) code = (code << 6) | ((bytes[i + k] ?? 0) & 0x3f);
-    text += String.fromCodePoint(code);
-    i += extra + 1;
-  }
-  return text;
+  return parseStudyRecordJson(decodeUtf8(attachment.data));
 }
