@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { studyRecordIdPattern, studyRecordSchema } from '../record/studyRecord';
+import { recordSignersSchema, studyRecordIdPattern, studyRecordSchema } from '../record/studyRecord';
 import { base64Schema } from './fileSchemas';
 
 /**
@@ -30,10 +30,12 @@ export const recordFileStateSchema = z.object({
   version: z.number().int().optional(),
   signedRoles: z.array(signerRoleSchema),
   bytes: z.number().int().optional(),
-  /** Who the record says signs in each role (the names printed under the boxes). */
-  signerNames: z
-    .object({ homeroomTeacher: z.string(), principal: z.string(), schoolSeal: z.string() })
-    .optional(),
+  /**
+   * Who the record says signs in each box, with what tells their certificate from a namesake's
+   * (personal IDs, pinned certificates, the school's codes); absent for files made before it was
+   * recorded, which must be produced again before signing.
+   */
+  signers: recordSignersSchema.optional(),
 });
 export type RecordFileState = z.output<typeof recordFileStateSchema>;
 
@@ -59,8 +61,16 @@ export const recordCheckSchema = z.object({ check: z.string(), ok: z.boolean(), 
 
 /** The verification report as the screen shows it (a JSON-safe cut of verifyRecordPdf's report). */
 export const recordVerificationSchema = z.object({
+  /** Only a record signed in every box, with every check passed, is valid. */
   valid: z.boolean(),
+  /**
+   * `complete` valid and fully signed; `partial` the signatures present are valid, boxes remain;
+   * `unsigned` a final record not signed yet; `draft` a draft; `invalid` a check failed.
+   */
+  status: z.enum(['complete', 'partial', 'unsigned', 'draft', 'invalid']),
   verdict: z.string(),
+  /** The roles whose boxes are still empty. */
+  missingRoles: z.array(signerRoleSchema),
   record: z
     .object({
       recordId: z.string(),

@@ -9,6 +9,8 @@ import {
   studyRecordIdOf,
   studyRecordSchema,
   type RecordAward,
+  type RecordSignerPerson,
+  type RecordSignerSchool,
   type RecordSubjectRow,
   type RecordTraitRow,
   type RecordYearResult,
@@ -45,7 +47,30 @@ export type StudyRecordSource = {
   readonly confirmedAwards?: readonly RecordAward[];
   /** Defaults to `final` when the year's result is computed, `draft` otherwise. */
   readonly status?: StudyRecordStatus;
+  /** When the homeroom teacher confirmed the year's result (ISO-8601 UTC); required for a final record. */
+  readonly resultConfirmedAt?: string | null;
+  /**
+   * What setup knows of the people who sign (personal IDs, pinned certificates) and of the
+   * school (tax and budget codes); the names always come from the class and the school.
+   */
+  readonly signerIdentities?: {
+    readonly homeroomTeacher?: Partial<Omit<RecordSignerPerson, 'name'>>;
+    readonly principal?: Partial<Omit<RecordSignerPerson, 'name'>>;
+    readonly schoolSeal?: Partial<Omit<RecordSignerSchool, 'name'>>;
+  };
 };
+
+function signerPerson(
+  name: string,
+  known: Partial<Omit<RecordSignerPerson, 'name'>> | undefined,
+): RecordSignerPerson {
+  return {
+    name,
+    personalId: known?.personalId ?? null,
+    formerIdNumber: known?.formerIdNumber ?? null,
+    pinnedCertificate: known?.pinnedCertificate ?? null,
+  };
+}
 
 type PeriodValue = { level: RecordSubjectRow['CN']['level']; score: number | null; comment: string };
 
@@ -143,7 +168,7 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
   const decision = year.principalDecision ?? null;
   const draft = {
     format: studyRecordFormat,
-    formatVersion: 1,
+    formatVersion: 2,
     id: studyRecordIdOf(student.studentCode, schoolClass.schoolYear),
     status: source.status ?? (outcome.status === 'computed' ? 'final' : 'draft'),
     version: { number: 1, previousHash: null, amendmentId: null },
@@ -182,6 +207,7 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
         year.competencies.map((entry) => ({ ...entry, code: entry.competency })),
       ),
       result,
+      resultConfirmedAt: source.resultConfirmedAt ?? null,
       awards,
       completion:
         outcome.status === 'computed'
@@ -191,6 +217,19 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
         ? { outcome: supplementary.outcome, date: supplementary.date, note: supplementary.note ?? '' }
         : null,
       principalDecision: decision ? { decision: decision.decision, date: decision.date } : null,
+    },
+    signers: {
+      homeroomTeacher: signerPerson(
+        schoolClass.homeroomTeacherName,
+        source.signerIdentities?.homeroomTeacher,
+      ),
+      principal: signerPerson(source.principalName, source.signerIdentities?.principal),
+      schoolSeal: {
+        name: source.school.name,
+        taxCode: source.signerIdentities?.schoolSeal?.taxCode ?? null,
+        budgetCode: source.signerIdentities?.schoolSeal?.budgetCode ?? null,
+        pinnedCertificate: source.signerIdentities?.schoolSeal?.pinnedCertificate ?? null,
+      },
     },
   };
   return studyRecordSchema.parse(draft);

@@ -90,9 +90,14 @@ export function drawnModuleGrid(
  */
 export async function drawnQrMatches(pdf: Uint8Array, payload: string): Promise<boolean> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return drawnQrMatchesContent(pageContent(doc, 0), payload);
+}
+
+/** `drawnQrMatches` on the first page's decoded content, however it was read. */
+export function drawnQrMatchesContent(content: string, payload: string): boolean {
   const expected = qrRectangles(payload);
   const expectedGrid = moduleGrid(expected.rectangles, expected.size);
-  return drawnRectangleGroups(pageContent(doc, 0)).some((group) => {
+  return drawnRectangleGroups(content).some((group) => {
     const drawn = drawnModuleGrid(group);
     return drawn?.size === expected.size && drawn.grid === expectedGrid;
   });

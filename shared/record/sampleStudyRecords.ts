@@ -41,6 +41,8 @@ export function sampleStudyRecords(
       registerNumber: `${String(index + 1).padStart(3, '0')}/${schoolClass.schoolYear.slice(0, 4)}`,
       entryDate: `${schoolClass.schoolYear.slice(0, 4)}-09-05`,
       year: sampleYearOf(compiled, schoolClass.grade, student, results),
+      // The homeroom teachers confirm the year in late May, before the summer break.
+      resultConfirmedAt: `${schoolClass.schoolYear.slice(5)}-05-25T03:00:00.000Z`,
     });
   });
 }

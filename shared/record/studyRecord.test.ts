@@ -157,6 +157,7 @@ describe('building a học bạ from a sample student', () => {
         },
         principalDecision: { decision: 'promoted', date: '2026-08-15' },
       },
+      resultConfirmedAt: '2026-05-25T03:00:00.000Z',
     });
     expect(record.year.result).toEqual({ status: 'computed', code: 'CHT', name: 'Chưa hoàn thành' });
     expect(record.year.supplementaryEvaluation).toEqual({
@@ -170,6 +171,26 @@ describe('building a học bạ from a sample student', () => {
 });
 
 describe('the record schema', () => {
+  it('refuses a final record without the time its result was confirmed', () => {
+    const [record] = records;
+    if (!record) throw new Error('no sample record');
+    const parsed = parseStudyRecordJson(
+      canonicalRecordJson({ ...record, year: { ...record.year, resultConfirmedAt: null } }),
+    );
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.join(' ')).toContain('thời điểm giáo viên chủ nhiệm xác nhận');
+  });
+
+  it('names in the signers the same people printed under the boxes', () => {
+    const [record] = records;
+    if (!record) throw new Error('no sample record');
+    const renamed = {
+      ...record,
+      signers: { ...record.signers, principal: { ...record.signers.principal, name: 'Người Khác' } },
+    };
+    expect(parseStudyRecordJson(canonicalRecordJson(renamed)).ok).toBe(false);
+  });
+
   it('round-trips through canonical JSON unchanged', () => {
     for (const record of records.slice(0, 20)) {
       const parsed = parseStudyRecordJson(canonicalRecordJson(record));

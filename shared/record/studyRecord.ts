@@ -83,6 +83,69 @@ export const recordCompletionSchema = z
   .object({ status: z.enum(['completed', 'pending', 'decided']), label: nfc(300) })
   .strict();
 
+/** A certificate pinned in setup: by its issuer's name and serial number (lower-case hex). */
+export const pinnedCertificateSchema = z
+  .object({
+    issuer: nfc(500).pipe(z.string().min(1)),
+    serialNumberHex: z
+      .string()
+      .regex(/^[0-9a-f]{1,64}$/, 'Số sê-ri chứng thư gồm các chữ số hệ 16 (chữ thường)'),
+  })
+  .strict();
+export type PinnedCertificate = z.output<typeof pinnedCertificateSchema>;
+
+/** Mã định danh cá nhân (the 12-digit personal identification number a CCCD carries). */
+export const personalIdSchema = z.string().regex(/^\d{12}$/, 'Mã định danh cá nhân gồm 12 chữ số');
+
+/**
+ * A person the record names in a signature box (the homeroom teacher, the principal): the name
+ * printed under the box and what setup knows to tell their certificate from a namesake's.
+ */
+export const recordSignerPersonSchema = z
+  .object({
+    name: nfc(120),
+    /** The staff member's personal ID, when setup recorded it; a certificate carrying a CCCD must match it. */
+    personalId: personalIdSchema.nullable(),
+    /** An older ID card number (CMND, 9 or 12 digits) that older certificates carry; null when not recorded. */
+    formerIdNumber: z
+      .string()
+      .regex(/^(\d{9}|\d{12})$/, 'Số CMND gồm 9 hoặc 12 chữ số')
+      .nullable(),
+    /** When setup pinned this person's certificate, only that one may sign. */
+    pinnedCertificate: pinnedCertificateSchema.nullable(),
+  })
+  .strict();
+
+/** The school as the seal's signer: its name and the codes an organisation's certificate carries. */
+export const recordSignerSchoolSchema = z
+  .object({
+    name: nfc(200),
+    /** Mã số thuế (MST): 10 digits, with a 3-digit branch suffix for a dependent unit. */
+    taxCode: z
+      .string()
+      .regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế gồm 10 chữ số (có thể thêm -3 chữ số)')
+      .nullable(),
+    /** Mã đơn vị có quan hệ với ngân sách (MNS, QHNS): 7 digits. */
+    budgetCode: z
+      .string()
+      .regex(/^\d{7}$/, 'Mã quan hệ ngân sách gồm 7 chữ số')
+      .nullable(),
+    pinnedCertificate: pinnedCertificateSchema.nullable(),
+  })
+  .strict();
+
+/** Who signs the record, box by box (domain.md: teacher, then principal, then the school's seal). */
+export const recordSignersSchema = z
+  .object({
+    homeroomTeacher: recordSignerPersonSchema,
+    principal: recordSignerPersonSchema,
+    schoolSeal: recordSignerSchoolSchema,
+  })
+  .strict();
+export type RecordSigners = z.output<typeof recordSignersSchema>;
+export type RecordSignerPerson = z.output<typeof recordSignerPersonSchema>;
+export type RecordSignerSchool = z.output<typeof recordSignerSchoolSchema>;
+
 export const recordStudyHistorySchema = z
   .object({
     schoolYear: schoolYearSchema,
@@ -100,7 +163,7 @@ export const recordStudyHistorySchema = z
 export const studyRecordSchema = z
   .object({
     format: z.literal(studyRecordFormat),
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(2),
     id: z.string().regex(studyRecordIdPattern, 'Mã học bạ không hợp lệ'),
     /** A draft can be rendered (with a watermark) but never signed. */
     status: z.enum(['draft', 'final']),
@@ -135,6 +198,11 @@ export const studyRecordSchema = z
         qualities: z.array(recordTraitRowSchema),
         competencies: z.array(recordTraitRowSchema),
         result: recordYearResultSchema,
+        /**
+         * When the homeroom teacher confirmed the result (ISO-8601 UTC); null in a draft. No
+         * signature can have been made before it.
+         */
+        resultConfirmedAt: z.iso.datetime().nullable(),
         awards: z.array(recordAwardSchema),
         completion: recordCompletionSchema.nullable(),
         /** Đánh giá bổ sung (TT27 Điều 10 khoản 2): kept beside the first result. */
@@ -153,6 +221,7 @@ export const studyRecordSchema = z
           .nullable(),
       })
       .strict(),
+    signers: recordSignersSchema,
   })
   .strict()
   .superRefine((record, context) => {
@@ -175,6 +244,23 @@ export const studyRecordSchema = z
         code: 'custom',
         path: ['status'],
         message: 'Học bạ chưa đủ kết quả cuối năm chỉ có thể là bản nháp.',
+      });
+    if (record.status === 'final' && record.year.resultConfirmedAt === null)
+      context.addIssue({
+        code: 'custom',
+        path: ['year', 'resultConfirmedAt'],
+        message: 'Học bạ chính thức phải ghi thời điểm giáo viên chủ nhiệm xác nhận kết quả cuối năm.',
+      });
+    const { signers } = record;
+    if (
+      signers.homeroomTeacher.name !== record.year.homeroomTeacherName ||
+      signers.principal.name !== record.year.principalName ||
+      signers.schoolSeal.name !== record.school.name
+    )
+      context.addIssue({
+        code: 'custom',
+        path: ['signers'],
+        message: 'Người ký ghi trong học bạ phải trùng tên in dưới các ô ký.',
       });
     if (!record.id.endsWith(`:${record.year.schoolYear}`) || !record.id.includes(record.student.studentCode))
       context.addIssue({

@@ -21,7 +21,8 @@ import { recordAttachmentName, recordInfoKeys } from './render/recordPdfMarkers'
 import { qrRectangles, recordQrPayload } from './render/recordQr';
 import { sampleStudyRecords } from './sampleStudyRecords';
 import type { StudyRecord } from './studyRecord';
-import { firstRevisionEnd, verifyRecordPdf, type RecordCheckName } from './verifyRecordPdf';
+import { reserveSignatureFields } from './render/reservedSignatureFields';
+import { verifyRecordPdf, type RecordCheckName } from './verifyRecordPdf';
 
 const cryptoEngine = new CryptoEngine({ name: 'node', crypto: globalThis.crypto });
 const compiled = defaultCompiledCatalogue();
@@ -38,6 +39,8 @@ async function recordPdf(options: {
   readonly markers?: Partial<Markers> | null;
   /** The hash the QR code carries; the record's own by default. */
   readonly qrHash?: string;
+  /** Whether the three signature fields are reserved, as the renderer does (by default). */
+  readonly reserveFields?: boolean;
 }): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const page = doc.addPage([595.28, 841.89]);
@@ -76,6 +79,10 @@ async function recordPdf(options: {
     for (const key of ['recordId', 'contentHash', 'version', 'status'] as const)
       info.set(PDFName.of(recordInfoKeys[key]), PDFHexString.fromText(markers[key]));
   }
+  if (options.reserveFields !== false) {
+    const box = { pageIndex: 0, x: 40, y: 60, width: 150, height: 60 };
+    reserveSignatureFields(doc, [page], { homeroomTeacher: box, principal: box, seal: box });
+  }
   const attachment = options.attachment === undefined ? canonicalRecordBytes(record) : options.attachment;
   if (attachment !== null)
     await doc.attach(attachment, recordAttachmentName, { mimeType: 'application/json' });
@@ -84,33 +91,21 @@ async function recordPdf(options: {
 
 async function failing(pdf: Uint8Array): Promise<RecordCheckName[]> {
   const report = await verifyRecordPdf({ pdf, trustAnchors: [], sha256, cryptoEngine });
-  expect(report.valid).toBe(false);
+  expect(report.status).toBe('invalid');
   return report.recordChecks.filter((check) => !check.ok).map((check) => check.check);
 }
 
-describe('firstRevisionEnd', () => {
-  const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
-
-  it('ends after the first %%EOF and its end of line', () => {
-    expect(firstRevisionEnd(bytes('%PDF-1.7\n%%EOF\nmore\n%%EOF\n'))).toBe(15);
-    expect(firstRevisionEnd(bytes('%PDF-1.7\r\n%%EOF\r\n'))).toBe(17);
-    expect(firstRevisionEnd(bytes('%PDF-1.7\n%%EOF'))).toBe(14);
-  });
-
-  it('is undefined without %%EOF', () => {
-    expect(firstRevisionEnd(bytes('%PDF-1.7\n'))).toBeUndefined();
-  });
-});
-
 describe('verifyRecordPdf record checks (unsigned files)', () => {
-  it('passes the record checks of a consistent final record, failing only on the missing signature', async () => {
+  it('calls a consistent final record nobody has signed yet “Chưa ký”, a normal state', async () => {
     const pdf = await recordPdf({});
     const report = await verifyRecordPdf({ pdf, trustAnchors: [], sha256, cryptoEngine });
-    expect(report.recordChecks.filter((check) => !check.ok).map((check) => check.check)).toEqual([
-      'recordSigned',
-    ]);
-    expect(report.valid).toBe(false);
-    expect(report.verdict).toBe('Học bạ KHÔNG hợp lệ: Tệp chưa có chữ ký số nào.');
+    expect(report.recordChecks.filter((check) => !check.ok)).toEqual([]);
+    expect(report).toMatchObject({
+      valid: false,
+      status: 'unsigned',
+      missingRoles: ['homeroomTeacher', 'principal', 'schoolSeal'],
+    });
+    expect(report.verdict).toBe('Chưa ký: học bạ chính thức đã được lập, đang chờ giáo viên chủ nhiệm ký.');
     expect(report.record).toMatchObject({ recordId: record.id, contentHash: studyRecordHash(record) });
     expect(report.record?.qrPayload).toMatch(/^HB1\/\d{10}\/\d{4}\/1\/[0-9A-F]{64}$/);
   });
@@ -119,6 +114,7 @@ describe('verifyRecordPdf record checks (unsigned files)', () => {
     const wrongHash = '0'.repeat(64);
     const pdf = await recordPdf({ markers: { contentHash: wrongHash } });
     const report = await verifyRecordPdf({ pdf, trustAnchors: [], sha256, cryptoEngine });
+    expect(report.status).toBe('invalid');
     const check = report.recordChecks.find((entry) => entry.check === 'contentHash');
     expect(check?.ok).toBe(false);
     expect(check?.message).toContain(wrongHash);
@@ -127,7 +123,7 @@ describe('verifyRecordPdf record checks (unsigned files)', () => {
 
   it('fails the QR check when the drawn code carries another hash', async () => {
     const pdf = await recordPdf({ qrHash: 'a'.repeat(64) });
-    expect(await failing(pdf)).toEqual(['qrCode', 'recordSigned']);
+    expect(await failing(pdf)).toEqual(['qrCode']);
   });
 
   it('fails the id check when the marker names another record or version', async () => {
@@ -137,15 +133,41 @@ describe('verifyRecordPdf record checks (unsigned files)', () => {
     expect(await failing(await recordPdf({ markers: { version: '2' } }))).toContain('recordId');
   });
 
-  it('fails the draft check when the marker or the record says draft', async () => {
-    expect(await failing(await recordPdf({ markers: { status: 'draft' } }))).toContain('notDraft');
+  it('calls an unsigned draft a draft, neutrally', async () => {
     const draft: StudyRecord = { ...record, status: 'draft' };
     const pdf = await recordPdf({
       attachment: canonicalRecordBytes(draft),
-      markers: { contentHash: studyRecordHash(draft) },
+      markers: { contentHash: studyRecordHash(draft), status: 'draft' },
       qrHash: studyRecordHash(draft),
     });
-    expect(await failing(pdf)).toEqual(['notDraft', 'recordSigned']);
+    const report = await verifyRecordPdf({ pdf, trustAnchors: [], sha256, cryptoEngine });
+    expect(report).toMatchObject({ status: 'draft', valid: false });
+    expect(report.verdict).toBe('Bản nháp: kết quả cuối năm chưa được xác nhận nên học bạ chưa ký được.');
+  });
+
+  it('refuses a record whose printed result its values do not give', async () => {
+    const actual = record.year.result.status === 'computed' ? record.year.result.code : undefined;
+    const claimed =
+      actual === 'HTXS'
+        ? ({ code: 'CHT', name: 'Chưa hoàn thành' } as const)
+        : ({ code: 'HTXS', name: 'Hoàn thành xuất sắc' } as const);
+    const forged: StudyRecord = {
+      ...record,
+      year: { ...record.year, result: { status: 'computed', ...claimed } },
+    };
+    const pdf = await recordPdf({
+      attachment: canonicalRecordBytes(forged),
+      markers: { contentHash: studyRecordHash(forged) },
+      qrHash: studyRecordHash(forged),
+    });
+    const report = await verifyRecordPdf({ pdf, trustAnchors: [], sha256, cryptoEngine });
+    expect(report.status).toBe('invalid');
+    expect(report.recordChecks.find((check) => check.check === 'results')?.ok).toBe(false);
+    expect(report.verdict).toContain(`Học bạ KHÔNG hợp lệ: Học bạ ghi kết quả «${claimed.name}»`);
+  });
+
+  it('refuses a file without the three reserved signature fields', async () => {
+    expect(await failing(await recordPdf({ reserveFields: false }))).toEqual(['reservedFields']);
   });
 
   it('reports a missing or invalid attachment and missing markers', async () => {
@@ -156,8 +178,19 @@ describe('verifyRecordPdf record checks (unsigned files)', () => {
       /^Dữ liệu học bạ đính kèm không đọc được hoặc không hợp lệ: /,
     );
     expect(report.record).toBeUndefined();
-    expect(await failing(await recordPdf({ markers: null }))).toEqual(
-      expect.arrayContaining(['markers', 'notDraft']),
-    );
+    expect(await failing(await recordPdf({ markers: null }))).toContain('markers');
+  });
+
+  it('refuses a file that is not a PDF, or one the bounded reader cannot read', async () => {
+    const report = await verifyRecordPdf({
+      pdf: new Uint8Array(Buffer.from('xin chào')),
+      trustAnchors: [],
+      sha256,
+      cryptoEngine,
+    });
+    expect(report).toMatchObject({
+      status: 'invalid',
+      verdict: 'Học bạ KHÔNG hợp lệ: Tệp không phải tệp PDF.',
+    });
   });
 });

@@ -1,17 +1,24 @@
 import type { ICryptoEngine } from 'pkijs';
-import { samePersonName } from '../domain/personName';
-import { indexOfBytes, latin1Encode } from '../signing/bytes';
+import type { CompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
+import { readPdfFile, type PdfFile } from '../pdf/pdfFile';
+import { PdfStructureError } from '../pdf/pdfLimits';
+import { pdfStructureMessage } from '../pdf/pdfStructureStrings';
 import { roleLabels } from '../signing/signingStrings';
-import type { Sha256, SignerRole } from '../signing/signingTypes';
+import { signatureFieldNames, type Sha256, type SignerRole } from '../signing/signingTypes';
 import {
-  verifyPdfSignatures,
+  verifyPdfFileSignatures,
   type CheckResult,
+  type SignatureReport,
   type VerificationReport,
 } from '../signing/verifyPdfSignatures';
+import { drawnQrMatchesContent } from './drawnRecordQr';
+import { checkRecordConsistency } from './recordConsistency';
+import { readRecordPdfView, type RecordPdfView } from './recordPdfView';
 import type { ParsedStudyRecord } from './recordHash';
-import { drawnQrMatches } from './drawnRecordQr';
-import { readAttachedRecord, readRecordPdfMarkers, type RecordPdfMarkers } from './render/recordPdfMarkers';
 import { recordQrPayload } from './render/recordQr';
+import { matchPerson, matchSchool } from './signerIdentity';
+import { signingOrder } from './signingOrder';
+import type { StudyRecord } from './studyRecord';
 import { verifyRecordStrings as text } from './verifyRecordStrings';
 
 export type RecordCheckName =
@@ -22,23 +29,34 @@ export type RecordCheckName =
   | 'qrCode'
   | 'recordId'
   | 'notDraft'
-  | 'recordSigned'
-  | 'recordUnchanged'
-  | 'signerNames';
+  | 'results'
+  | 'reservedFields'
+  | 'signingOrder'
+  | 'signers';
 
 export type RecordCheck = { readonly check: RecordCheckName; readonly ok: boolean; readonly message: string };
 
+/**
+ * What the file is as a record, in the words a teacher reads:
+ * `complete` every box signed, in order, by the people the record names, and everything checks;
+ * `partial` the signatures present are valid but some boxes are still empty;
+ * `unsigned` a final record nobody has signed yet (a normal state, not a fault);
+ * `draft` a draft, which can never be signed;
+ * `invalid` something failed: the first reason is the verdict.
+ */
+export type RecordVerdictStatus = 'complete' | 'partial' | 'unsigned' | 'draft' | 'invalid';
+
 /** One signer as a person reads it: who, in which role, when. */
 export type RecordSigner = {
-  /** 1-based, in file order (teacher, principal, seal). */
+  /** 1-based, in the order the signatures were added. */
   readonly index: number;
-  /** Undefined when the signature's reason is not one of our role labels (signed by another tool). */
+  /** From the field the record reserved for the role; undefined for a field that is not one of them. */
   readonly role: SignerRole | undefined;
   readonly roleLabel: string | undefined;
   /** The certificate holder's name; the /Name of the signature when the certificate is unreadable. */
   readonly name: string | undefined;
   readonly issuer: string | undefined;
-  /** ISO-8601 UTC, from the signature's /M. */
+  /** ISO-8601 UTC, from the signature's /M: what the signer claims. */
   readonly signingTime: string | undefined;
   readonly valid: boolean;
 };
@@ -58,8 +76,12 @@ export type RecordSummary = {
 
 /** JSON-friendly: plain objects, strings, numbers and booleans only. */
 export type RecordVerificationReport = {
+  /** Only a complete record is valid. */
   readonly valid: boolean;
+  readonly status: RecordVerdictStatus;
   readonly verdict: string;
+  /** The roles whose boxes are still empty (for `partial` and `unsigned`). */
+  readonly missingRoles: readonly SignerRole[];
   readonly record: RecordSummary | undefined;
   readonly signers: readonly RecordSigner[];
   readonly recordChecks: readonly RecordCheck[];
@@ -74,125 +96,57 @@ export type VerifyRecordPdfOptions = {
   readonly intermediates?: readonly Uint8Array[];
   readonly sha256: Sha256;
   readonly cryptoEngine: ICryptoEngine;
+  /** Catalogue editions to recompute results with (a province's corrected one first); the shipped one by default. */
+  readonly catalogues?: readonly CompiledCatalogue[];
+  /** DER CRLs from the trust folders (the file's own DSS is read too). */
+  readonly crls?: readonly Uint8Array[];
+  /** The verification time; now by default. */
+  readonly now?: Date;
 };
-
-type RecordView = {
-  readonly markers: RecordPdfMarkers | undefined;
-  readonly attached: ParsedStudyRecord;
-  /** Whether page 1 shows the QR code of the attached record's id, version and recomputed hash. */
-  readonly qrMatches: boolean | undefined;
-};
-
-const eof = latin1Encode('%%EOF');
-
-/** End of the first revision (the rendered file, before any signature): after its first %%EOF line. */
-export function firstRevisionEnd(pdf: Uint8Array): number | undefined {
-  const at = indexOfBytes(pdf, eof);
-  if (at < 0) return undefined;
-  let end = at + eof.length;
-  if (pdf[end] === 0x0d) end += 1;
-  if (pdf[end] === 0x0a) end += 1;
-  return end;
-}
-
-function countEof(pdf: Uint8Array, from: number, to: number): number {
-  let count = 0;
-  for (
-    let at = indexOfBytes(pdf, eof, from);
-    at >= 0 && at + eof.length <= to;
-    at = indexOfBytes(pdf, eof, at + 1)
-  )
-    count += 1;
-  return count;
-}
-
-function qrPayloadOf(attached: ParsedStudyRecord): string | undefined {
-  if (!attached.ok) return undefined;
-  const { record, contentHash } = attached;
-  try {
-    return recordQrPayload({ recordId: record.id, version: record.version.number, contentHash });
-  } catch {
-    return undefined;
-  }
-}
-
-async function readView(pdf: Uint8Array, withQr: boolean): Promise<RecordView | undefined> {
-  try {
-    const attached = await readAttachedRecord(pdf);
-    const payload = qrPayloadOf(attached);
-    return {
-      markers: await readRecordPdfMarkers(pdf),
-      attached,
-      qrMatches: withQr && payload !== undefined ? await drawnQrMatches(pdf, payload) : undefined,
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-const roleByLabel = new Map<string, SignerRole>(
-  (Object.entries(roleLabels) as [SignerRole, string][]).map(([role, label]) => [label, role]),
-);
-
-function signersOf(report: VerificationReport): RecordSigner[] {
-  return report.signatures.map((signature) => {
-    const role = signature.reason === undefined ? undefined : roleByLabel.get(signature.reason);
-    return {
-      index: signature.index,
-      role,
-      roleLabel: role === undefined ? signature.reason : roleLabels[role],
-      name: signature.certificate?.subjectName ?? signature.signerName,
-      issuer: signature.certificate?.issuerName,
-      signingTime: signature.signingTime,
-      valid: signature.valid,
-    };
-  });
-}
 
 function check(name: RecordCheckName, ok: boolean, good: string, bad: string): RecordCheck {
   return { check: name, ok, message: ok ? good : bad };
 }
 
-function sameView(a: RecordView, b: RecordView | undefined): boolean {
-  if (!b) return false;
-  const hashOf = (view: RecordView) => (view.attached.ok ? view.attached.contentHash : undefined);
-  return (
-    hashOf(a) !== undefined &&
-    hashOf(a) === hashOf(b) &&
-    JSON.stringify(a.markers ?? null) === JSON.stringify(b.markers ?? null)
-  );
+function qrPayloadOf(attached: ParsedStudyRecord): string | undefined {
+  if (!attached.ok) return undefined;
+  try {
+    return recordQrPayload({
+      recordId: attached.record.id,
+      version: attached.record.version.number,
+      contentHash: attached.contentHash,
+    });
+  } catch {
+    return undefined;
+  }
 }
 
-/**
- * The record checks on top of the signature checks. The record is read from the first revision
- * (the rendered file, which the first signature must cover) and again from the whole file as a
- * reader sees it, so data swapped in by a later revision is caught even apart from the unsigned
- * revision the signature checks report.
- *
- * The QR code is checked module for module against the code of the attached record's id,
- * version and recomputed hash (drawnRecordQr.ts): the renderer draws it as vector rectangles, so
- * there is no payload text to read, but its modules can be read back exactly. `qrPayload` in the
- * report is what a phone scanner must read off the paper.
- */
-function recordChecks(
-  pdf: Uint8Array,
-  first: RecordView | undefined,
-  latest: RecordView | undefined,
-  signatures: VerificationReport,
-): RecordCheck[] {
-  if (!first) return [{ check: 'pdf', ok: false, message: text.pdfUnreadable }];
-  const checks: RecordCheck[] = [];
-  const { markers, attached } = first;
-  checks.push(
+function signersOf(report: VerificationReport): RecordSigner[] {
+  return report.signatures.map((signature) => ({
+    index: signature.index,
+    role: signature.role,
+    roleLabel: signature.role === undefined ? signature.fieldName : roleLabels[signature.role],
+    name: signature.certificate?.subjectName ?? signature.signerName,
+    issuer: signature.certificate?.issuerName,
+    signingTime: signature.signingTime,
+    valid: signature.valid,
+  }));
+}
+
+/** Checks of the record as the first revision holds it: the data the teacher's signature covers. */
+function recordDataChecks(view: RecordPdfView, options: VerifyRecordPdfOptions): RecordCheck[] {
+  const { markers, attached } = view;
+  const checks: RecordCheck[] = [
     check(
       'recordAttached',
       attached.ok,
       text.recordAttachedOk,
       text.recordAttachedBad(attached.ok ? '' : attached.problems.slice(0, 5).join('; ')),
     ),
-  );
-  checks.push(check('markers', markers !== undefined, text.markersOk, text.markersBad));
+    check('markers', markers !== undefined, text.markersOk, text.markersBad),
+  ];
   if (attached.ok && markers) {
+    const payload = qrPayloadOf(attached);
     checks.push(
       check(
         'contentHash',
@@ -200,9 +154,12 @@ function recordChecks(
         text.contentHashOk,
         text.contentHashBad(attached.contentHash, markers.contentHash),
       ),
-    );
-    checks.push(check('qrCode', first.qrMatches === true, text.qrCodeOk, text.qrCodeBad));
-    checks.push(
+      check(
+        'qrCode',
+        payload !== undefined && drawnQrMatchesContent(view.firstPageContent, payload),
+        text.qrCodeOk,
+        text.qrCodeBad,
+      ),
       check(
         'recordId',
         attached.record.id === markers.recordId && attached.record.version.number === markers.version,
@@ -211,53 +168,44 @@ function recordChecks(
       ),
     );
   }
-  const draft = markers?.status !== 'final' || (attached.ok && attached.record.status !== 'final');
-  checks.push(check('notDraft', !draft, text.notDraftOk, text.notDraftBad));
-
-  const end = firstRevisionEnd(pdf);
-  const range = signatures.signatures[0]?.byteRange;
-  // The first signature's gap (its own /Contents) must lie after the whole first revision, and
-  // its revision must be the very next one: an unsigned update between rendering and the first
-  // signature could change what the page shows without touching the attached data.
-  const covered =
-    end !== undefined &&
-    range?.[0] === 0 &&
-    (range[1] ?? 0) >= end &&
-    countEof(pdf, end, (range[2] ?? 0) + (range[3] ?? 0)) === 1;
-  checks.push(check('recordSigned', covered, text.recordSignedOk, text.recordSignedBad));
-  checks.push(
-    check('recordUnchanged', sameView(first, latest), text.recordUnchangedOk, text.recordUnchangedBad),
-  );
   if (attached.ok) {
-    // Each box belongs to the person the record names in it (the school, for the seal): a
-    // valid signature by someone else in the principal's box is not the principal's approval.
-    const { record } = attached;
-    const named: Readonly<Record<SignerRole, string>> = {
-      homeroomTeacher: record.year.homeroomTeacherName,
-      principal: record.year.principalName,
-      schoolSeal: record.school.name,
-    };
-    const wrong = signersOf(signatures).find(
-      (signer) =>
-        signer.role !== undefined &&
-        signer.name !== undefined &&
-        !samePersonName(signer.name, named[signer.role]),
-    );
+    const consistency = checkRecordConsistency(attached.record, options.catalogues);
     checks.push(
-      check(
-        'signerNames',
-        wrong === undefined,
-        text.signerNamesOk,
-        wrong?.role === undefined
-          ? ''
-          : text.signerNamesBad(roleLabels[wrong.role], named[wrong.role], wrong.name ?? ''),
-      ),
+      check('results', consistency.ok, text.resultsOk, consistency.ok ? '' : (consistency.problems[0] ?? '')),
     );
   }
+  const reserved = Object.values<string>(signatureFieldNames).every((name) =>
+    view.fields.some((field) => field.name === name && field.signature && !field.signed),
+  );
+  checks.push(check('reservedFields', reserved, text.reservedFieldsOk, text.reservedFieldsBad));
   return checks;
 }
 
-function summaryOf(view: RecordView | undefined): RecordSummary | undefined {
+/** The signatures' roles must follow teacher → principal → seal, one each, by the people the record names. */
+function signerChecks(record: StudyRecord, signatures: readonly SignatureReport[]): RecordCheck[] {
+  const roles = signatures.map((signature) => signature.role);
+  const inOrder = roles.every((role, index) => role !== undefined && role === signingOrder[index]);
+  const orderMessage = roles.includes(undefined)
+    ? text.unknownField
+    : text.outOfOrder(roles.map((role) => (role === undefined ? '?' : roleLabels[role])).join(' → '));
+  const checks = [check('signingOrder', inOrder, text.signingOrderOk, orderMessage)];
+  let wrong: string | undefined;
+  for (const signature of signatures) {
+    if (signature.role === undefined || signature.identity === undefined) continue;
+    const match =
+      signature.role === 'schoolSeal'
+        ? matchSchool(signature.identity, record.signers.schoolSeal)
+        : matchPerson(signature.identity, record.signers[signature.role]);
+    if (!match.ok) {
+      wrong = text.signerBad(roleLabels[signature.role], match.message);
+      break;
+    }
+  }
+  checks.push(check('signers', wrong === undefined, text.signersOk, wrong ?? ''));
+  return checks;
+}
+
+function summaryOf(view: RecordPdfView | undefined): RecordSummary | undefined {
   if (!view?.attached.ok) return undefined;
   const { record, contentHash } = view.attached;
   return {
@@ -273,41 +221,136 @@ function summaryOf(view: RecordView | undefined): RecordSummary | undefined {
   };
 }
 
-function firstFailure(signatures: VerificationReport, checks: readonly RecordCheck[]): string {
-  // An unsigned file: say so rather than name a record check that follows from it.
-  if (signatures.signatures.length === 0) {
-    const unsigned = signatures.checks.find((entry) => !entry.ok);
-    if (unsigned) return unsigned.message;
-  }
+function firstFailure(
+  recordChecks: readonly RecordCheck[],
+  signatures: VerificationReport,
+): string | undefined {
   const failing: CheckResult | RecordCheck | undefined =
-    checks.find((entry) => !entry.ok) ??
+    signatures.checks.find((entry) => !entry.ok && entry.check === 'structure') ??
+    signatures.checks.find((entry) => !entry.ok && entry.check === 'revisions') ??
+    recordChecks.find((entry) => !entry.ok) ??
     signatures.checks.find((entry) => !entry.ok) ??
     signatures.signatures.flatMap((signature) => signature.checks).find((entry) => !entry.ok);
-  return failing?.message ?? signatures.verdict;
+  return failing?.message;
+}
+
+function invalid(
+  reason: string,
+  signatureReport: VerificationReport,
+  recordChecks: readonly RecordCheck[],
+  view?: RecordPdfView,
+): RecordVerificationReport {
+  return {
+    valid: false,
+    status: 'invalid',
+    verdict: text.verdictInvalid(reason),
+    missingRoles: [],
+    record: summaryOf(view),
+    signers: signersOf(signatureReport),
+    recordChecks,
+    signatureReport,
+  };
+}
+
+async function verifyParsed(
+  file: PdfFile,
+  options: VerifyRecordPdfOptions,
+): Promise<RecordVerificationReport> {
+  let view: RecordPdfView;
+  try {
+    view = readRecordPdfView(file, 0);
+  } catch (error) {
+    if (!(error instanceof PdfStructureError)) throw error;
+    const message = pdfStructureMessage(error);
+    const failed: VerificationReport = {
+      valid: false,
+      verdict: message,
+      signatures: [],
+      checks: [{ check: 'structure', ok: false, message }],
+    };
+    return invalid(message, failed, [{ check: 'pdf', ok: false, message }]);
+  }
+  // No signature of this record can predate its school year or the confirmation of its result.
+  const record = view.attached.ok ? view.attached.record : undefined;
+  const confirmedAt = record?.year.resultConfirmedAt ?? undefined;
+  const signatureReport = await verifyPdfFileSignatures(file, {
+    ...options,
+    reservedFieldsOnly: true,
+    ...(record === undefined
+      ? {}
+      : {
+          timeBounds: {
+            schoolYear: record.year.schoolYear,
+            ...(confirmedAt === undefined ? {} : { yearResultConfirmedAt: confirmedAt }),
+          },
+        }),
+  });
+  const recordChecks = recordDataChecks(view, options);
+  const { attached, markers } = view;
+  const draft = markers?.status !== 'final' || (attached.ok && attached.record.status !== 'final');
+  const signatures = signatureReport.signatures;
+  if (draft) recordChecks.push(check('notDraft', signatures.length === 0, text.notDraftOk, text.notDraftBad));
+  if (attached.ok) recordChecks.push(...signerChecks(attached.record, signatures));
+  // An unsigned file fails only the "signed" check; anything else wrong makes it invalid.
+  const unsignedOnly =
+    signatures.length === 0 && signatureReport.checks.every((entry) => entry.ok || entry.check === 'signed');
+  const failure = firstFailure(recordChecks, signatureReport);
+  if (signatures.length === 0 && unsignedOnly && recordChecks.every((entry) => entry.ok)) {
+    return {
+      valid: false,
+      status: draft ? 'draft' : 'unsigned',
+      verdict: draft ? text.verdictDraft : text.verdictUnsigned,
+      missingRoles: [...signingOrder],
+      record: summaryOf(view),
+      signers: [],
+      recordChecks,
+      signatureReport,
+    };
+  }
+  if (failure !== undefined || !signatureReport.valid)
+    return invalid(failure ?? signatureReport.verdict, signatureReport, recordChecks, view);
+  const signedRoles = signatures.flatMap((signature) =>
+    signature.role === undefined ? [] : [signature.role],
+  );
+  const missingRoles = signingOrder.filter((role) => !signedRoles.includes(role));
+  const signers = signersOf(signatureReport);
+  return {
+    valid: missingRoles.length === 0,
+    status: missingRoles.length === 0 ? 'complete' : 'partial',
+    verdict:
+      missingRoles.length === 0
+        ? text.verdictComplete(signers.map((signer) => signer.name ?? '').join(', '))
+        : text.verdictPartial(missingRoles.map((role) => roleLabels[role]).join(', ')),
+    missingRoles,
+    record: summaryOf(view),
+    signers,
+    recordChecks,
+    signatureReport,
+  };
 }
 
 /**
- * Verifies a signed học bạ PDF: every signature (coverage, digest, CMS, chain to the trust anchors
- * at signing time, nothing unsigned appended) and the record it carries (attached JSON valid, its
- * recomputed hash equal to the marked hash and to the printed QR code's, id and version matching,
- * final not draft, signed first as rendered, not replaced later). One function for the app, the CLI and the server.
+ * Verifies a học bạ PDF: the file's structure (read once, strictly and within bounds), every
+ * revision after the rendered one (only signing may change it), every signature (coverage,
+ * digest, CMS, the signer's certificate path at the signing time), and the record the teacher
+ * signed (attached data, its hash in the markers and the QR code, results recomputed from its
+ * values, the three reserved signature fields, the roles in order, each by the person or school
+ * the record names). One function for the app, the CLI and the server.
  */
 export async function verifyRecordPdf(options: VerifyRecordPdfOptions): Promise<RecordVerificationReport> {
-  const { pdf } = options;
-  const signatureReport = await verifyPdfSignatures(options);
-  const end = firstRevisionEnd(pdf);
-  const first = end === undefined ? undefined : await readView(pdf.subarray(0, end), true);
-  const latest = end === pdf.length ? first : await readView(pdf, false);
-  const checks = recordChecks(pdf, first, latest, signatureReport);
-  const valid = signatureReport.valid && checks.every((entry) => entry.ok);
-  return {
-    valid,
-    verdict: valid
-      ? text.verdictValid(signatureReport.signatures.length)
-      : text.verdictInvalid(firstFailure(signatureReport, checks)),
-    record: summaryOf(first),
-    signers: signersOf(signatureReport),
-    recordChecks: checks,
-    signatureReport,
-  };
+  let file: PdfFile;
+  try {
+    file = readPdfFile(options.pdf);
+  } catch (error) {
+    if (!(error instanceof PdfStructureError)) throw error;
+    const message = pdfStructureMessage(error);
+    const signatureReport: VerificationReport = {
+      valid: false,
+      verdict: message,
+      signatures: [],
+      checks: [{ check: 'structure', ok: false, message }],
+    };
+    return invalid(message, signatureReport, [{ check: 'pdf', ok: false, message }]);
+  }
+  return verifyParsed(file, options);
 }

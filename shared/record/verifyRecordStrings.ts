@@ -16,16 +16,25 @@ export const verifyRecordStrings = {
   recordIdBad: (recorded: string, attached: string) =>
     `Mã học bạ ghi trong tệp (${recorded}) không khớp dữ liệu đính kèm (${attached}).`,
   notDraftOk: 'Học bạ là bản chính thức (không phải bản nháp).',
-  notDraftBad: 'Học bạ là BẢN NHÁP: không có giá trị pháp lý dù có chữ ký.',
-  recordSignedOk: 'Chữ ký đầu tiên được ký ngay trên học bạ vừa tạo (phiên bản chứa dữ liệu học bạ).',
-  recordSignedBad:
-    'Chữ ký đầu tiên không được ký ngay trên học bạ vừa tạo: tệp chưa ký, hoặc đã bị sửa đổi trước chữ ký đầu tiên.',
-  recordUnchangedOk: 'Dữ liệu học bạ không bị thay thế ở các phiên bản sau của tệp.',
-  recordUnchangedBad: 'Dữ liệu học bạ hoặc mã băm đã bị thay thế ở một phiên bản sau của tệp.',
-  signerNamesOk: 'Mỗi chữ ký nằm đúng ô của người có tên trên học bạ.',
-  signerNamesBad: (role: string, named: string, signer: string) =>
-    `Ô ký của ${role} ghi “${named}” nhưng chữ ký là của “${signer}”.`,
-  verdictValid: (signers: number) =>
-    `Học bạ HỢP LỆ: ${signers} chữ ký số đều đúng, dữ liệu học bạ khớp mã băm và không bị sửa đổi.`,
+  notDraftBad: 'Học bạ là BẢN NHÁP nhưng lại có chữ ký: bản nháp không bao giờ được ký, tệp đã bị làm giả.',
+  noAttachment: 'Tệp PDF không có dữ liệu học bạ đính kèm.',
+  attachmentTooLarge: 'Dữ liệu học bạ đính kèm lớn bất thường, không phải dữ liệu của một học bạ.',
+  resultsOk:
+    'Kết quả, khen thưởng và hoàn thành chương trình in trong học bạ đúng với các mức đạt và điểm của học bạ.',
+  reservedFieldsOk: 'Học bạ có đủ ba ô ký dành sẵn (giáo viên chủ nhiệm, hiệu trưởng, con dấu).',
+  reservedFieldsBad:
+    'Học bạ không có đủ ba ô ký dành sẵn: tệp được lập bằng phiên bản cũ của ứng dụng hoặc bằng công cụ khác. Hãy lập lại học bạ.',
+  signingOrderOk: 'Các chữ ký đúng thứ tự: giáo viên chủ nhiệm, hiệu trưởng, rồi con dấu nhà trường.',
+  outOfOrder: (order: string) =>
+    `Các chữ ký không đúng thứ tự giáo viên chủ nhiệm → hiệu trưởng → con dấu (thứ tự trong tệp: ${order}).`,
+  unknownField: 'Có chữ ký nằm ngoài các ô ký học bạ dành sẵn.',
+  signersOk: 'Mỗi chữ ký là của đúng người (hoặc đúng trường) mà học bạ ghi ở ô ký đó.',
+  signerBad: (role: string, reason: string) => `Ô ký của ${role}: ${reason}`,
+  verdictComplete: (names: string) =>
+    `Học bạ HỢP LỆ — đủ chữ ký (${names}), dữ liệu học bạ không bị sửa đổi.`,
+  verdictPartial: (missing: string) =>
+    `Các chữ ký hiện có hợp lệ — còn thiếu chữ ký của ${missing}. Học bạ chỉ có giá trị khi đủ chữ ký.`,
+  verdictUnsigned: 'Chưa ký: học bạ chính thức đã được lập, đang chờ giáo viên chủ nhiệm ký.',
+  verdictDraft: 'Bản nháp: kết quả cuối năm chưa được xác nhận nên học bạ chưa ký được.',
   verdictInvalid: (reason: string) => `Học bạ KHÔNG hợp lệ: ${reason}`,
 } as const;

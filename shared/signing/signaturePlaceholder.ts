@@ -11,8 +11,8 @@ import {
   PDFString,
 } from '@cantoo/pdf-lib';
 import { appearanceFontFor } from './appearanceFont';
-import { bytesEqual, indexOfBytes, lastIndexOfBytes, latin1Decode, latin1Encode } from './bytes';
-import { findSignatures } from './findSignatures';
+import { bytesEqual, indexOfBytes, latin1Decode, latin1Encode } from './bytes';
+import { signatureContentsGaps } from './signatureDictionaries';
 import { PdfSigningError } from './pdfSigningError';
 import { buildSignatureAppearance } from './signatureAppearance';
 import { signingErrors } from './signingStrings';
@@ -64,7 +64,18 @@ export function pdfDate(instant: Date): string {
   );
 }
 
-function signatureDictionary(options: PlaceholderOptions, contentsSize: number): Uint8Array {
+/**
+ * The first signature of a document certifies it (ISO 32000-1 §12.8.2.2, DocMDP): P 2 allows
+ * what later signers do, filling signature fields, and nothing else.
+ */
+const certificationReference =
+  '/Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P 2 /V /1.2 >> >>]';
+
+function signatureDictionary(
+  options: PlaceholderOptions,
+  contentsSize: number,
+  certify: boolean,
+): Uint8Array {
   const text = [
     '<<',
     '/Type /Sig',
@@ -75,21 +86,26 @@ function signatureDictionary(options: PlaceholderOptions, contentsSize: number):
     `/M ${PDFString.of(pdfDate(options.signingTime)).toString()}`,
     `/Name ${PDFHexString.fromText(options.signerName.normalize('NFC')).toString()}`,
     `/Reason ${PDFHexString.fromText(options.reason.normalize('NFC')).toString()}`,
+    ...(certify ? [certificationReference] : []),
     '/Prop_Build << /App << /Name /HocBaSo >> >>',
     '>>',
   ].join('\n');
   return latin1Encode(text);
 }
 
-function fieldNames(fields: PDFArray): string[] {
-  const names: string[] = [];
+type ExistingField = { readonly ref: PDFRef | undefined; readonly dict: PDFDict; readonly name: string };
+
+function fieldsOf(fields: PDFArray): ExistingField[] {
+  const found: ExistingField[] = [];
   for (let i = 0; i < fields.size(); i += 1) {
+    const raw = fields.get(i);
     const field = fields.lookup(i);
     if (!(field instanceof PDFDict)) continue;
     const name = field.lookup(PDFName.of('T'));
-    if (name instanceof PDFString || name instanceof PDFHexString) names.push(name.decodeText());
+    if (name instanceof PDFString || name instanceof PDFHexString)
+      found.push({ ref: raw instanceof PDFRef ? raw : undefined, dict: field, name: name.decodeText() });
   }
-  return names;
+  return found;
 }
 
 /** Whether the last revision's cross-reference section is a stream rather than an `xref` table. */
@@ -99,19 +115,6 @@ export function lastXrefIsStream(pdf: Uint8Array): boolean {
   if (!match) return false;
   const offset = Number(match[1]);
   return latin1Decode(pdf, offset, Math.min(pdf.length, offset + 4)) !== 'xref';
-}
-
-/**
- * Whether the dictionary holding the `/ByteRange` at `offset` is an indirect object of its own
- * (`N G obj <<` with no other dictionary opened before the key), as every signature value this
- * signer writes is. Only those are blanked below: a signature dictionary nested in an object an
- * update rewrites (a page, the form) must be written back as it is.
- */
-function isOwnObject(pdf: Uint8Array, offset: number): boolean {
-  const objectAt = lastIndexOfBytes(pdf, latin1Encode(' obj'), offset);
-  if (objectAt < 0) return false;
-  const head = latin1Decode(pdf, objectAt + ' obj'.length, offset);
-  return /^\s*<<[^<>]*$/.test(head);
 }
 
 /**
@@ -126,9 +129,7 @@ function isOwnObject(pdf: Uint8Array, offset: number): boolean {
  * bytes as its original, so the saved file starts with them unchanged.
  */
 export async function loadForSigning(pdf: Uint8Array): Promise<PDFDocument> {
-  const gaps = findSignatures(pdf).flatMap((found) =>
-    found.contentsGap && isOwnObject(pdf, found.offset) ? [found.contentsGap] : [],
-  );
+  const gaps = signatureContentsGaps(pdf);
   let parsed = pdf;
   if (gaps.length > 0) {
     parsed = pdf.slice();
@@ -199,9 +200,13 @@ export async function prepareSignaturePlaceholder(options: PlaceholderOptions): 
       acroForm.dict.set(PDFName.of('Fields'), fields);
     }
     if (!(fields instanceof PDFArray)) throw new Error('AcroForm /Fields is not an array');
-    if (fieldNames(fields).includes(options.fieldName)) {
+    const existing = fieldsOf(fields);
+    const reserved = existing.find((field) => field.name === options.fieldName);
+    if (reserved?.dict.has(PDFName.of('V'))) {
       throw new PdfSigningError('already-signed', options.alreadySignedMessage);
     }
+    // The first signature certifies the document; a học bạ's later signers only fill their fields.
+    const certify = !existing.some((field) => field.dict.has(PDFName.of('V')));
 
     // The whole Vietnamese alphabet as one subset, encoded and compressed once per process: the
     // record renderer embeds the same subset, which the appearance then uses where it can.
@@ -210,41 +215,49 @@ export async function prepareSignaturePlaceholder(options: PlaceholderOptions): 
 
     // Raw bytes, so pdf-lib writes the dictionary verbatim and never into an object stream.
     const signatureRef = doc.context.register(
-      PDFInvalidObject.of(signatureDictionary(options, contentsSize)),
+      PDFInvalidObject.of(signatureDictionary(options, contentsSize, certify)),
     );
-    const { x, y, width, height } = options.rect;
-    const widget = doc.context.obj({
-      Type: 'Annot',
-      Subtype: 'Widget',
-      FT: 'Sig',
-      Rect: [x, y, x + width, y + height],
-      V: signatureRef,
-      T: PDFString.of(options.fieldName),
-      F: 4,
-      P: page.ref,
-      AP: { N: appearance },
-    });
-    const widgetRef: PDFRef = doc.context.register(widget);
-
-    const annots = page.node.lookup(PDFName.of('Annots'));
-    if (annots instanceof PDFArray) annots.push(widgetRef);
-    else page.node.set(PDFName.of('Annots'), doc.context.obj([widgetRef]));
-    fields.push(widgetRef);
+    const changed: PDFRef[] = [catalogRef, acroFormHolder];
+    if (certify) doc.catalog.set(PDFName.of('Perms'), doc.context.obj({ DocMDP: signatureRef }));
+    if (reserved) {
+      // The record reserved this field (and its widget) in the rendered file: fill it in place.
+      if (reserved.ref === undefined)
+        throw new Error('the reserved signature field is not an indirect object');
+      reserved.dict.set(PDFName.of('V'), signatureRef);
+      reserved.dict.set(PDFName.of('AP'), doc.context.obj({ N: appearance }));
+      changed.push(reserved.ref);
+    } else {
+      const { x, y, width, height } = options.rect;
+      const widget = doc.context.obj({
+        Type: 'Annot',
+        Subtype: 'Widget',
+        FT: 'Sig',
+        Rect: [x, y, x + width, y + height],
+        V: signatureRef,
+        T: PDFString.of(options.fieldName),
+        F: 4,
+        P: page.ref,
+        AP: { N: appearance },
+      });
+      const widgetRef: PDFRef = doc.context.register(widget);
+      const annots = page.node.lookup(PDFName.of('Annots'));
+      if (annots instanceof PDFArray) annots.push(widgetRef);
+      else page.node.set(PDFName.of('Annots'), doc.context.obj([widgetRef]));
+      fields.push(widgetRef);
+      changed.push(
+        page.ref,
+        holderOf(page.node, 'Annots', page.ref),
+        holderOf(acroForm.dict, 'Fields', acroFormHolder),
+      );
+    }
     const flags = acroForm.dict.lookup(PDFName.of('SigFlags'));
     const current = flags instanceof PDFNumber ? flags.asNumber() : 0;
     // SignaturesExist | AppendOnly (ISO 32000-1 §12.7.2).
     acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(current | 3));
     // The font's objects are made here too, not while saving, where tracking is back on.
     await doc.flush();
-    // Every existing object changed above: the page (or its /Annots array), the AcroForm (or the
-    // catalog holding it) and its /Fields array; the catalog is always rewritten.
-    return [
-      catalogRef,
-      page.ref,
-      holderOf(page.node, 'Annots', page.ref),
-      acroFormHolder,
-      holderOf(acroForm.dict, 'Fields', acroFormHolder),
-    ];
+    // Every existing object changed above; the catalog is always rewritten.
+    return changed;
   });
 
   // An update keeps the cross-reference form of the revision it extends (ISO 32000-1 §7.5.8.4).

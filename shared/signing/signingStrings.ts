@@ -40,12 +40,10 @@ export const verificationMessages = {
   signatureBad: 'Chữ ký số không khớp với chứng thư của người ký.',
   chainOk: 'Chứng thư người ký được cấp bởi tổ chức chứng thực tin cậy.',
   signingTimeMissing: 'Chữ ký không ghi thời điểm ký.',
-  revisionOk: 'Sau chữ ký này chỉ có các chữ ký tiếp theo được thêm vào.',
-  revisionBad: 'Sau chữ ký này có phiên bản sửa đổi không được ký.',
-  tailOk: 'Không có gì được thêm vào sau chữ ký cuối cùng.',
-  tailBad: 'Có phiên bản sửa đổi chưa được ký nối thêm vào sau chữ ký cuối cùng.',
+  timestampOk: (authority: string, when: string) =>
+    `Dấu thời gian của “${authority}” xác nhận chữ ký đã có lúc ${when}.`,
+  revisionOk: 'Mọi phiên bản sau bản gốc chỉ thêm chữ ký, không sửa nội dung đã ký.',
   noSignatures: 'Tệp chưa có chữ ký số nào.',
-  incompleteSignature: 'Có chỗ ký chưa được điền chữ ký.',
   verdictValid: (count: number) => `Tệp hợp lệ: ${count} chữ ký số đều đúng và tệp không bị sửa đổi.`,
   verdictInvalid: 'Tệp KHÔNG hợp lệ: có kiểm tra không đạt, xem chi tiết từng chữ ký.',
 } as const;

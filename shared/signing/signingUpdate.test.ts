@@ -12,7 +12,7 @@ import { oids, parseCades } from './cadesSignedData';
 import { parseCertificate } from './certificateInfo';
 import { validateCertificatePath } from './certificatePath';
 import { der, derSequence } from './der';
-import { findSignatures } from './findSignatures';
+import { readSignatureDictionaries } from './signatureDictionaries';
 import { PdfSigningError } from './pdfSigningError';
 import { loadForSigning } from './signaturePlaceholder';
 import { signPdf } from './signPdf';
@@ -128,7 +128,7 @@ describe('ECDSA signer certificates', () => {
       [],
     );
     expect(report.valid).toBe(true);
-    const parsed = parseCades(findSignatures(signed)[0]?.contents ?? new Uint8Array());
+    const parsed = parseCades(readSignatureDictionaries(signed)[0]?.contents ?? new Uint8Array());
     const algorithm = parsed?.signerInfo.signatureAlgorithm;
     expect(algorithm?.algorithmId).toBe(oids.ecdsaWithSha256);
     expect(algorithm?.algorithmParams).toBeUndefined();

@@ -208,11 +208,7 @@ describe('the học bạ PDF', () => {
       version: 1,
       status: 'final',
       signatureBoxes: final.signatureBoxes,
-      signerNames: {
-        homeroomTeacher: finalRecord.year.homeroomTeacherName,
-        principal: finalRecord.year.principalName,
-        schoolSeal: finalRecord.school.name,
-      },
+      signers: finalRecord.signers,
     });
     expect((await readRecordPdfMarkers(draftRendered.pdf))?.status).toBe('draft');
     expect(draftRendered.status).toBe('draft');

@@ -32,6 +32,7 @@ import type { SignerRole } from '../../shared/signing/signingTypes';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { captureCliIo } from '../support/captureCliIo';
+import { attachmentBomb, zlibBomb } from '../support/hostilePdfs';
 import { createPadesPki, softwareSigner, type PadesPki, type TestIdentity } from './support-pades';
 
 const cryptoEngine = new CryptoEngine({ name: 'node', crypto: globalThis.crypto });
@@ -122,6 +123,11 @@ describe('verifying a signed học bạ (record + signatures)', () => {
       ...sample,
       school: { ...sample.school, name: pki.seal.name },
       year: { ...sample.year, homeroomTeacherName: pki.teacher.name, principalName: pki.principal.name },
+      signers: {
+        homeroomTeacher: { ...sample.signers.homeroomTeacher, name: pki.teacher.name },
+        principal: { ...sample.signers.principal, name: pki.principal.name },
+        schoolSeal: { ...sample.signers.schoolSeal, name: pki.seal.name },
+      },
     };
     signed = await renderAndSign(record);
     await writeFile(join(dir, 'signed.pdf'), signed);
@@ -140,15 +146,15 @@ describe('verifying a signed học bạ (record + signatures)', () => {
       'contentHash',
       'qrCode',
       'recordId',
-      'notDraft',
-      'recordSigned',
-      'recordUnchanged',
-      'signerNames',
+      'results',
+      'reservedFields',
+      'signingOrder',
+      'signers',
     ]);
     expect(report.signatureReport.valid).toBe(true);
-    expect(report.valid).toBe(true);
+    expect(report).toMatchObject({ valid: true, status: 'complete', missingRoles: [] });
     expect(report.verdict).toBe(
-      'Học bạ HỢP LỆ: 3 chữ ký số đều đúng, dữ liệu học bạ khớp mã băm và không bị sửa đổi.',
+      'Học bạ HỢP LỆ — đủ chữ ký (Nguyễn Thị Hoa, Trần Văn Bình, Trường Tiểu học Kim Đồng), dữ liệu học bạ không bị sửa đổi.',
     );
     expect(report.signers.map(({ role, roleLabel, name }) => ({ role, roleLabel, name }))).toEqual([
       { role: 'homeroomTeacher', roleLabel: 'Giáo viên chủ nhiệm', name: 'Nguyễn Thị Hoa' },
@@ -219,16 +225,24 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const onlyData = await replaceAttachment(signed, bytes);
     expect(Buffer.from(onlyData.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
     const dataReport = await verify(onlyData);
-    expect(dataReport.valid).toBe(false);
-    expect(failing(dataReport)).toEqual(['recordUnchanged']);
-    expect(dataReport.signatureReport.checks.some((check) => !check.ok)).toBe(true);
+    expect(dataReport.status).toBe('invalid');
+    // The record the teacher signed is intact; the later revision is what is refused.
+    expect(failing(dataReport)).toEqual([]);
+    expect(dataReport.verdict).toBe(
+      'Học bạ KHÔNG hợp lệ: Phiên bản 5 của tệp đã sửa tệp dữ liệu học bạ đính kèm, trong khi sau khi ký chỉ được phép thêm chữ ký.',
+    );
 
     const withMarkers = await replaceAttachment(signed, bytes, studyRecordHash(altered));
     const markersReport = await verify(withMarkers);
-    expect(markersReport.valid).toBe(false);
-    expect(failing(markersReport)).toEqual(['recordUnchanged']);
-    expect(markersReport.verdict).toBe(
-      'Học bạ KHÔNG hợp lệ: Dữ liệu học bạ hoặc mã băm đã bị thay thế ở một phiên bản sau của tệp.',
+    expect(markersReport.status).toBe('invalid');
+    const problems = markersReport.signatureReport.checks
+      .filter((check) => !check.ok)
+      .map((check) => check.message);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('đã sửa tệp dữ liệu học bạ đính kèm'),
+        expect.stringContaining('đã sửa thông tin tài liệu (mã học bạ, mã băm nội dung)'),
+      ]),
     );
   });
 
@@ -244,7 +258,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const digit = at + 3;
     tampered[digit] = tampered[digit] === 0x30 ? 0x31 : 0x30;
     const report = await verify(tampered);
-    expect(report.valid).toBe(false);
+    expect(report.status).toBe('invalid');
     for (const signature of report.signatureReport.signatures) {
       expect(signature.checks.find((check) => check.check === 'digest')?.ok).toBe(false);
     }
@@ -265,9 +279,9 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     });
     const report = await verify(pdf);
     // Every signature is intact and the data is the rendered data, yet the page was changed.
-    expect(report.signatureReport.valid).toBe(true);
-    expect(report.valid).toBe(false);
-    expect(failing(report)).toEqual(['recordSigned']);
+    expect(report.signatureReport.signatures.every((signature) => signature.valid)).toBe(true);
+    expect(report.status).toBe('invalid');
+    expect(report.verdict).toContain('Phiên bản 2 của tệp đã sửa trang 1');
   });
 
   it('a record signed by people other than those it names is not valid', async () => {
@@ -275,10 +289,10 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     // The sample school's staff are not the certificates' holders.
     const report = await verify(await renderAndSign(sample));
     expect(report.signatureReport.valid).toBe(true);
-    expect(failing(report)).toEqual(['signerNames']);
-    expect(report.valid).toBe(false);
+    expect(failing(report)).toEqual(['signers']);
+    expect(report.status).toBe('invalid');
     expect(report.verdict).toContain(
-      `ghi “${sample.year.homeroomTeacherName}” nhưng chữ ký là của “${pki.teacher.name}”`,
+      `Ô ký của Giáo viên chủ nhiệm: Chứng thư số mang tên “${pki.teacher.name}”, không phải “${sample.year.homeroomTeacherName}”`,
     );
   });
 
@@ -286,25 +300,62 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const draft = await renderAndSign({ ...record, status: 'draft' });
     const report = await verify(draft);
     expect(report.signatureReport.valid).toBe(true);
-    expect(report.valid).toBe(false);
+    expect(report.status).toBe('invalid');
     expect(failing(report)).toEqual(['notDraft']);
     expect(report.verdict).toBe(
-      'Học bạ KHÔNG hợp lệ: Học bạ là BẢN NHÁP: không có giá trị pháp lý dù có chữ ký.',
+      'Học bạ KHÔNG hợp lệ: Học bạ là BẢN NHÁP nhưng lại có chữ ký: bản nháp không bao giờ được ký, tệp đã bị làm giả.',
     );
   });
 
-  it('an unsigned rendered record is not valid and says why', async () => {
+  it('calls an unsigned rendered record “Chưa ký”, and a half-signed one incomplete', async () => {
     const rendered = await renderStudyRecordPdf({ record, fonts: await loadRecordFonts() });
     const report = await verify(rendered.pdf);
-    expect(report.valid).toBe(false);
-    expect(report.signers).toEqual([]);
-    expect(failing(report)).toEqual(['recordSigned']);
-    expect(report.verdict).toBe('Học bạ KHÔNG hợp lệ: Tệp chưa có chữ ký số nào.');
+    expect(report).toMatchObject({ valid: false, status: 'unsigned', signers: [] });
+    expect(failing(report)).toEqual([]);
+    expect(report.verdict).toBe('Chưa ký: học bạ chính thức đã được lập, đang chờ giáo viên chủ nhiệm ký.');
+
+    const fonts = await loadRecordFonts();
+    const box = rendered.signatureBoxes.homeroomTeacher;
+    const teacherOnly = await signPdf({
+      pdf: rendered.pdf,
+      signer: softwareSigner(pki.teacher, [pki.intermediate]),
+      sha256,
+      role: 'homeroomTeacher',
+      pageIndex: box.pageIndex,
+      rect: { x: box.x, y: box.y, width: box.width, height: box.height },
+      fontBytes: fonts.regular,
+      signingTime: new Date(),
+    });
+    const partial = await verify(teacherOnly);
+    expect(partial).toMatchObject({
+      valid: false,
+      status: 'partial',
+      missingRoles: ['principal', 'schoolSeal'],
+    });
+    expect(partial.verdict).toBe(
+      'Các chữ ký hiện có hợp lệ — còn thiếu chữ ký của Hiệu trưởng, Con dấu nhà trường. Học bạ chỉ có giá trị khi đủ chữ ký.',
+    );
+    const run = captureCliIo('', dir);
+    await writeFile(join(dir, 'partial.pdf'), teacherOnly);
+    await expect(
+      verifyCommand.run(['partial.pdf', '--trust', pki.root.certificatePath], run.io),
+    ).resolves.toBe(3);
+  });
+
+  it('hocba verify refuses an attachment bomb in its worker, with the reason, and exits 1', async () => {
+    const rendered = await renderStudyRecordPdf({ record, fonts: await loadRecordFonts() });
+    const bomb = await attachmentBomb(rendered.pdf, await zlibBomb(256 * 1024 * 1024));
+    await writeFile(join(dir, 'bomb.pdf'), bomb);
+    const run = captureCliIo('', dir);
+    await expect(verifyCommand.run(['bomb.pdf', '--trust', pki.root.certificatePath], run.io)).resolves.toBe(
+      1,
+    );
+    expect(run.err()).toContain('bom nén');
   });
 
   it('a file that is not a PDF is not valid', async () => {
     const report = await verify(new TextEncoder().encode('không phải PDF'));
-    expect(report.valid).toBe(false);
+    expect(report.status).toBe('invalid');
     expect(failing(report)).toEqual(['pdf']);
     expect(report.record).toBeUndefined();
   });

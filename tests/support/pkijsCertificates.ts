@@ -1,9 +1,18 @@
-import { BitString, Integer, ObjectIdentifier, OctetString, PrintableString, Utf8String } from 'asn1js';
+import {
+  BitString,
+  Integer,
+  ObjectIdentifier,
+  OctetString,
+  PrintableString,
+  Sequence,
+  Utf8String,
+} from 'asn1js';
 import {
   AttributeTypeAndValue,
   AuthorityKeyIdentifier,
   BasicConstraints,
   Certificate,
+  CertificateRevocationList,
   CryptoEngine,
   ExtKeyUsage,
   Extension,
@@ -11,6 +20,9 @@ import {
   GeneralSubtree,
   NameConstraints,
   RelativeDistinguishedNames,
+  RevokedCertificate,
+  Time,
+  TimeType,
 } from 'pkijs';
 import type { Signer } from '../../shared/signing/signingTypes';
 
@@ -219,4 +231,49 @@ export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
   const r = derInteger(raw.subarray(0, half));
   const s = derInteger(raw.subarray(half));
   return new Uint8Array([0x30, r.length + s.length, ...r, ...s]);
+}
+
+/** A CRL issued by `issuer`, listing `revoked` (certificates and when they were revoked). */
+export async function issueCrl(
+  issuer: IssuedCertificate,
+  revoked: readonly { readonly certificate: IssuedCertificate; readonly at: Date }[],
+  thisUpdate = new Date(),
+): Promise<Uint8Array> {
+  const crl = new CertificateRevocationList();
+  crl.version = 1;
+  crl.issuer = issuer.certificate.subject;
+  crl.thisUpdate = new Time({ type: TimeType.UTCTime, value: thisUpdate });
+  crl.nextUpdate = new Time({
+    type: TimeType.UTCTime,
+    value: new Date(thisUpdate.getTime() + 7 * 86_400_000),
+  });
+  if (revoked.length > 0)
+    crl.revokedCertificates = revoked.map(
+      ({ certificate, at }) =>
+        new RevokedCertificate({
+          userCertificate: certificate.certificate.serialNumber,
+          revocationDate: new Time({ type: TimeType.UTCTime, value: at }),
+        }),
+    );
+  await crl.sign(issuer.keys.privateKey, 'SHA-256', testCryptoEngine);
+  const schema: unknown = crl.toSchema(true);
+  if (!(schema instanceof Sequence)) throw new Error('pkijs did not encode the CRL as a SEQUENCE');
+  return new Uint8Array(schema.toBER());
+}
+
+/** A root CA and an intermediate CA (path length 0) under it, each with its own key. */
+export async function createTestCa(
+  notBefore: Date,
+  notAfter: Date,
+): Promise<{ readonly root: IssuedCertificate; readonly intermediate: IssuedCertificate }> {
+  const root = await issueCertificate({ subject: 'CA Gốc Thử Nghiệm', notBefore, notAfter, ca: true });
+  const intermediate = await issueCertificate({
+    subject: 'CA Trung Gian Thử Nghiệm',
+    issuer: root,
+    notBefore,
+    notAfter,
+    ca: true,
+    pathLength: 0,
+  });
+  return { root, intermediate };
 }

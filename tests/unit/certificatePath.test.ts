@@ -7,6 +7,7 @@ import {
   issueCertificate,
   testCryptoEngine,
   type IssuedCertificate,
+  createTestCa,
 } from '../support/pkijsCertificates';
 
 const day = 86_400_000;
@@ -55,22 +56,7 @@ describe('certificate path validation', () => {
   beforeAll(async () => {
     // One RSA key for most certificates: what is tested is who signed what, not the key.
     keys = await generateKeys();
-    root = await issueCertificate({
-      subject: 'CA Gốc Thử Nghiệm',
-      notBefore: from,
-      notAfter: until,
-      ca: true,
-      keys: await generateKeys(),
-    });
-    intermediate = await issueCertificate({
-      subject: 'CA Trung Gian Thử Nghiệm',
-      issuer: root,
-      notBefore: from,
-      notAfter: until,
-      ca: true,
-      pathLength: 0,
-      keys: await generateKeys(),
-    });
+    ({ root, intermediate } = await createTestCa(from, until));
     teacher = await issue('Nguyễn Thị Thu Hà', intermediate);
   });
 

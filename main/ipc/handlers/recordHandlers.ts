@@ -1,7 +1,6 @@
 import { recordFileStrings } from '../../services/records/strings';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
-import { verifyRecordFile } from '../../services/records/recordVerifier';
-import type { TrustStore } from '../../services/records/trustStore';
+import type { RecordVerifier } from '../../services/records/recordVerifier';
 import { UserFacingError, type IpcHandlers } from '../dispatcher';
 
 type RecordChannels =
@@ -9,7 +8,10 @@ type RecordChannels =
 
 const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
-export function recordHandlers(store: RecordFileStore, trust: TrustStore): Pick<IpcHandlers, RecordChannels> {
+export function recordHandlers(
+  store: RecordFileStore,
+  verifier: RecordVerifier,
+): Pick<IpcHandlers, RecordChannels> {
   return {
     'records:produce': (request) => store.produce(request.records),
     'records:amend': (request) => store.amend(request.record, request.amendmentId),
@@ -30,7 +32,7 @@ export function recordHandlers(store: RecordFileStore, trust: TrustStore): Pick<
           : new Uint8Array(Buffer.from(request.bytesBase64, 'base64'));
       if (!pdfMagic.every((byte, index) => pdf[index] === byte))
         throw new UserFacingError('invalid-request', recordFileStrings.notPdf);
-      return verifyRecordFile(pdf, trust);
+      return verifier.verify(pdf);
     },
   };
 }

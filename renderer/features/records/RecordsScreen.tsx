@@ -56,6 +56,7 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
     let written = 0;
     let unchanged = 0;
     const kept: string[] = [];
+    const inconsistent: string[] = [];
     const differing = new Set<string>();
     setMessage(undefined);
     setProgress({ done: 0, total: records.length });
@@ -72,6 +73,7 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
         if (produced.outcome === 'written' || produced.outcome === 'amended') written += 1;
         else if (produced.outcome === 'unchanged') unchanged += 1;
         else if (produced.outcome === 'unreadableKept') kept.push(produced.message ?? '');
+        else if (produced.outcome === 'inconsistent') inconsistent.push(produced.message ?? '');
         else differing.add(produced.recordId);
       }
       setProgress({ done: start + chunk.length, total: records.length });
@@ -82,6 +84,7 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
     const problems = [
       differing.size > 0 ? text.signedDiffers(differing.size) : '',
       kept.length > 0 ? text.keptUntouched(kept.length, kept[0] ?? '') : '',
+      inconsistent.length > 0 ? text.inconsistent(inconsistent.length, inconsistent[0] ?? '') : '',
     ].filter(Boolean);
     setMessage({
       kind: problems.length > 0 ? 'error' : 'ok',

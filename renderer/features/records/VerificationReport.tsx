@@ -3,20 +3,35 @@ import { recordStrings } from './strings';
 
 const text = recordStrings.verify;
 
+/** How each verdict looks: only a complete record is green, only a failed check is red. */
+const appearance: Readonly<Record<RecordVerification['status'], { className: string; mark: string }>> = {
+  complete: { className: 'verdict valid', mark: '✓' },
+  partial: { className: 'verdict partial', mark: '◐' },
+  unsigned: { className: 'verdict neutral', mark: '○' },
+  draft: { className: 'verdict neutral', mark: '○' },
+  invalid: { className: 'verdict invalid', mark: '✗' },
+};
+
 /** A verification report as a person reads it: the verdict, the record, each signer, what failed. */
 export function VerificationReport({ report, onClose }: { report: RecordVerification; onClose: () => void }) {
+  // One line per reason: a refusal found by two checks (the file, the record) is said once.
   const problems = [
-    ...report.checks.filter((check) => !check.ok),
-    ...report.signers.flatMap((signer) => signer.checks.filter((check) => !check.ok)),
+    ...new Set(
+      [
+        ...report.checks.filter((check) => !check.ok),
+        ...report.signers.flatMap((signer) => signer.checks.filter((check) => !check.ok)),
+      ].map((check) => check.message),
+    ),
   ];
+  const unreadable = report.status === 'invalid';
   return (
     <section className="verification" aria-label={text.heading}>
-      <header className={report.valid ? 'verdict valid' : 'verdict invalid'} role="status">
+      <header className={appearance[report.status].className} role="status">
         <span className="verdict-mark" aria-hidden="true">
-          {report.valid ? '✓' : '✗'}
+          {appearance[report.status].mark}
         </span>
         <div>
-          <strong>{report.valid ? text.valid : text.invalid}</strong>
+          <strong>{text.headline[report.status]}</strong>
           <p>{report.verdict}</p>
         </div>
         <button type="button" className="button" onClick={onClose}>
@@ -37,7 +52,7 @@ export function VerificationReport({ report, onClose }: { report: RecordVerifica
       {report.trustAnchors === 0 && <p className="error">{text.noTrust}</p>}
       <h3>{text.signersHeading}</h3>
       {report.signers.length === 0 ? (
-        <p className="status">{text.noSigners}</p>
+        <p className="status">{unreadable ? text.noSignersRead : text.noSigners}</p>
       ) : (
         <table className="data-table signers">
           <thead>
@@ -69,8 +84,8 @@ export function VerificationReport({ report, onClose }: { report: RecordVerifica
         <>
           <h3>{text.problemsHeading}</h3>
           <ul className="problems">
-            {problems.map((problem, index) => (
-              <li key={`${problem.check}-${String(index)}`}>{problem.message}</li>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
             ))}
           </ul>
         </>

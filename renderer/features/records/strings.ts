@@ -15,6 +15,8 @@ export const recordStrings = {
     (drafts > 0 ? `; ${String(drafts)} bản nháp vì kết quả cuối năm chưa được xác nhận.` : '.'),
   signedDiffers: (count: number) =>
     `${String(count)} học bạ đã ký nhưng dữ liệu đã thay đổi: bản đã ký được giữ nguyên, cần lập bản điều chỉnh.`,
+  inconsistent: (count: number, first: string) =>
+    `${String(count)} học bạ không được lập vì kết quả in trong học bạ không khớp dữ liệu đánh giá. ${first}`,
   keptUntouched: (count: number, first: string) =>
     `${String(count)} học bạ không được lập lại để giữ nguyên tệp hiện có. ${first}`,
   columns: {
@@ -72,13 +74,19 @@ export const recordStrings = {
     pickHint:
       'Chọn tệp học bạ PDF nhận từ trường khác, phụ huynh hoặc cơ quan quản lý để kiểm tra chữ ký số.',
     checking: 'Đang kiểm tra…',
-    valid: 'Học bạ hợp lệ',
-    invalid: 'Học bạ KHÔNG hợp lệ',
+    headline: {
+      complete: 'Học bạ hợp lệ — đủ chữ ký',
+      partial: 'Chữ ký hiện có hợp lệ — còn thiếu chữ ký',
+      unsigned: 'Chưa ký',
+      draft: 'Bản nháp',
+      invalid: 'Học bạ KHÔNG hợp lệ',
+    },
     record: (student: string, className: string, year: string, school: string) =>
       `Học sinh ${student}, lớp ${className}, năm học ${year}, ${school}`,
     version: (version: number) => `Phiên bản ${String(version)}`,
     signersHeading: 'Chữ ký số',
     noSigners: 'Tệp chưa có chữ ký số nào.',
+    noSignersRead: 'Không có chữ ký số nào đọc được trong tệp.',
     signerColumns: ['Thứ tự', 'Vai trò', 'Người ký', 'Đơn vị cấp chứng thư', 'Thời điểm ký', 'Kết quả'],
     signerValid: 'Hợp lệ',
     signerInvalid: 'Không hợp lệ',

@@ -25,11 +25,12 @@ import { qrRectangles, recordQrPayload } from './recordQr';
 import {
   recordAttachmentName,
   recordInfoKeys,
+  signersMarkerOf,
   type SignatureBox,
   type SignatureBoxes,
   type SignatureRole,
-  type SignerNames,
 } from './recordPdfMarkers';
+import { reserveSignatureFields } from './reservedSignatureFields';
 import { drawYearPage } from './yearPage';
 
 export type RenderStudyRecordInput = {
@@ -215,13 +216,9 @@ function setMetadata(
   info.set(PDFName.of(recordInfoKeys.status), PDFHexString.fromText(record.status));
   // The signer reads its box from the file itself, so any tool can sign without re-rendering.
   info.set(PDFName.of(recordInfoKeys.signatureBoxes), PDFHexString.fromText(JSON.stringify(signatureBoxes)));
-  // Who must sign in each box, so the app can refuse someone else's certificate per file.
-  const signerNames: SignerNames = {
-    homeroomTeacher: record.year.homeroomTeacherName,
-    principal: record.year.principalName,
-    schoolSeal: record.school.name,
-  };
-  info.set(PDFName.of(recordInfoKeys.signerNames), PDFHexString.fromText(JSON.stringify(signerNames)));
+  // Who must sign in each box (names, personal IDs, pinned certificates, the school's codes), so
+  // main can refuse someone else's or a namesake's certificate per file.
+  info.set(PDFName.of(recordInfoKeys.signers), PDFHexString.fromText(signersMarkerOf(record.signers)));
 }
 
 /**
@@ -246,6 +243,7 @@ export async function renderStudyRecordPdf(input: RenderStudyRecordInput): Promi
   drawYearPage(flow, record);
   const signatureBoxes = drawSignatures(flow, record);
   drawFooterAndWatermark(flow, record);
+  reserveSignatureFields(doc, flow.pages, signatureBoxes);
   setMetadata(doc, record, contentHash, signatureBoxes);
   await doc.attach(canonical, recordAttachmentName, {
     mimeType: 'application/json',
