@@ -43,7 +43,8 @@ export type JudgeOptions = {
   readonly certifiedWith: number | undefined;
 };
 
-const maxDssObjects = 10_000;
+/** More objects than any học bạ holds (the reader itself stops at 20,000). */
+const maxReachable = 20_000;
 
 type Context = {
   readonly view: DocumentView;
@@ -74,14 +75,20 @@ function contextOf(file: PdfFile, view: DocumentView): Context {
       signatureFields.set(field.ref.num, field);
       signatureFields.set(field.widgetRef.num, field);
     }
-  const dssObjects = new Set<number>();
-  const pending: PdfRef[] = referencesIn(view.catalog.entries.get('DSS'));
-  while (pending.length > 0 && dssObjects.size < maxDssObjects) {
-    const ref = pending.pop();
-    if (!ref || dssObjects.has(ref.num)) continue;
-    dssObjects.add(ref.num);
-    referencesIn(file.object(ref.num, view.revision)?.value, pending);
-  }
+  // What the document shows (everything reachable from the catalog but its DSS, and the
+  // information dictionary) is never validation data, even when a DSS also points at it: else a
+  // DSS listing a page's content stream would let a later revision rewrite that page.
+  const documentObjects = reachable(file, view.revision, [
+    ...[...view.catalog.entries].filter(([key]) => key !== 'DSS').flatMap(([, value]) => referencesIn(value)),
+    ...(view.infoRef ? [view.infoRef] : []),
+    view.catalogRef,
+  ]);
+  const dssObjects = reachable(
+    file,
+    view.revision,
+    referencesIn(view.catalog.entries.get('DSS')),
+    documentObjects,
+  );
   return {
     view,
     pageOf,
@@ -91,6 +98,24 @@ function contextOf(file: PdfFile, view: DocumentView): Context {
     signatureFields,
     dssObjects,
   };
+}
+
+/** Object numbers reachable from `roots` (bounded), not entering `excluded`. */
+function reachable(
+  file: PdfFile,
+  revision: number,
+  roots: readonly PdfRef[],
+  excluded: ReadonlySet<number> = new Set(),
+): Set<number> {
+  const found = new Set<number>();
+  const pending = [...roots];
+  while (pending.length > 0 && found.size < maxReachable) {
+    const ref = pending.pop();
+    if (!ref || found.has(ref.num) || excluded.has(ref.num)) continue;
+    found.add(ref.num);
+    referencesIn(file.object(ref.num, revision)?.value, pending);
+  }
+  return found;
 }
 
 function streamBytesEqual(file: PdfFile, a: PdfObject, b: PdfObject): boolean {

@@ -1,4 +1,13 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, StandardFonts, rgb } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRef,
+  PDFString,
+  StandardFonts,
+  rgb,
+} from '@cantoo/pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdfFile } from '../../shared/pdf/pdfFile';
 import { documentView } from '../../shared/pdf/pdfDocumentView';
@@ -271,5 +280,22 @@ describe('the verifier against forged and tampered học bạ', () => {
     expect(revoked.status).toBe('invalid');
     const check = revoked.signatureReport.signatures[0]?.checks.find((entry) => entry.check === 'revocation');
     expect(check?.ok).toBe(false);
+  });
+
+  it('refuses a page rewritten after a DSS-only update listed its content stream as validation data', async () => {
+    const dssDoc = await PDFDocument.load(complete, { forIncrementalUpdate: true, updateMetadata: false });
+    const contents = dssDoc.getPages()[2]?.node.get(PDFName.of('Contents'));
+    const first = contents instanceof PDFArray ? contents.get(0) : contents;
+    if (!(first instanceof PDFRef)) throw new Error('no content stream');
+    dssDoc.catalog.set(PDFName.of('DSS'), dssDoc.context.obj({ Certs: [first] }));
+    const withDss = await dssDoc.save({ useObjectStreams: false });
+    expect((await signing.verify(withDss)).status).toBe('complete');
+
+    const doc = await PDFDocument.load(withDss, { forIncrementalUpdate: true, updateMetadata: false });
+    doc.context.assign(first, doc.context.flateStream('BT /F1 24 Tf 100 700 Td (Hoan thanh xuat sac) Tj ET'));
+    doc.context.snapshot?.markRefForSave(first);
+    const report = await signing.verify(await doc.save({ useObjectStreams: false }));
+    expect(report.status).toBe('invalid');
+    expect(report.verdict).toContain('đã sửa nội dung trang 3');
   });
 });
