@@ -90,6 +90,8 @@ export const recordVerificationSchema = z.object({
       name: z.string().optional(),
       issuer: z.string().optional(),
       signingTime: z.string().optional(),
+      /** Whether a timestamp proves the signing time (else the signer only claims it). */
+      timeProven: z.boolean(),
       valid: z.boolean(),
       checks: z.array(recordCheckSchema),
     }),

@@ -56,8 +56,13 @@ export type RecordSigner = {
   /** The certificate holder's name; the /Name of the signature when the certificate is unreadable. */
   readonly name: string | undefined;
   readonly issuer: string | undefined;
-  /** ISO-8601 UTC, from the signature's /M: what the signer claims. */
+  /**
+   * ISO-8601 UTC: the time the signature was judged at, the timestamp's when one proves it, else
+   * the signer's /M.
+   */
   readonly signingTime: string | undefined;
+  /** Whether an RFC 3161 timestamp proves the time (else the signer only claims it). */
+  readonly timeProven: boolean;
   readonly valid: boolean;
 };
 
@@ -128,7 +133,8 @@ function signersOf(report: VerificationReport): RecordSigner[] {
     roleLabel: signature.role === undefined ? signature.fieldName : roleLabels[signature.role],
     name: signature.certificate?.subjectName ?? signature.signerName,
     issuer: signature.certificate?.issuerName,
-    signingTime: signature.signingTime,
+    signingTime: signature.time?.when ?? signature.signingTime,
+    timeProven: signature.time?.proven ?? false,
     valid: signature.valid,
   }));
 }

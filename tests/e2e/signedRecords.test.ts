@@ -255,6 +255,13 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     );
     await expect(report.locator('table.signers tbody tr td').nth(5).innerText()).resolves.toBe('Hợp lệ');
     await page.screenshot({ path: join(artifactsDir, 'verification.png'), fullPage: true });
+    // The verdict and the signers' table fit a 1024×768 school screen.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await report.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'verification-1024x768.png') });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    if (size) await page.setViewportSize(size);
   });
 
   it('declares a copy with one changed byte invalid when it is picked from disk', async () => {

@@ -168,6 +168,20 @@ describe('hocba sign --tsa', () => {
       now: new Date(),
     });
     expect(judged).toMatchObject({ ok: true, proven: true, basis: 'timestamp' });
+    // The verifier itself checks the token and judges the certificate at the proven time.
+    const report = await verifyPdfSignatures({
+      pdf,
+      trustAnchors: [pki.rootCa.certDer],
+      sha256: nodeSha256,
+      cryptoEngine,
+    });
+    expect(report.valid).toBe(true);
+    expect(report.signatures[0]?.time).toMatchObject({
+      basis: 'timestamp',
+      proven: true,
+      timestamp: { authority: 'Máy chủ dấu thời gian Sở GD&ĐT' },
+    });
+    expect(report.signatures[0]?.checks.find((check) => check.check === 'timestamp')?.ok).toBe(true);
 
     const contents = found.contents;
     const size = derLength(contents);
@@ -263,6 +277,7 @@ describe('a token batch with the TSA', () => {
         cryptoEngine,
       });
       expect(report.valid, file).toBe(true);
+      expect(report.signatures[1]?.time).toMatchObject({ basis: 'claimed', proven: false });
       const principal = signatureOf(pdf, 1);
       const cms = readCms(principal.contents);
       expect(cms?.timestampToken).toBeUndefined();

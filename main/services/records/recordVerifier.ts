@@ -40,6 +40,7 @@ export function recordVerificationView(
       ...(signer.name === undefined ? {} : { name: signer.name }),
       ...(signer.issuer === undefined ? {} : { issuer: signer.issuer }),
       ...(signer.signingTime === undefined ? {} : { signingTime: signer.signingTime }),
+      timeProven: signer.timeProven,
       valid: signer.valid,
       checks: (report.signatureReport.signatures[signer.index - 1]?.checks ?? []).map(
         ({ check, ok, message }) => ({ check, ok, message }),

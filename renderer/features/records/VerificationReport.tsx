@@ -71,7 +71,11 @@ export function VerificationReport({ report, onClose }: { report: RecordVerifica
                 <td>{signer.roleLabel ?? '—'}</td>
                 <td>{signer.name ?? '—'}</td>
                 <td>{signer.issuer ?? '—'}</td>
-                <td>{signer.signingTime ? text.time(signer.signingTime) : '—'}</td>
+                <td>
+                  {signer.signingTime ? text.time(signer.signingTime) : '—'}
+                  <br />
+                  <small className="hint">{signer.timeProven ? text.timeProven : text.timeClaimed}</small>
+                </td>
                 <td className={signer.valid ? 'ok' : 'bad'}>
                   {signer.valid ? text.signerValid : text.signerInvalid}
                 </td>

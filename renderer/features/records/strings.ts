@@ -94,6 +94,8 @@ export const recordStrings = {
     noTrust:
       'Máy này chưa có danh sách chứng thư gốc tin cậy nên chưa kiểm tra được chuỗi chứng thư. Hãy đặt chứng thư gốc của tổ chức cung cấp dịch vụ chứng thực vào thư mục trust trong thư mục dữ liệu của ứng dụng.',
     close: 'Đóng',
+    timeProven: 'có dấu thời gian xác thực',
+    timeClaimed: 'người ký tự khai',
     time: (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }),
   },
 } as const;
