@@ -17,9 +17,13 @@ import {
   byteRangeKeyFlood,
   contentBomb,
   deepNesting,
+  emptyStringFlood,
   endlessNumber,
+  nameTreeLoop,
   pdfOfObjects,
+  sharedKidsFlood,
   signatureObjectFlood,
+  withFirstContent,
   zlibBomb,
 } from '../tests/support/hostilePdfs';
 import {
@@ -100,6 +104,20 @@ async function main(): Promise<void> {
       ['arrays nested 1,000,000 deep', deepNesting(1_000_000)],
       ['a 5,000,000-digit number', endlessNumber(5_000_000)],
       ['a 4.9 MB string', giantString()],
+      ['2.4 million empty strings (4.8 MB)', emptyStringFlood(98, 24_500)],
+      ['a name tree listing itself 1,000 times', nameTreeLoop(25_000, 10_000)],
+      ['500 fields sharing 50,000 kids', sharedKidsFlood(500, 50_000)],
+      [
+        'a QR candidate of 300,000 rectangles',
+        await withFirstContent(signing.rendered.pdf, `q 0 0 0 rg ${'0 0 1 1 re '.repeat(300_000)}f Q`),
+      ],
+      [
+        '100,000 page-sized rectangles',
+        await withFirstContent(
+          signing.rendered.pdf,
+          `q 0 0 0 rg 0 0 1 1 re ${'0 0 177 177 re '.repeat(100_000)}f Q`,
+        ),
+      ],
     ];
     const anchorPath = join(dir, 'root.der');
     writeFileSync(anchorPath, pki.root.der);

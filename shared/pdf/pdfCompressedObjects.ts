@@ -1,6 +1,6 @@
 import { pdfLimits, PdfStructureError } from './pdfLimits';
 import { decodeStream, type DecodeBudget } from './pdfStreams';
-import { PdfSyntax } from './pdfSyntax';
+import { PdfSyntax, type ValueBudget } from './pdfSyntax';
 import { isArray, isDict, isName, type PdfObject, type PdfValue } from './pdfValues';
 
 /** One cross-reference entry (§7.5.4, §7.5.8.3). */
@@ -77,6 +77,7 @@ export function readObjectStream(
   bytes: Uint8Array,
   container: PdfObject,
   budget: DecodeBudget,
+  values: ValueBudget,
 ): Map<number, { readonly index: number; readonly object: PdfObject }> {
   const dict = container.value;
   if (!isDict(dict) || !isName(dict.entries.get('Type'), 'ObjStm'))
@@ -88,7 +89,7 @@ export function readObjectStream(
   if (count === undefined || first === undefined || count > pdfLimits.maxObjectsPerObjectStream)
     return fail('bad /N or /First', container);
   const data = decodeStream(bytes, container, budget, direct);
-  const header = new PdfSyntax(data, 0, Math.min(first, data.length));
+  const header = new PdfSyntax(data, 0, Math.min(first, data.length), values);
   const pairs: [number, number][] = [];
   for (let i = 0; i < count; i += 1) pairs.push([header.readUnsigned(), header.readUnsigned()]);
   const objects = new Map<number, { index: number; object: PdfObject }>();
@@ -97,7 +98,7 @@ export function readObjectStream(
     const end = next === undefined ? data.length : first + next;
     if (first + offset > end || end > data.length)
       return fail('object stream offsets out of order', container);
-    const syntax = new PdfSyntax(data, first + offset, end);
+    const syntax = new PdfSyntax(data, first + offset, end, values);
     const value = syntax.readValue();
     syntax.skipSpace();
     if (syntax.position !== end) return fail(`junk after object ${num} in an object stream`, container);

@@ -1,5 +1,5 @@
 import type { PdfFile } from './pdfFile';
-import { PdfStructureError } from './pdfLimits';
+import { pdfLimits, PdfStructureError } from './pdfLimits';
 import {
   dictGet,
   isArray,
@@ -40,8 +40,8 @@ export type FormField = {
   readonly value: PdfValue | undefined;
 };
 
-function fail(detail: string): never {
-  throw new PdfStructureError('syntax', detail, -1);
+function fail(detail: string, problem: 'syntax' | 'too-complex' = 'syntax'): never {
+  throw new PdfStructureError(problem, detail, -1);
 }
 
 function pagesOf(file: PdfFile, root: PdfValue | undefined, revision: number): DocumentView['pages'] {
@@ -56,11 +56,12 @@ function pagesOf(file: PdfFile, root: PdfValue | undefined, revision: number): D
     const type = dict.entries.get('Type');
     if (isName(type, 'Page')) {
       pages.push({ ref: node, dict });
-      if (pages.length > maxPages) fail('too many pages');
+      if (pages.length > maxPages) fail('too many pages', 'too-complex');
       return;
     }
     const kids = file.resolve(dict.entries.get('Kids'), revision);
     if (!isName(type, 'Pages') || !isArray(kids)) fail('page tree node without kids');
+    if (kids.items.length > pdfLimits.maxKids) fail('page tree node with too many kids', 'too-complex');
     for (const kid of kids.items) walk(kid, depth + 1);
   };
   walk(root, 0);
@@ -77,7 +78,7 @@ function fieldsOf(file: PdfFile, acroForm: PdfDict | undefined, revision: number
   ) => {
     if (!isRef(node)) fail('form field is not a reference');
     if (depth > maxTreeDepth || seen.has(node.num) || seen.size > maxFields)
-      fail('form field tree loops or is too large');
+      fail('form field tree loops or is too large', 'too-complex');
     seen.add(node.num);
     const dict = file.resolve(node, revision);
     if (!isDict(dict)) fail('form field is not a dictionary');
@@ -91,6 +92,7 @@ function fieldsOf(file: PdfFile, acroForm: PdfDict | undefined, revision: number
     const typeValue = dict.entries.get('FT');
     const type = isName(typeValue) ? typeValue.name : inherited.type;
     const kids = file.resolve(dict.entries.get('Kids'), revision);
+    if (isArray(kids) && kids.items.length > pdfLimits.maxKids) fail('form field with too many kids', 'too-complex');
     const childFields = isArray(kids)
       ? kids.items.filter((kid) => {
           const kidDict = file.resolve(kid, revision);
@@ -115,8 +117,21 @@ function fieldsOf(file: PdfFile, acroForm: PdfDict | undefined, revision: number
   return fields;
 }
 
+/** Views already made of a file, by revision: a verification asks for each one twice. */
+const views = new WeakMap<PdfFile, Map<number, DocumentView>>();
+
 /** The document as of `revision` (0-based): catalog, information dictionary, pages and form fields. */
 export function documentView(file: PdfFile, revision: number): DocumentView {
+  const known = views.get(file) ?? new Map<number, DocumentView>();
+  views.set(file, known);
+  const cached = known.get(revision);
+  if (cached) return cached;
+  const view = makeDocumentView(file, revision);
+  known.set(revision, view);
+  return view;
+}
+
+function makeDocumentView(file: PdfFile, revision: number): DocumentView {
   const trailer = file.revisions[revision]?.trailer;
   const root = dictGet(trailer, 'Root');
   if (!isRef(root)) fail('trailer without /Root');

@@ -1,8 +1,16 @@
 import { readCrossReferenceStream, readObjectStream, type XrefEntry } from './pdfCompressedObjects';
 import { pdfLimits, PdfStructureError } from './pdfLimits';
 import { decodeStream, type DecodeBudget } from './pdfStreams';
-import { PdfSyntax } from './pdfSyntax';
-import { isDict, isName, isRef, type PdfDict, type PdfObject, type PdfValue } from './pdfValues';
+import { indexOfKeyword, newValueBudget, PdfSyntax, type ValueBudget } from './pdfSyntax';
+import {
+  isDict,
+  isName,
+  isRef,
+  referencesIn,
+  type PdfDict,
+  type PdfObject,
+  type PdfValue,
+} from './pdfValues';
 
 export type { XrefEntry } from './pdfCompressedObjects';
 
@@ -87,7 +95,8 @@ function readXrefTable(syntax: PdfSyntax): Map<number, XrefEntry> {
  */
 export function readPdfFile(bytes: Uint8Array): PdfFile {
   if (bytes.length > pdfLimits.maxFileBytes) throw new PdfStructureError('too-large', 'file too large', 0);
-  const syntax: PdfSyntax = new PdfSyntax(bytes);
+  const values = newValueBudget();
+  const syntax: PdfSyntax = new PdfSyntax(bytes, 0, bytes.length, values);
   if (!(syntax.matchKeyword('%PDF-') || headerAt(bytes)))
     throw new PdfStructureError('not-pdf', 'no %PDF- header', 0);
   syntax.position = 0;
@@ -112,7 +121,9 @@ export function readPdfFile(bytes: Uint8Array): PdfFile {
     if (syntax.matchKeyword('startxref')) {
       const startxref = syntax.readUnsigned();
       const eofEnd = syntax.readEofMarker();
-      revisions.push(closeRevision(open, startxref, eofEnd, syntax.position, revisions, bytes, budget));
+      revisions.push(
+        closeRevision(open, startxref, eofEnd, syntax.position, revisions, bytes, budget, values),
+      );
       if (revisions.length > pdfLimits.maxRevisions) syntax.fail('too many revisions', 'too-complex');
       open = { start: syntax.position, objects: new Map() };
       continue;
@@ -144,6 +155,7 @@ function closeRevision(
   previous: readonly PdfRevision[],
   bytes: Uint8Array,
   budget: DecodeBudget,
+  values: ValueBudget,
 ): PdfRevision {
   const index = previous.length;
   let entries: Map<number, XrefEntry>;
@@ -180,6 +192,8 @@ function closeRevision(
   for (const [num, entry] of entries) {
     if (entry.type === 'free') continue;
     if (entry.type === 'inUse') {
+      if (entry.gen !== 0)
+        structureError('unsupported', `object ${num} listed with a generation`, entry.offset);
       const object = open.objects.get(num);
       if (object?.offset !== entry.offset || object.gen !== entry.gen)
         structureError(
@@ -204,12 +218,18 @@ function closeRevision(
     if (!listed.has(num) && !isOwnXref)
       structureError('hidden-object', `object ${num} is written but not listed in the xref`, object.offset);
   }
-  // Objects of this revision's object streams.
+  // Objects of this revision's object streams, each stream decoded and parsed once.
+  const containers = new Map<number, ReturnType<typeof readObjectStream>>();
   for (const [num, entry] of entries) {
     if (entry.type !== 'compressed') continue;
     const container = open.objects.get(entry.stream);
     if (!container) continue;
-    const inner = readObjectStream(bytes, container, budget).get(num);
+    let parsed = containers.get(entry.stream);
+    if (!parsed) {
+      parsed = readObjectStream(bytes, container, budget, values);
+      containers.set(entry.stream, parsed);
+    }
+    const inner = parsed.get(num);
     if (inner?.index !== entry.index)
       structureError('hidden-object', `object ${num} is not in its object stream`, container.offset);
     objects.set(num, inner.object);
@@ -251,9 +271,85 @@ function fileOf(bytes: Uint8Array, revisions: readonly PdfRevision[], budget: De
     decode: (target) => decodeStream(bytes, target, budget, (value) => resolve(value)),
   };
   checkIndirectLengths(file);
+  checkReferences(file);
+  checkStreamData(file);
   return file;
 }
 
+/**
+ * Every reference an object holds must lead to an object that exists in its revision: a
+ * reference to nothing, filled in by a later update, would let that update add content to a page
+ * it never touches (ISO 32000 reads a missing object as null; we refuse it). Trailers too.
+ */
+function checkReferences(file: PdfFile): void {
+  for (const revision of file.revisions) {
+    const holders: PdfValue[] = [
+      revision.trailer,
+      ...[...revision.objects.values()].map((object) => object.value),
+    ];
+    for (const holder of holders)
+      for (const ref of referencesIn(holder)) {
+        const trailerOnly =
+          holder === revision.trailer && (ref.num === 0 || isXrefStreamRef(revision, ref.num));
+        if (!trailerOnly && file.object(ref.num, revision.index) === undefined)
+          throw new PdfStructureError(
+            'hidden-object',
+            `reference to object ${ref.num}, which does not exist`,
+            revision.start,
+          );
+      }
+  }
+}
+
+function isXrefStreamRef(revision: PdfRevision, num: number): boolean {
+  const object = revision.objects.get(num);
+  return object !== undefined && isDict(object.value) && isName(object.value.entries.get('Type'), 'XRef');
+}
+
+/**
+ * No stream's data may hold what looks like an object header at the start of a line: readers that
+ * find a file's cross-references broken rebuild it by scanning for `N G obj`, and would then take
+ * an object hidden in a stream for the real one.
+ */
+function checkStreamData(file: PdfFile): void {
+  const { bytes } = file;
+  for (const revision of file.revisions)
+    for (const object of revision.objects.values()) {
+      if (!object.stream) continue;
+      const { dataStart, dataEnd } = object.stream;
+      for (
+        let at = indexOfKeyword(bytes, 'obj', dataStart, dataEnd);
+        at >= 0;
+        at = indexOfKeyword(bytes, 'obj', at + 3, dataEnd)
+      ) {
+        if (looksLikeObjectHeader(bytes, at, dataStart))
+          throw new PdfStructureError(
+            'hidden-object',
+            `object header inside the data of stream ${object.num}`,
+            at,
+          );
+      }
+    }
+}
+
+/** Whether `obj` at `at` ends `<line start><spaces>digits<space>digits<space>obj`. */
+function looksLikeObjectHeader(bytes: Uint8Array, at: number, floor: number): boolean {
+  const after = bytes[at + 3];
+  if (after !== undefined && !(after <= 0x20 || after === 0x3c || after === 0x5b || after === 0x2f))
+    return false;
+  const isDigit = (byte: number | undefined) => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+  const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x00;
+  let i = at - 1;
+  /** Moves back over bytes that pass `test`; how many it passed. */
+  const skip = (test: (byte: number | undefined) => boolean): number => {
+    const from = i;
+    while (i >= floor && test(bytes[i])) i -= 1;
+    return from - i;
+  };
+  if (skip(isSpace) === 0 || skip(isDigit) === 0 || skip(isSpace) === 0 || skip(isDigit) === 0) return false;
+  skip(isSpace);
+  return i < floor || bytes[i] === 0x0a || bytes[i] === 0x0d;
+}
 /** A stream whose /Length is a reference ended at its first `endstream`: the reference must agree. */
 function checkIndirectLengths(file: PdfFile): void {
   for (const revision of file.revisions)

@@ -20,6 +20,10 @@ export const pdfLimits = {
   /** All decoded streams of one verification together. */
   maxDecodedTotalBytes: 32 * 1024 * 1024,
   maxObjectsPerObjectStream: 10_000,
+  /** Values (numbers, names, strings, arrays, dictionaries) parsed in all: a học bạ has a few thousand. */
+  maxValues: 200_000,
+  /** Elements of a form field's /Kids or a page tree node's /Kids. */
+  maxKids: 1000,
 } as const;
 
 export type PdfLimits = typeof pdfLimits;

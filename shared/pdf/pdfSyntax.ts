@@ -57,6 +57,17 @@ function hexValue(byte: number): number {
   return -1;
 }
 
+/**
+ * How many values all parsing of one file may still produce. Each costs far more memory than its
+ * bytes (an empty `<>` is a two-byte string and an object of its own), so a file of millions of
+ * tiny values is refused by count, not by size.
+ */
+export type ValueBudget = { remaining: number };
+
+export function newValueBudget(): ValueBudget {
+  return { remaining: pdfLimits.maxValues };
+}
+
 /** A cursor over the file's bytes with the parsing primitives. */
 export class PdfSyntax {
   position: number;
@@ -65,6 +76,7 @@ export class PdfSyntax {
     readonly bytes: Uint8Array,
     start = 0,
     readonly end = bytes.length,
+    private readonly budget: ValueBudget = newValueBudget(),
   ) {
     this.position = start;
   }
@@ -264,6 +276,8 @@ export class PdfSyntax {
   /** Reads one value; `N G R` is read as a reference. */
   readValue(depth = 0): PdfValue {
     if (depth > pdfLimits.maxDepth) this.fail('nested too deeply', 'too-complex');
+    this.budget.remaining -= 1;
+    if (this.budget.remaining < 0) this.fail('too many values', 'too-complex');
     this.skipSpace();
     const byte = this.peek();
     if (byte === undefined) this.fail('unexpected end of file');
@@ -283,8 +297,14 @@ export class PdfSyntax {
           const genStart = this.position;
           const gen = this.readNumber();
           this.skipSpace();
-          if (Number.isInteger(gen) && gen >= 0 && this.matchKeyword('R'))
+          if (Number.isInteger(gen) && gen >= 0 && this.matchKeyword('R')) {
+            // Generations other than 0 are never written by the renderer or the signers, and a
+            // reference whose generation a reader can take differently is how viewers are led to
+            // rebuild a file from hidden bytes.
+            if (gen !== 0)
+              throw new PdfStructureError('unsupported', 'reference with a generation', genStart);
             return { kind: 'ref', num: value, gen };
+          }
           this.position = genStart;
         }
         this.position = afterFirst;
@@ -311,6 +331,7 @@ export class PdfSyntax {
     const offset = this.position;
     const num = this.readUnsigned();
     const gen = this.readUnsigned();
+    if (gen !== 0) throw new PdfStructureError('unsupported', 'object with a generation', offset);
     this.expectKeyword('obj');
     const value = this.readValue();
     this.skipSpace();

@@ -6,11 +6,12 @@ type Rectangle = { readonly x: number; readonly y: number; readonly width: numbe
 
 /**
  * The renderer draws the QR code as one group of black filled rectangles:
- * `q 0 0 0 rg (x y w h re)+ f Q` (renderStudyRecordPdf.ts, drawQr).
+ * `q 0 0 0 rg (x y w h re)+ f Q` (renderStudyRecordPdf.ts, drawQr). A code of at most 177×177
+ * modules never needs more rectangles than modules, and a page holds only a few such groups:
+ * anything beyond that is not a QR code, and is not examined.
  */
-const groupPattern = /(?:^|\s)q\s+0 0 0 rg\s+((?:-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+\s+-?[\d.]+\s+re\s+)+)f\s+Q/g;
-const rectanglePattern = /(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+re/g;
-
+const maxRectanglesPerGroup = 177 * 177;
+const maxGroups = 16;
 /** The decoded content streams of a page, as text (operators are ASCII). */
 function pageContent(doc: PDFDocument, pageIndex: number): string {
   const page = doc.getPages()[pageIndex];
@@ -25,25 +26,63 @@ function pageContent(doc: PDFDocument, pageIndex: number): string {
     .join('\n');
 }
 
-/** Every black rectangle group of the page, each a candidate QR code. */
+const number = /^-?(?:\d+\.?\d*|\.\d+)$/;
+
+/**
+ * Every black rectangle group of the page, each a candidate QR code: one linear pass over the
+ * operators, so a page of millions of rectangles costs its length and no more.
+ */
 export function drawnRectangleGroups(content: string): Rectangle[][] {
-  return [...content.matchAll(groupPattern)].map((group) =>
-    [...(group[1] ?? '').matchAll(rectanglePattern)].map((match) => ({
-      x: Number(match[1]),
-      y: Number(match[2]),
-      width: Number(match[3]),
-      height: Number(match[4]),
-    })),
-  );
+  const tokens = content.split(/\s+/);
+  const groups: Rectangle[][] = [];
+  let current: Rectangle[] | undefined;
+  let operands: number[] = [];
+  for (let i = 0; i < tokens.length && groups.length < maxGroups; i += 1) {
+    const token = tokens[i] ?? '';
+    if (current === undefined) {
+      // `q 0 0 0 rg` opens a group.
+      if (
+        token === 'q' &&
+        tokens[i + 1] === '0' &&
+        tokens[i + 2] === '0' &&
+        tokens[i + 3] === '0' &&
+        tokens[i + 4] === 'rg'
+      ) {
+        current = [];
+        operands = [];
+        i += 4;
+      }
+      continue;
+    }
+    if (number.test(token)) {
+      operands.push(Number(token));
+      if (operands.length <= 4) continue;
+    } else if (token === 're' && operands.length === 4 && current.length < maxRectanglesPerGroup) {
+      const [x = 0, y = 0, width = 0, height = 0] = operands;
+      current.push({ x, y, width, height });
+      operands = [];
+      continue;
+    } else if (token === 'f' && operands.length === 0 && tokens[i + 1] === 'Q' && current.length > 0) {
+      groups.push(current);
+      i += 1;
+    }
+    // Anything else ends the candidate; the token may open the next one.
+    current = undefined;
+    if (token === 'q') i -= 1;
+  }
+  return groups;
 }
 
 /** The dark modules as a string of 0/1, row by row from the top-left; module rectangles in. */
 export function moduleGrid(rectangles: readonly QrRectangle[], size: number): string {
   const grid = new Array<string>(size * size).fill('0');
-  for (const part of rectangles)
-    for (let row = part.y; row < part.y + part.height; row += 1)
-      for (let column = part.x; column < part.x + part.width; column += 1)
-        if (row >= 0 && row < size && column >= 0 && column < size) grid[row * size + column] = '1';
+  for (const part of rectangles) {
+    // Clipped to the grid first, so a rectangle far larger than the code costs the code's size.
+    const rowEnd = Math.min(size, part.y + part.height);
+    const columnEnd = Math.min(size, part.x + part.width);
+    for (let row = Math.max(0, part.y); row < rowEnd; row += 1)
+      for (let column = Math.max(0, part.x); column < columnEnd; column += 1) grid[row * size + column] = '1';
+  }
   return grid.join('');
 }
 
@@ -56,11 +95,17 @@ const nearInteger = (value: number) => Math.abs(value - Math.round(value)) < 0.0
 export function drawnModuleGrid(
   rectangles: readonly Rectangle[],
 ): { size: number; grid: string } | undefined {
-  if (rectangles.length === 0) return undefined;
-  const left = Math.min(...rectangles.map((part) => part.x));
-  const bottom = Math.min(...rectangles.map((part) => part.y));
-  const right = Math.max(...rectangles.map((part) => part.x + part.width));
-  const top = Math.max(...rectangles.map((part) => part.y + part.height));
+  if (rectangles.length === 0 || rectangles.length > maxRectanglesPerGroup) return undefined;
+  let left = Infinity;
+  let bottom = Infinity;
+  let right = -Infinity;
+  let top = -Infinity;
+  for (const part of rectangles) {
+    left = Math.min(left, part.x);
+    bottom = Math.min(bottom, part.y);
+    right = Math.max(right, part.x + part.width);
+    top = Math.max(top, part.y + part.height);
+  }
   const side = right - left;
   if (side <= 0 || Math.abs(top - bottom - side) > side * 0.01) return undefined;
   for (let size = 21; size <= 177; size += 4) {

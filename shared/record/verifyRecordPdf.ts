@@ -31,6 +31,7 @@ export type RecordCheckName =
   | 'notDraft'
   | 'results'
   | 'reservedFields'
+  | 'renderedContent'
   | 'signingOrder'
   | 'signers';
 
@@ -184,6 +185,14 @@ function recordDataChecks(view: RecordPdfView, options: VerifyRecordPdfOptions):
     view.fields.some((field) => field.name === name && field.signature && !field.signed),
   );
   checks.push(check('reservedFields', reserved, text.reservedFieldsOk, text.reservedFieldsBad));
+  checks.push(
+    check(
+      'renderedContent',
+      view.unexpectedContent.length === 0,
+      text.renderedContentOk,
+      view.unexpectedContent.includes('drawing') ? text.unexpectedDrawing : text.unexpectedAnnotation,
+    ),
+  );
   return checks;
 }
 

@@ -24,6 +24,11 @@ export const verifyRecordStrings = {
   reservedFieldsOk: 'Học bạ có đủ ba ô ký dành sẵn (giáo viên chủ nhiệm, hiệu trưởng, con dấu).',
   reservedFieldsBad:
     'Học bạ không có đủ ba ô ký dành sẵn: tệp được lập bằng phiên bản cũ của ứng dụng hoặc bằng công cụ khác. Hãy lập lại học bạ.',
+  renderedContentOk: 'Các trang học bạ chỉ có nội dung do phần mềm lập học bạ vẽ (chữ, bảng, ảnh học sinh).',
+  unexpectedDrawing:
+    'Trang học bạ có hình vẽ chèn thêm không do phần mềm lập học bạ tạo ra: tệp đã được sửa trước khi ký để hiển thị nội dung khác dữ liệu học bạ.',
+  unexpectedAnnotation:
+    'Trang học bạ có chú thích chèn thêm ngoài các ô ký: tệp đã được sửa trước khi ký để hiển thị nội dung khác dữ liệu học bạ.',
   signingOrderOk: 'Các chữ ký đúng thứ tự: giáo viên chủ nhiệm, hiệu trưởng, rồi con dấu nhà trường.',
   outOfOrder: (order: string) =>
     `Các chữ ký không đúng thứ tự giáo viên chủ nhiệm → hiệu trưởng → con dấu (thứ tự trong tệp: ${order}).`,

@@ -69,28 +69,38 @@ type Identifier = { readonly kind: 'CCCD' | 'CMND' | 'MST' | 'MNS'; readonly val
 
 const prefixed = /^(CCCD|CMND|MST|MNS|QHNS)\s*[:\-.]?\s*(\S*)$/i;
 
-function identifierOf(text: string, fromSerialNumber: boolean): Identifier | undefined {
-  const match = prefixed.exec(text.replace(/\s+/g, ' ').trim());
+/**
+ * The identifiers one UID or serialNumber value carries. The usual forms are read as such
+ * (`CCCD:…`, `CMND:…`, `MST:…`, `MNS:…`, a bare 12- or 9-digit serialNumber), and a malformed one
+ * is kept as it is written. Any other value holding a run of nine or more digits (spaces, dots or
+ * dashes between them aside: `Số CCCD: 0792 0300 1234`, `ID:…`, `HC:…`, a look-alike letter in
+ * "CCCD") counts as a personal identifier too: it then has to be the person's own, so a
+ * certificate cannot escape the check by writing its number in a form we did not foresee.
+ */
+function identifiersOf(text: string, fromSerialNumber: boolean): Identifier[] {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  const match = prefixed.exec(trimmed);
   if (match) {
     const kind = (match[1] ?? '').toUpperCase();
-    // Kept even when malformed (an 11-digit "CCCD"): it then matches no one, so a certificate
-    // cannot shed its identifier by writing it wrongly and be judged on its name alone.
     const value = match[2] ?? '';
-    if (kind === 'CCCD' || kind === 'CMND' || kind === 'MST') return { kind, value };
-    return { kind: 'MNS', value };
+    if (kind === 'CCCD' || kind === 'CMND' || kind === 'MST') return [{ kind, value }];
+    return [{ kind: 'MNS', value }];
   }
-  // A bare number in serialNumber: 12 digits is a CCCD, 9 an old CMND.
-  if (fromSerialNumber && /^\d{12}$/.test(text)) return { kind: 'CCCD', value: text };
-  if (fromSerialNumber && /^\d{9}$/.test(text)) return { kind: 'CMND', value: text };
-  return undefined;
+  if (fromSerialNumber && /^\d{12}$/.test(trimmed)) return [{ kind: 'CCCD', value: trimmed }];
+  if (fromSerialNumber && /^\d{9}$/.test(trimmed)) return [{ kind: 'CMND', value: trimmed }];
+  const runs = trimmed.match(/\d(?:[\d\s.-]*\d)?/g) ?? [];
+  return runs
+    .map((run) => run.replace(/[\s.-]/g, ''))
+    .filter((digits) => digits.length >= 9)
+    .map((digits) => ({ kind: digits.length === 9 ? 'CMND' : 'CCCD', value: digits }));
 }
 
 export function certificateIdentity(certificate: Certificate): CertificateIdentity {
   const { subject } = certificate;
   const found = [
-    ...attributes(subject, oids.uid).map((text) => identifierOf(text, false)),
-    ...attributes(subject, oids.serialNumber).map((text) => identifierOf(text, true)),
-  ].filter((identifier): identifier is Identifier => identifier !== undefined);
+    ...attributes(subject, oids.uid).flatMap((text) => identifiersOf(text, false)),
+    ...attributes(subject, oids.serialNumber).flatMap((text) => identifiersOf(text, true)),
+  ];
   const of = (kind: Identifier['kind']) => [
     ...new Set(found.filter((id) => id.kind === kind).map((id) => id.value)),
   ];

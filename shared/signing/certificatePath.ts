@@ -1,4 +1,4 @@
-import type { Certificate, ICryptoEngine } from 'pkijs';
+import { RSAPublicKey, type Certificate, type ICryptoEngine } from 'pkijs';
 import { formatInstant } from '../domain/dates';
 import { bytesEqual } from './bytes';
 import { displayName } from './certificateInfo';
@@ -58,12 +58,40 @@ export type ValidatePathOptions = {
   readonly when: Date;
   readonly purpose: CertificatePurpose;
   readonly cryptoEngine: ICryptoEngine;
+  /**
+   * Signature checks all the paths of one file may still make (a file of many signatures must
+   * not multiply the cost of building each path); a fresh budget per call by default.
+   */
+  readonly budget?: PathBudget;
 };
+
+export type PathBudget = { signatureChecks: number };
+
+/** What one file's path validations may spend: a học bạ's three paths take a dozen checks. */
+export function newPathBudget(): PathBudget {
+  return { signatureChecks: 160 };
+}
 
 /** Bounds that keep a hostile CMS (hundreds of certificates, long chains) from costing seconds. */
 const maxPoolSize = 64;
 const maxDepth = 8;
 const maxSignatureChecks = 64;
+/** Issuers of one name tried at the most (a re-keyed or cross-certified CA has two or three). */
+const maxIssuersPerName = 8;
+
+/**
+ * Keys no CA issues: RSA beyond 4096 bits or with an exponent beyond 2^32 would make each
+ * signature check cost milliseconds, the lever of a file built to be slow to verify.
+ */
+export function isReasonableKey(certificate: Certificate): boolean {
+  const key: unknown = certificate.subjectPublicKeyInfo.parsedKey;
+  if (!(key instanceof RSAPublicKey)) return true;
+  const modulus = key.modulus.valueBlock.valueHexView;
+  const leadingZero = modulus[0] === 0 ? 1 : 0;
+  const exponent = key.publicExponent.valueBlock.valueHexView;
+  const exponentBytes = exponent.length - (exponent[0] === 0 ? 1 : 0);
+  return modulus.length - leadingZero <= 512 && exponentBytes <= 4;
+}
 
 type Failure = { readonly code: PathFailureCode; readonly message: string };
 
@@ -96,18 +124,20 @@ function idOf(value: object): number {
   return id;
 }
 
-type Budget = { signatureChecks: number };
+type Budget = { signatureChecks: number; readonly file: PathBudget };
 
 async function issuedBy(
   child: Certificate,
   issuer: Certificate,
   engine: ICryptoEngine,
   budget: Budget,
-): Promise<boolean> {
+): Promise<boolean | 'spent'> {
   const key = `${idOf(engine)}:${idOf(child)}:${idOf(issuer)}`;
   if (goodSignatures.has(key)) return true;
-  if (budget.signatureChecks >= maxSignatureChecks) return false;
+  if (budget.signatureChecks >= maxSignatureChecks || budget.file.signatureChecks <= 0) return 'spent';
+  if (!isReasonableKey(issuer)) return false;
   budget.signatureChecks += 1;
+  budget.file.signatureChecks -= 1;
   let good = false;
   try {
     good = await child.verify(issuer, engine);
@@ -141,7 +171,9 @@ function leafFailure(leaf: Certificate, purpose: CertificatePurpose): Failure | 
   const purposes = extendedKeyUsageOf(leaf);
   const name = nameOf(leaf);
   if (purpose === 'documentSigning') {
-    if (basicConstraintsOf(leaf)?.ca === true) return failure('signer-is-ca', text.signerIsCa(name));
+    // A CA's key, or a key allowed to sign certificates (RFC 5280 §4.2.1.3: only a CA's may be).
+    if (basicConstraintsOf(leaf)?.ca === true || usage?.keyCertSign === true)
+      return failure('signer-is-ca', text.signerIsCa(name));
     if (usage && !usage.digitalSignature && !usage.nonRepudiation)
       return failure('signer-key-usage', text.signerKeyUsage(name));
     if (purposes && !purposes.some((oid) => documentSigningPurposes.includes(oid)))
@@ -231,7 +263,7 @@ export async function validateCertificatePath(options: ValidatePathOptions): Pro
   if (anchors.some((anchor) => sameCertificate(anchor, leaf)))
     return { ok: false, code: 'signer-is-anchor', message: text.signerIsAnchor(nameOf(leaf)) };
   const candidates = [...anchors, ...options.pool.filter((certificate) => certificate !== leaf)];
-  const budget: Budget = { signatureChecks: 0 };
+  const budget: Budget = { signatureChecks: 0, file: options.budget ?? newPathBudget() };
   let firstFailure: Failure | undefined;
   const remember = (found: Failure) => {
     firstFailure ??= found;
@@ -247,14 +279,21 @@ export async function validateCertificatePath(options: ValidatePathOptions): Pro
       return undefined;
     }
     if (path.length > maxDepth) return undefined;
-    const issuers = candidates.filter(
-      (candidate) =>
-        candidate.subject.isEqual(current.issuer) &&
-        keyIdentifiersAgree(current, candidate) &&
-        !path.some((onPath) => sameCertificate(onPath, candidate)),
-    );
+    const issuers = candidates
+      .filter(
+        (candidate) =>
+          candidate.subject.isEqual(current.issuer) &&
+          keyIdentifiersAgree(current, candidate) &&
+          !path.some((onPath) => sameCertificate(onPath, candidate)),
+      )
+      .slice(0, maxIssuersPerName);
     for (const issuer of issuers) {
-      if (!(await issuedBy(current, issuer, cryptoEngine, budget))) {
+      const issued = await issuedBy(current, issuer, cryptoEngine, budget);
+      if (issued === 'spent') {
+        remember(failure('too-many-certificates', text.tooManyCandidates));
+        continue;
+      }
+      if (!issued) {
         remember(failure('bad-signature', text.badIssuerSignature(nameOf(current), nameOf(issuer))));
         continue;
       }

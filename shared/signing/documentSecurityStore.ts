@@ -1,4 +1,5 @@
 import type { PdfFile } from '../pdf/pdfFile';
+import { PdfStructureError } from '../pdf/pdfLimits';
 import { dictGet, isArray, isRef } from '../pdf/pdfValues';
 
 /** Validation data a file carries in its Document Security Store (ISO 32000-2 §12.8.4.3, PAdES B-LT). */
@@ -25,7 +26,15 @@ export function readDocumentSecurityStore(file: PdfFile): DocumentSecurityStore 
     if (!isArray(list)) return [];
     return list.items.slice(0, maxEntries).flatMap((item) => {
       const object = isRef(item) ? file.object(item.num, revision) : undefined;
-      return object?.stream ? [file.decode(object)] : [];
+      if (!object?.stream) return [];
+      try {
+        return [file.decode(object)];
+      } catch (error) {
+        // Data that cannot be read (another filter, a bomb stopped at its cap) is not evidence:
+        // it is left out, as unreadable revocation data would be.
+        if (error instanceof PdfStructureError) return [];
+        throw error;
+      }
     });
   };
   return { certificates: streams('Certs'), crls: streams('CRLs'), ocspResponses: streams('OCSPs') };

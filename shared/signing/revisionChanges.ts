@@ -78,11 +78,13 @@ function contextOf(file: PdfFile, view: DocumentView): Context {
   // What the document shows (everything reachable from the catalog but its DSS, and the
   // information dictionary) is never validation data, even when a DSS also points at it: else a
   // DSS listing a page's content stream would let a later revision rewrite that page.
+  // The catalog itself is not walked (it holds the DSS); it and the information dictionary are
+  // document objects all the same.
   const documentObjects = reachable(file, view.revision, [
     ...[...view.catalog.entries].filter(([key]) => key !== 'DSS').flatMap(([, value]) => referencesIn(value)),
     ...(view.infoRef ? [view.infoRef] : []),
-    view.catalogRef,
   ]);
+  documentObjects.add(view.catalogRef.num);
   const dssObjects = reachable(
     file,
     view.revision,
@@ -176,13 +178,17 @@ const isSignatureDict = (value: PdfValue | undefined): boolean =>
     (!value.entries.has('Type') && isName(value.entries.get('Filter'), 'Adobe.PPKLite')));
 
 /** The DocMDP permission a signature dictionary certifies with (its /Reference), if any. */
-export function docMdpPermissions(signature: PdfValue | undefined, file: PdfFile): number | undefined {
-  const references = file.resolve(dictGet(signature, 'Reference'));
+export function docMdpPermissions(
+  signature: PdfValue | undefined,
+  file: PdfFile,
+  revision: number,
+): number | undefined {
+  const references = file.resolve(dictGet(signature, 'Reference'), revision);
   if (!isArray(references)) return undefined;
   for (const item of references.items) {
-    const reference = file.resolve(item);
+    const reference = file.resolve(item, revision);
     if (!isName(dictGet(reference, 'TransformMethod'), 'DocMDP')) continue;
-    const permissions = dictGet(file.resolve(dictGet(reference, 'TransformParams')), 'P');
+    const permissions = dictGet(file.resolve(dictGet(reference, 'TransformParams'), revision), 'P');
     return typeof permissions === 'number' ? permissions : 2;
   }
   return undefined;
@@ -241,7 +247,7 @@ export function judgeRevision(file: PdfFile, revision: number, options: JudgeOpt
   if (signatureObject && !filledField) problems.push(text.orphanSignature(number));
   if (signatureObject && signatureObject.offset < 0) problems.push(text.signatureInObjectStream(number));
   const certification =
-    signatureObject === undefined ? undefined : docMdpPermissions(signatureObject.value, file);
+    signatureObject === undefined ? undefined : docMdpPermissions(signatureObject.value, file, revision);
   if (certification !== undefined && options.signedBefore) problems.push(text.certificationLater(number));
   if (options.certifiedWith === 1 && changes.length > 0) problems.push(text.noChangesAllowed(number));
 

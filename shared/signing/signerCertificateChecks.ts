@@ -1,6 +1,6 @@
 import type { Certificate, ICryptoEngine } from 'pkijs';
 import { formatInstant } from '../domain/dates';
-import { validateCertificatePath } from './certificatePath';
+import { validateCertificatePath, type PathBudget } from './certificatePath';
 import type { CmsView } from './cmsView';
 import { checkRevocation } from './revocation';
 import { judgeSigningTime, type EarlierSignatureTime } from './signingTime';
@@ -35,6 +35,8 @@ export type SignerContext = {
   readonly sha256: Sha256;
   readonly cryptoEngine: ICryptoEngine;
   readonly now: Date;
+  /** What all the paths of the file may still spend (certificatePath.ts). */
+  readonly pathBudget: PathBudget;
 };
 
 export type SignerChecks = {
@@ -70,6 +72,7 @@ export async function checkSignerCertificate(
       sha256: context.sha256,
       cryptoEngine,
       now,
+      budget: context.pathBudget,
     });
     if (!verified.ok) checks.push({ check: 'timestamp', ok: false, message: verified.message });
     else {
@@ -130,6 +133,7 @@ export async function checkSignerCertificate(
     when: judgement.when,
     purpose: 'documentSigning',
     cryptoEngine,
+    budget: context.pathBudget,
   });
   checks.push({ check: 'chain', ok: path.ok, message: path.ok ? text.chainOk : path.message });
   if (path.ok) {

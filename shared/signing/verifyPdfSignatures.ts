@@ -6,6 +6,7 @@ import { dictGet, isArray, isString, textOf, type PdfObject } from '../pdf/pdfVa
 import { bytesEqual, concatBytes } from './bytes';
 import { certificateInfo, parseCertificate, type CertificateInfo } from './certificateInfo';
 import { certificateIdentity, type CertificateIdentity } from './certificateIdentity';
+import { isReasonableKey, newPathBudget } from './certificatePath';
 import { readDocumentSecurityStore } from './documentSecurityStore';
 import {
   checkSignerCertificate,
@@ -168,6 +169,7 @@ function signerContext(file: PdfFile, trust: Trust, options: Omit<VerifyOptions,
     sha256: options.sha256,
     cryptoEngine: options.cryptoEngine,
     now: options.now ?? new Date(),
+    pathBudget: newPathBudget(),
   };
 }
 
@@ -224,7 +226,8 @@ async function verifyOne(
   checks.push(result('digest', digestOk, text.digestOk, text.digestBad));
 
   let signatureOk = false;
-  if (cms.signedAttributes && cms.signedAttributes.byteLength > 0) {
+  // A key no CA issues (see isReasonableKey) is not worth the milliseconds its check would cost.
+  if (cms.signedAttributes && cms.signedAttributes.byteLength > 0 && isReasonableKey(cms.signer)) {
     try {
       signatureOk = await cryptoEngine.verifyWithPublicKey(
         cms.signedAttributes,
@@ -329,13 +332,18 @@ export async function verifyPdfFileSignatures(
     return { valid: false, verdict: text.verdictInvalid, signatures: [], checks: fileChecks };
   }
   if (fileChecks.every((check) => check.ok)) fileChecks.push(result('revisions', true, text.revisionOk, ''));
-  const context = signerContext(file, trust, options);
   const reports: SignatureReport[] = [];
-  const earlier: EarlierSignatureTime[] = [];
-  for (const [position, judgement] of signed.entries()) {
-    const report = await verifyOne(options, file, context, earlier, judgement, position + 1);
-    // The signer's own check still judges the earlier times, for the order of the last one.
-    if (report && (options.onlyLast !== true || judged.includes(judgement))) reports.push(report);
+  try {
+    const context = signerContext(file, trust, options);
+    const earlier: EarlierSignatureTime[] = [];
+    for (const [position, judgement] of signed.entries()) {
+      const report = await verifyOne(options, file, context, earlier, judgement, position + 1);
+      // The signer's own check still judges the earlier times, for the order of the last one.
+      if (report && (options.onlyLast !== true || judged.includes(judgement))) reports.push(report);
+    }
+  } catch (error) {
+    if (error instanceof PdfStructureError) return structureFailure(error);
+    throw error;
   }
   const valid = fileChecks.every((check) => check.ok) && reports.every((report) => report.valid);
   return {

@@ -3,7 +3,7 @@ import { AlgorithmIdentifier, type Certificate, type ICryptoEngine } from 'pkijs
 import { bytesEqual, toArrayBuffer } from './bytes';
 import { displayName, parseCertificate } from './certificateInfo';
 import { subjectKeyIdentifierOf } from './certificateExtensions';
-import { validateCertificatePath } from './certificatePath';
+import { validateCertificatePath, type PathBudget } from './certificatePath';
 import { digestOf, digestOids, hexOf, integerMagnitude, nameEquals } from './derValues';
 import type { Sha256 } from './signingTypes';
 import { clockSkewMs } from './signingTime';
@@ -51,6 +51,8 @@ export type VerifyTimestampOptions = {
   readonly sha256: Sha256;
   readonly cryptoEngine: ICryptoEngine;
   readonly now: Date;
+  /** The file's path-building budget, shared with its signers' paths. */
+  readonly budget?: PathBudget;
 };
 
 const refuse = (code: TimestampFailureCode, message: string): TimestampVerification => ({
@@ -183,6 +185,7 @@ export async function verifyTimestampToken(options: VerifyTimestampOptions): Pro
     when: tstInfo.genTime,
     purpose: 'timeStamping',
     cryptoEngine,
+    ...(options.budget ? { budget: options.budget } : {}),
   });
   if (!path.ok) return refuse('untrusted-tsa', text.tsaUntrusted(tsaName, path.message));
 

@@ -148,6 +148,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
       'recordId',
       'results',
       'reservedFields',
+      'renderedContent',
       'signingOrder',
       'signers',
     ]);

@@ -142,3 +142,48 @@ export function contentBomb(renderedPdf: Uint8Array, bomb: Uint8Array): Promise<
     bomb,
   );
 }
+
+/** `count` objects, each an array of `perObject` empty strings: millions of tiny values. */
+export function emptyStringFlood(count = 98, perObject = 24_500): Uint8Array {
+  const body = `[${'<>'.repeat(perObject)}]`;
+  return pdfOfObjects([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [] /Count 0 >>',
+    ...Array.from({ length: count }, () => body),
+  ]);
+}
+
+/** An EmbeddedFiles name tree whose node lists itself a thousand times, with long names to decode. */
+export function nameTreeLoop(entries = 25_000, nameBytes = 10_000): Uint8Array {
+  return pdfOfObjects([
+    '<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 3 0 R >> >>',
+    '<< /Type /Pages /Kids [] /Count 0 >>',
+    `<< /Kids [${'3 0 R '.repeat(1000)}] /Names 4 0 R >>`,
+    `[${'(a) 5 0 R '.repeat(entries)}]`,
+    `<< /UF (${'x'.repeat(nameBytes)}) >>`,
+  ]);
+}
+
+/** Form fields that all share one /Kids array of `kids` widgets. */
+export function sharedKidsFlood(fields = 500, kids = 50_000): Uint8Array {
+  const fieldRefs = Array.from({ length: fields }, (_, index) => `${index + 5} 0 R`).join(' ');
+  return pdfOfObjects([
+    `<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [${fieldRefs}] >> >>`,
+    '<< /Type /Pages /Kids [] /Count 0 >>',
+    `[${'4 0 R '.repeat(kids)}]`,
+    '<< /Type /Annot /Subtype /Widget /Rect [0 0 1 1] >>',
+    ...Array.from({ length: fields }, () => '<< /FT /Tx /Kids 3 0 R >>'),
+  ]);
+}
+
+/** `renderedPdf` with `content` as its first page's first content stream (drawn before the rest). */
+export async function withFirstContent(renderedPdf: Uint8Array, content: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(renderedPdf, { updateMetadata: false });
+  const page = doc.getPages()[0];
+  if (!page) throw new Error('no page');
+  const stream = doc.context.register(doc.context.flateStream(content));
+  const contents = page.node.get(PDFName.of('Contents'));
+  if (contents instanceof PDFArray) contents.insert(0, stream);
+  else page.node.set(PDFName.of('Contents'), doc.context.obj(contents ? [stream, contents] : [stream]));
+  return doc.save({ useObjectStreams: false });
+}

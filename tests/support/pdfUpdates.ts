@@ -6,7 +6,7 @@ import { dictGet, isRef } from '../../shared/pdf/pdfValues';
  * object is `num 0 obj <body> endobj`, the xref table lists them (or not, or elsewhere, as the
  * test asks), and the trailer chains to the file's last revision.
  */
-export type RawObject = { readonly num: number; readonly body: string };
+export type RawObject = { readonly num: number; readonly body: string; readonly gen?: number };
 
 export type AppendOptions = {
   /** Objects written in the update but left out of its xref table (hidden from viewers). */
@@ -15,6 +15,8 @@ export type AppendOptions = {
   readonly pointAt?: Readonly<Record<number, number>>;
   /** Extra trailer entries, e.g. `/Encrypt 5 0 R`. */
   readonly trailerExtra?: string;
+  /** Raw bytes (latin1) written before the update's first object. */
+  readonly prefix?: string;
 };
 
 const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
@@ -47,12 +49,14 @@ export function appendRevision(
   options: AppendOptions = {},
 ): Uint8Array {
   const trailer = lastTrailer(pdf);
-  let text = '\n';
+  let text = `\n${options.prefix ?? ''}`;
   const offsets = new Map<number, number>();
+  const generations = new Map<number, number>();
   const write = (object: RawObject, listed: boolean) => {
     const at = pdf.length + Buffer.byteLength(text, 'latin1');
     if (listed) offsets.set(object.num, at);
-    text += `${object.num} 0 obj\n${object.body}\nendobj\n`;
+    generations.set(object.num, object.gen ?? 0);
+    text += `${object.num} ${object.gen ?? 0} obj\n${object.body}\nendobj\n`;
   };
   for (const object of objects) write(object, true);
   for (const object of options.unlisted ?? []) write(object, false);
@@ -60,7 +64,8 @@ export function appendRevision(
   const xrefAt = pdf.length + Buffer.byteLength(text, 'latin1');
   const nums = [...offsets.keys()].sort((a, b) => a - b);
   text += 'xref\n0 1\n0000000000 65535 f \n';
-  for (const num of nums) text += `${num} 1\n${String(offsets.get(num)).padStart(10, '0')} 00000 n \n`;
+  for (const num of nums)
+    text += `${num} 1\n${String(offsets.get(num)).padStart(10, '0')} ${String(generations.get(num) ?? 0).padStart(5, '0')} n \n`;
   const size = Math.max(
     trailer.size,
     ...nums.map((num) => num + 1),

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keyPurposeOids } from '../../shared/signing/certificateExtensions';
-import { validateCertificatePath, type ValidatePathOptions } from '../../shared/signing/certificatePath';
+import { BitString, Integer } from 'asn1js';
+import { PublicKeyInfo, RSAPublicKey } from 'pkijs';
+import {
+  isReasonableKey,
+  newPathBudget,
+  validateCertificatePath,
+  type ValidatePathOptions,
+} from '../../shared/signing/certificatePath';
 import {
   customExtension,
   generateKeys,
@@ -267,5 +274,46 @@ describe('certificate path validation', () => {
     });
     expect(await validate(loose, [intermediate], { purpose: 'timeStamping' })).toMatchObject({ ok: false });
     expect(await validate(teacher, [intermediate], { purpose: 'timeStamping' })).toMatchObject({ ok: false });
+  });
+
+  it('does not spend a signature check on keys no CA issues (review S9)', async () => {
+    const big = await issueCertificate({
+      subject: 'CA Khóa Khổng Lồ',
+      issuer: root,
+      notBefore: from,
+      notAfter: until,
+      ca: true,
+      keys: await generateKeys(),
+    });
+    const huge = new RSAPublicKey({
+      modulus: new Integer({ valueHex: new Uint8Array(2048).fill(0xc3).buffer }),
+      publicExponent: new Integer({ valueHex: new Uint8Array(8).fill(0xff).buffer }),
+    });
+    big.certificate.subjectPublicKeyInfo = new PublicKeyInfo({
+      algorithm: big.certificate.subjectPublicKeyInfo.algorithm,
+      subjectPublicKey: new BitString({ valueHex: huge.toSchema().toBER() }),
+      parsedKey: huge,
+    });
+    expect(isReasonableKey(big.certificate)).toBe(false);
+    expect(isReasonableKey(teacher.certificate)).toBe(true);
+    const leaf = await issue('Nguyễn Thị Thu Hà', big);
+    const budget = newPathBudget();
+    const before = budget.signatureChecks;
+    expect(await validate(leaf, [big], { budget })).toMatchObject({ ok: false });
+    expect(budget.signatureChecks).toBe(before);
+  });
+
+  it('shares one budget among all the paths of a file: a spent budget checks no new signature', async () => {
+    const fresh = await issue('Trần Thị Mai', intermediate);
+    expect(await validate(fresh, [intermediate], { budget: { signatureChecks: 0 } })).toMatchObject({
+      ok: false,
+      code: 'too-many-certificates',
+    });
+    expect((await validate(fresh, [intermediate], { budget: newPathBudget() })).ok).toBe(true);
+  });
+
+  it('refuses a signer whose key may sign certificates, even without the CA flag', async () => {
+    const certSigner = await issue('Nguyễn Thị Thu Hà', intermediate, { keyUsage: 0xc4 });
+    expect(await validate(certSigner, [intermediate])).toMatchObject({ ok: false, code: 'signer-is-ca' });
   });
 });

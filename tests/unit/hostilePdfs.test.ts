@@ -6,11 +6,15 @@ import {
   byteRangeKeyFlood,
   contentBomb,
   deepNesting,
+  emptyStringFlood,
   endlessNumber,
   hugeXrefClaim,
+  nameTreeLoop,
   objectFlood,
   pageTreeLoop,
+  sharedKidsFlood,
   signatureObjectFlood,
+  withFirstContent,
   zlibBomb,
 } from '../support/hostilePdfs';
 import {
@@ -77,5 +81,33 @@ describe('hostile PDFs', () => {
     const report = await signing.verify(await contentBomb(signing.rendered.pdf, bomb));
     expect(report.status).toBe('invalid');
     expect(report.verdict).toContain('bom nén');
+  });
+
+  it('refuses millions of tiny values by count, not after growing to gigabytes (review S5, S6)', () => {
+    expect(problemOf(emptyStringFlood())).toBe('too-complex');
+  });
+
+  it('walks a looping name tree once (review S7)', async () => {
+    const report = await signing.verify(nameTreeLoop());
+    expect(report.status).toBe('invalid');
+  });
+
+  it('refuses form fields sharing an enormous /Kids array (review S8)', async () => {
+    const report = await signing.verify(sharedKidsFlood());
+    expect(report.status).toBe('invalid');
+    expect(report.verdict).toContain('phức tạp bất thường');
+  });
+
+  it('reads a page of hundreds of thousands of rectangles without crashing (review S4)', async () => {
+    const crowded = await withFirstContent(
+      signing.rendered.pdf,
+      `q 0 0 0 rg ${'0 0 1 1 re '.repeat(300_000)}f Q`,
+    );
+    expect((await signing.verify(crowded)).status).toBe('unsigned');
+    const huge = await withFirstContent(
+      signing.rendered.pdf,
+      `q 0 0 0 rg 0 0 1 1 re ${'0 0 177 177 re '.repeat(20_000)}f Q`,
+    );
+    expect((await signing.verify(huge)).status).toBe('unsigned');
   });
 });

@@ -172,6 +172,32 @@ describe('a person’s certificate as Vietnamese CAs write it', () => {
     expect(matchPerson(identityOf(issued), person('Nguyễn Thị Hoa', { personalId: cccd })).ok).toBe(false);
   });
 
+  it('reads an ID in any other form as one that must be the person’s own (review S10)', async () => {
+    const namesakeForms: readonly NameAttribute[][] = [
+      [
+        {
+          type: 'UID',
+          value: `CCCD: ${namesakeCccd.slice(0, 4)} ${namesakeCccd.slice(4, 8)} ${namesakeCccd.slice(8)}`,
+        },
+      ],
+      [{ type: 'UID', value: `Số CCCD: ${namesakeCccd}` }],
+      [{ type: 'serialNumber', value: `${namesakeCccd}X`, printable: true }],
+      [{ type: 'UID', value: `ID:${namesakeCccd}` }],
+      [{ type: 'UID', value: `\u0421CCD:${namesakeCccd}` }],
+      [{ type: 'UID', value: 'HC:C123456789' }],
+    ];
+    for (const extra of namesakeForms) {
+      const issued = await certificate([{ type: 'CN', value: 'NGUYEN THI HOA' }, ...extra]);
+      const match = matchPerson(identityOf(issued), person('Nguyễn Thị Hoa', { personalId: cccd }));
+      expect(match.ok, JSON.stringify(extra)).toBe(false);
+    }
+    const spaced = await certificate([
+      { type: 'CN', value: 'NGUYEN THI HOA' },
+      { type: 'UID', value: `Số CCCD: ${cccd.slice(0, 4)} ${cccd.slice(4, 8)} ${cccd.slice(8)}` },
+    ]);
+    expect(matchPerson(identityOf(spaced), person('Nguyễn Thị Hoa', { personalId: cccd })).ok).toBe(true);
+  });
+
   it('lets a pinned person sign only with the pinned certificate, not another of the same name and ID', async () => {
     const subject: NameAttribute[] = [
       { type: 'CN', value: 'NGUYEN THI HOA' },

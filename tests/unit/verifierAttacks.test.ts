@@ -15,7 +15,7 @@ import { isRef } from '../../shared/pdf/pdfValues';
 import { loadForSigning } from '../../shared/signing/signaturePlaceholder';
 import type { Signer, SignerRole } from '../../shared/signing/signingTypes';
 import { issueCertificate, issueCrl, webCryptoSigner } from '../support/pkijsCertificates';
-import { appendRevision, objectBody } from '../support/pdfUpdates';
+import { appendRevision, lastTrailer, objectBody } from '../support/pdfUpdates';
 import {
   createRecordPki,
   genuineSigners,
@@ -287,9 +287,16 @@ describe('the verifier against forged and tampered học bạ', () => {
     const contents = dssDoc.getPages()[2]?.node.get(PDFName.of('Contents'));
     const first = contents instanceof PDFArray ? contents.get(0) : contents;
     if (!(first instanceof PDFRef)) throw new Error('no content stream');
-    dssDoc.catalog.set(PDFName.of('DSS'), dssDoc.context.obj({ Certs: [first] }));
+    dssDoc.catalog.set(PDFName.of('DSS'), dssDoc.context.register(dssDoc.context.obj({ Certs: [first] })));
     const withDss = await dssDoc.save({ useObjectStreams: false });
     expect((await signing.verify(withDss)).status).toBe('complete');
+    // Validation data itself may be updated in place later (an LTV tool run again).
+    const again = await PDFDocument.load(withDss, { forIncrementalUpdate: true, updateMetadata: false });
+    const dss = again.catalog.lookup(PDFName.of('DSS'), PDFDict);
+    dss.set(PDFName.of('CRLs'), again.context.obj([again.context.register(again.context.flateStream('x'))]));
+    const dssRef = again.catalog.get(PDFName.of('DSS'));
+    if (dssRef instanceof PDFRef) again.context.snapshot?.markRefForSave(dssRef);
+    expect((await signing.verify(await again.save({ useObjectStreams: false }))).status).toBe('complete');
 
     const doc = await PDFDocument.load(withDss, { forIncrementalUpdate: true, updateMetadata: false });
     doc.context.assign(first, doc.context.flateStream('BT /F1 24 Tf 100 700 Td (Hoan thanh xuat sac) Tj ET'));
@@ -297,5 +304,100 @@ describe('the verifier against forged and tampered học bạ', () => {
     const report = await signing.verify(await doc.save({ useObjectStreams: false }));
     expect(report.status).toBe('invalid');
     expect(report.verdict).toContain('đã sửa nội dung trang 3');
+  });
+
+  it('refuses a page swap hidden in a DSS stream behind a catalog rewritten at another generation (review S1, S1b)', async () => {
+    const root = Number(lastTrailer(complete).root.split(' ')[0]);
+    const evil = 'BT /Fx 40 Tf 40 700 Td (GIA MAO: HOAN THANH XUAT SAC) Tj ET';
+    const payload = `\n5 0 obj\n<< /Type /Page >>\nendobj\n6 0 obj\n<< /Length ${evil.length} >>\nstream\n${evil}\nendstream\nendobj\n`;
+    const swapped = appendRevision(
+      complete,
+      [
+        { num: root, gen: 1, body: objectBody(complete, root).replace(/>>\s*$/, ' /DSS 900 0 R >>') },
+        { num: 900, body: '<< /Certs [901 0 R] >>' },
+        { num: 901, body: `<< /Length ${payload.length} >>\nstream\n${payload}\nendstream` },
+      ],
+      { prefix: '\x00' },
+    );
+    expect((await signing.verify(swapped)).status).toBe('invalid');
+    // The generation alone, with the same value, is refused too.
+    const page = documentView(readPdfFile(complete), 0).pages[0]?.ref.num ?? 0;
+    const regenerated = appendRevision(complete, [{ num: page, gen: 1, body: objectBody(complete, page) }]);
+    expect((await signing.verify(regenerated)).status).toBe('invalid');
+    // And an object header hidden in stream data, even at generation 0.
+    const hidden = appendRevision(complete, [
+      { num: root, body: objectBody(complete, root).replace(/>>\s*$/, ' /DSS 900 0 R >>') },
+      { num: 900, body: '<< /Certs [901 0 R] >>' },
+      { num: 901, body: `<< /Length ${payload.length} >>\nstream\n${payload}\nendstream` },
+    ]);
+    expect((await signing.verify(hidden)).verdict).toContain('có phần nội dung bị giấu');
+  });
+
+  it('refuses a reference to an object that does not exist, which a later update could fill (review S2)', async () => {
+    const doc = await PDFDocument.load(signing.rendered.pdf, { updateMetadata: false });
+    const page = doc.getPages()[0];
+    if (!page) throw new Error('no page');
+    const resources = page.node.lookup(PDFName.of('Resources'), PDFDict);
+    const xobjects = resources.lookup(PDFName.of('XObject'), PDFDict);
+    xobjects.set(PDFName.of('Zz'), PDFRef.of(950));
+    const prepared = await doc.save({ useObjectStreams: false });
+    let pdf = await signing.sign(prepared, 'homeroomTeacher', signers.homeroomTeacher);
+    pdf = await signing.sign(pdf, 'principal', signers.principal);
+    pdf = await signing.sign(pdf, 'schoolSeal', signers.schoolSeal);
+    expect((await signing.verify(pdf)).verdict).toContain('có phần nội dung bị giấu');
+  });
+
+  it('ignores validation data it cannot read in a DSS-only update instead of failing the verification (review S3)', async () => {
+    const root = Number(lastTrailer(complete).root.split(' ')[0]);
+    for (const stream of [
+      '<< /Length 3 /Filter /LZWDecode >>\nstream\nabc\nendstream',
+      '<< /Length 3 /Filter /FlateDecode >>\nstream\nabc\nendstream',
+    ]) {
+      const pdf = appendRevision(complete, [
+        { num: root, body: objectBody(complete, root).replace(/>>\s*$/, ' /DSS 900 0 R >>') },
+        { num: 900, body: '<< /Certs [901 0 R] /CRLs [901 0 R] >>' },
+        { num: 901, body: stream },
+      ]);
+      expect((await signing.verify(pdf)).status).toBe('complete');
+    }
+  });
+
+  it('refuses a file prepared before signing with a drawing or an annotation the renderer never makes (review W4)', async () => {
+    const signAll = async (prepared: Uint8Array) => {
+      let pdf = await signing.sign(prepared, 'homeroomTeacher', signers.homeroomTeacher);
+      pdf = await signing.sign(pdf, 'principal', signers.principal);
+      return signing.sign(pdf, 'schoolSeal', signers.schoolSeal);
+    };
+    const withDrawing = await PDFDocument.load(signing.rendered.pdf, { updateMetadata: false });
+    const firstPage = withDrawing.getPages()[0];
+    if (!firstPage) throw new Error('no page');
+    const form = withDrawing.context.register(
+      withDrawing.context.flateStream('q 1 1 1 rg 0 0 595 842 re f Q', {
+        Type: 'XObject',
+        Subtype: 'Form',
+        BBox: [0, 0, 595, 842],
+      }),
+    );
+    firstPage.node
+      .lookup(PDFName.of('Resources'), PDFDict)
+      .lookup(PDFName.of('XObject'), PDFDict)
+      .set(PDFName.of('Zz'), form);
+    const drawn = await signing.verify(await signAll(await withDrawing.save({ useObjectStreams: false })));
+    expect(drawn.status).toBe('invalid');
+    expect(drawn.verdict).toContain('hình vẽ chèn thêm');
+
+    const withNote = await PDFDocument.load(signing.rendered.pdf, { updateMetadata: false });
+    const note = withNote.context.register(
+      withNote.context.obj({
+        Type: 'Annot',
+        Subtype: 'FreeText',
+        Rect: [40, 700, 400, 730],
+        Contents: PDFString.of('HTXS'),
+      }),
+    );
+    withNote.getPages()[2]?.node.lookup(PDFName.of('Annots'), PDFArray).push(note);
+    const noted = await signing.verify(await signAll(await withNote.save({ useObjectStreams: false })));
+    expect(noted.status).toBe('invalid');
+    expect(noted.verdict).toContain('chú thích chèn thêm');
   });
 });
