@@ -9,6 +9,7 @@ import { peopleSchemaV0, type PersonDocV0 } from './collections/people/peopleSch
 import { schoolSchemaV0, type SchoolDocV0 } from './collections/schools/schoolSchemaV0';
 import { databaseNameFor, defaultStorage } from './database';
 import { importSampleSchool, sampleSchoolDocuments } from './importSampleSchool';
+import { compiledSchemaCount } from './storage/compiledSchemaValidation';
 
 // These tests run in real Chromium: the IndexedDB under RxDB is the browser's own.
 const harness = databaseHarness();
@@ -63,6 +64,21 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
       database.people.insert({ ...people[0], id: 'student:0000000001', gender: 'x' } as never),
     ).rejects.toThrow();
     expect(await database.classes.count().exec()).toBe(0);
+  });
+
+  it('compiles each schema once, not on every write, and still refuses a bad value after that', async () => {
+    const database = await harness.open();
+    const [first] = documents().classes;
+    const classNumbered = (n: number) => ({ ...first, id: `class:compiled-${n}`, name: `Lớp ${n}` });
+    await database.classes.insert(classNumbered(0) as never);
+    const compiled = compiledSchemaCount();
+    await database.classes.bulkInsert([1, 2, 3, 4, 5].map(classNumbered) as never);
+    await database.classes.insert(classNumbered(6) as never);
+    expect(compiledSchemaCount()).toBe(compiled);
+    await expect(database.classes.insert({ ...classNumbered(7), grade: 9 } as never)).rejects.toThrow();
+    await expect(database.classes.insert({ ...classNumbered(8), extra: 1 } as never)).rejects.toThrow();
+    expect(compiledSchemaCount()).toBe(compiled);
+    expect(await database.classes.count().exec()).toBe(7);
   });
 
   it('migrates data written by the first schema versions: people v0 → v2, schools v0 → v1', async () => {

@@ -1,7 +1,6 @@
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { assignmentsCollection, type AssignmentsCollection } from './collections/assignmentsCollection';
 import { auditEventsCollection, type AuditEventsCollection } from './collections/auditEventsCollection';
 import {
@@ -16,6 +15,7 @@ import {
   type SubjectResultsCollection,
 } from './collections/subjectResultsCollection';
 import { yearResultsCollection, type YearResultsCollection } from './collections/yearResultsCollection';
+import { wrappedCompiledValidationStorage } from './storage/compiledSchemaValidation';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -46,9 +46,9 @@ export const hocbaCollections = {
   auditEvents: auditEventsCollection,
 };
 
-/** IndexedDB storage (Dexie) with every write checked against the collection's JSON schema. */
+/** IndexedDB storage (Dexie) with every write checked against the collection's compiled JSON schema. */
 export function defaultStorage(): RxStorage<unknown, unknown> {
-  return wrappedValidateZSchemaStorage({ storage: getRxStorageDexie() });
+  return wrappedCompiledValidationStorage({ storage: getRxStorageDexie() });
 }
 
 /** One local database per user, so teachers sharing a desktop keep separate data. */
