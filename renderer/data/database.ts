@@ -15,6 +15,7 @@ import {
   type SubjectResultsCollection,
 } from './collections/subjectResultsCollection';
 import { yearResultsCollection, type YearResultsCollection } from './collections/yearResultsCollection';
+import { attachWriteJournal } from './journal/writeJournal';
 import { wrappedCompiledValidationStorage } from './storage/compiledSchemaValidation';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -78,6 +79,8 @@ export async function openHocbaDatabase(options: OpenDatabaseOptions): Promise<H
   });
   try {
     await database.addCollections(hocbaCollections);
+    // Saves go through the write-ahead journal; what a crash left in it is applied here, first.
+    await attachWriteJournal(database);
   } catch (error) {
     await database.close();
     throw error;

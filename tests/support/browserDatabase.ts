@@ -5,6 +5,7 @@ import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import type { SampleSchoolFile } from '../../shared/sample/sampleSchoolFile';
 import { defaultStorage, openHocbaDatabase, type HocbaDatabase } from '../../renderer/data/database';
 import { importSampleSchool, sampleSchoolDocuments } from '../../renderer/data/importSampleSchool';
+import { removeWriteJournal } from '../../renderer/data/journal/writeJournal';
 import type { WriteContext } from '../../renderer/data/writes/writeContext';
 
 /** For renderer tests in Chromium: fresh databases, closed and removed after each test. */
@@ -23,7 +24,10 @@ export function databaseHarness() {
     },
     async cleanUp(): Promise<void> {
       for (const database of opened.splice(0)) if (!database.closed) await database.close();
-      for (const name of names.splice(0)) await removeRxDatabase(name, defaultStorage());
+      for (const name of names.splice(0)) {
+        await removeRxDatabase(name, defaultStorage());
+        await removeWriteJournal(name);
+      }
     },
   };
 }

@@ -2,8 +2,11 @@ import { canonicalJson } from '../../../shared/encoding/canonicalJson';
 import { genesisHash, sealAuditEvent, type AuditEvent } from '../../../shared/audit/auditChain';
 import { auditEventIdOf, type AuditEventDoc } from '../collections/auditEventsCollection';
 import type { HocbaDatabase } from '../database';
+import { applyJournalLocked, journalOf } from '../journal/writeJournal';
 import { noteAppendedEvents } from './chainHeadReporter';
+import { storedChainHead } from './storedChain';
 import type { FieldChange } from './fieldChanges';
+import type { ChainHead } from './storedChain';
 import type { WriteContext } from './writeContext';
 
 /** The changes of one document, and whom they concern (for the history views). */
@@ -15,87 +18,45 @@ export type DocumentChanges = {
   readonly changes: readonly FieldChange[];
 };
 
-/**
- * Runs `work` holding this device's audit lock (Web Locks: also across windows and tabs), so the
- * chain's sequence has one writer at a time and events are written in the order they happen.
- */
-export async function withAuditLock<T>(deviceId: string, work: () => Promise<T>): Promise<T> {
-  return await navigator.locks.request(`hocba-audit:${deviceId}`, { mode: 'exclusive' }, work);
-}
+export { withAuditLock } from './auditLock';
+export { storedChainHead } from './storedChain';
 
-/** The last event of a device's chain: its sequence number and hash (genesis when there is none). */
-export type ChainHead = { readonly seq: number; readonly hash: string };
+export type { ChainHead } from './storedChain';
+
+/** Devices whose journal head was checked against RxDB's chain since this page opened the database. */
+const reconciled = new WeakMap<HocbaDatabase, Set<string>>();
 
 /**
- * The head this page last wrote or read, per database and device: only a hint. A descending
- * query for the head reads the whole chain (IndexedDB cannot give the last entry of a descending
- * compound index through RxDB); `lastEvent` needs a count and a short index walk, and checking
- * the hint is two primary-key reads.
+ * Makes the journal's head of this device's chain right for this session, once: the journal's
+ * head is the authority (a save reads and moves it in its own transaction), but an append
+ * written straight to RxDB (a bulk insert) that a crash cut off before it moved the journal's
+ * head leaves RxDB ahead; the further of the two is the head. Call inside `withAuditLock`.
  */
-const headHints = new WeakMap<HocbaDatabase, Map<string, ChainHead>>();
-
-function rememberHead(database: HocbaDatabase, deviceId: string, head: ChainHead): void {
-  const hints = headHints.get(database) ?? new Map<string, ChainHead>();
-  hints.set(deviceId, head);
-  headHints.set(database, hints);
+export async function reconcileChainHead(database: HocbaDatabase, deviceId: string): Promise<void> {
+  const devices = reconciled.get(database) ?? new Set<string>();
+  if (devices.has(deviceId)) return;
+  const journal = journalOf(database);
+  await applyJournalLocked(database);
+  const [kept, stored] = await Promise.all([journal.head(deviceId), storedChainHead(database, deviceId)]);
+  const head = kept && kept.seq >= stored.seq ? { seq: kept.seq, hash: kept.hash } : stored;
+  await journal.setHead({ deviceId, ...head });
+  devices.add(deviceId);
+  reconciled.set(database, devices);
 }
 
-/** Whether the hint is still the head: its event is there with its hash, and nothing follows it. */
-async function hintHolds(database: HocbaDatabase, deviceId: string, hint: ChainHead): Promise<boolean> {
-  const current = auditEventIdOf(deviceId, hint.seq);
-  const next = auditEventIdOf(deviceId, hint.seq + 1);
-  const found = await database.auditEvents.findByIds(hint.seq > 0 ? [current, next] : [next]).exec();
-  if (found.has(next)) return false;
-  return hint.seq === 0 || found.get(current)?.hash === hint.hash;
-}
-
-/**
- * The last event of a chain without reading the whole chain: IndexedDB counts the device's events
- * on the index, and a chain without holes ends at that count; from there the index is walked
- * upwards (ascending, so each step stops early) past any events a hole pushed beyond it.
- */
-async function lastEvent(database: HocbaDatabase, deviceId: string) {
-  const count = await database.auditEvents.count({ selector: { deviceId } }).exec();
-  if (count === 0) return undefined;
-  let from = count;
-  let last = await database.auditEvents.findOne(auditEventIdOf(deviceId, count)).exec();
-  for (;;) {
-    const beyond = await database.auditEvents
-      .find({ selector: { deviceId, seq: { $gt: from } }, sort: [{ seq: 'asc' }], limit: 1000 })
-      .exec();
-    const furthest = beyond.at(-1);
-    if (!furthest) break;
-    last = furthest;
-    from = furthest.seq;
-  }
-  // Holes and nothing beyond the count: the head is below it (only a damaged chain gets here).
-  return (
-    last ?? (await database.auditEvents.findOne({ selector: { deviceId }, sort: [{ seq: 'desc' }] }).exec())
-  );
-}
-
-/** Reads the head of this device's chain. Call inside `withAuditLock`. */
+/** Reads the head of this device's chain (journal included). Call inside `withAuditLock`. */
 export async function chainHead(database: HocbaDatabase, deviceId: string): Promise<ChainHead> {
-  const hint = headHints.get(database)?.get(deviceId);
-  if (hint && (await hintHolds(database, deviceId, hint))) return hint;
-  const last = await lastEvent(database, deviceId);
-  const head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: genesisHash };
-  rememberHead(database, deviceId, head);
-  return head;
+  await reconcileChainHead(database, deviceId);
+  const kept = await journalOf(database).head(deviceId);
+  return kept ? { seq: kept.seq, hash: kept.hash } : { seq: 0, hash: genesisHash };
 }
 
-/**
- * Appends one event per changed field to this device's chain. Call inside `withAuditLock`.
- * Returns the events written.
- */
-export async function appendAuditEvents(
-  database: HocbaDatabase,
+/** Seals one event per changed field onto the chain after `head`; returns them and the new head. */
+export function sealEventsAfter(
   context: WriteContext,
   documents: readonly DocumentChanges[],
-  /** The chain head when the caller has just read it (inside the same lock). */
-  knownHead?: ChainHead,
-): Promise<AuditEvent[]> {
-  const head = knownHead ?? (await chainHead(database, context.deviceId));
+  head: ChainHead,
+): { readonly events: AuditEventDoc[]; readonly head: ChainHead } {
   const at = context.now().toISOString();
   const events: AuditEventDoc[] = [];
   let { seq, hash } = head;
@@ -121,13 +82,33 @@ export async function appendAuditEvents(
       events.push({ ...event, id: auditEventIdOf(context.deviceId, seq) });
     }
   }
+  return { events, head: { seq, hash } };
+}
+
+/**
+ * Appends one event per changed field to this device's chain straight into RxDB, after what
+ * the journal holds (bulk inserts and removals; edits go through the journal). Call inside
+ * `withAuditLock`. Returns the events written.
+ */
+export async function appendAuditEvents(
+  database: HocbaDatabase,
+  context: WriteContext,
+  documents: readonly DocumentChanges[],
+): Promise<AuditEvent[]> {
+  // What the journal holds comes first in the chain (and in RxDB) and moves the head.
+  await applyJournalLocked(database);
+  const { events, head: next } = sealEventsAfter(
+    context,
+    documents,
+    await chainHead(database, context.deviceId),
+  );
   if (events.length === 0) return [];
   const written = await database.auditEvents.bulkInsert(events);
   if (written.error.length > 0) {
-    headHints.get(database)?.delete(context.deviceId);
+    reconciled.get(database)?.delete(context.deviceId);
     throw new Error(`audit chain refused ${written.error.length} events`);
   }
-  rememberHead(database, context.deviceId, { seq, hash });
+  await journalOf(database).setHead({ deviceId: context.deviceId, ...next });
   // Main records the new hashes after this write, without the write waiting for it.
   noteAppendedEvents(database, context.deviceId, events);
   return events;

@@ -2,7 +2,17 @@ import type { RxCollection } from 'rxdb';
 import type { JsonValue } from '../../../shared/encoding/canonicalJson';
 import type { DocumentMeta } from '../documentMeta';
 import type { HocbaCollections, HocbaDatabase } from '../database';
-import { appendAuditEvents, chainHead, withAuditLock, type DocumentChanges } from './auditLog';
+import { genesisHash } from '../../../shared/audit/auditChain';
+import { schemaProblemsOf } from '../journal/documentCheck';
+import { journalKeyOf } from '../journal/journalStore';
+import { applyJournal, applyJournalLocked, journalOf, scheduleJournalApply } from '../journal/writeJournal';
+import {
+  appendAuditEvents,
+  reconcileChainHead,
+  sealEventsAfter,
+  withAuditLock,
+  type DocumentChanges,
+} from './auditLog';
 import { fieldChanges, type FieldChange } from './fieldChanges';
 import type { WriteContext } from './writeContext';
 
@@ -27,6 +37,13 @@ export type DocumentWrite<K extends EditableCollection> = {
 
 export type WriteResult = { readonly changes: readonly FieldChange[] };
 
+/**
+ * When a write resolves: `durable` once its journal transaction committed (the grade book: the
+ * cell shows the typed value meanwhile, and RxDB's queries see it a moment later); `visible` once
+ * RxDB holds it too, so code that reads right after the write (setup, profiles) reads it back.
+ */
+export type WriteSettles = 'durable' | 'visible';
+
 function collectionOf<K extends EditableCollection>(
   database: HocbaDatabase,
   name: K,
@@ -37,58 +54,92 @@ function collectionOf<K extends EditableCollection>(
 const primaryOf = (doc: unknown): string => (doc as { id: string }).id;
 
 /**
- * Changes documents of one collection and records every changed field in the audit chain, under
- * the device's audit lock: the events are appended first, then the documents are written, so no
- * change reaches the database without its record. A paste or an undo is one call, one lock.
+ * Changes documents of one collection and records every changed field in the audit chain, in one
+ * IndexedDB transaction of the write-ahead journal: when this resolves, the new documents and
+ * their events are durable together (journal/writeJournal.ts), and RxDB receives both a moment
+ * later. The documents are read under the device's audit lock (RxDB's cache, overlaid with what
+ * the journal holds but RxDB does not yet), so the changes are computed from the latest state. A
+ * paste or an undo is one call, one transaction.
  */
 export async function auditedWriteMany<K extends EditableCollection>(
   database: HocbaDatabase,
   context: WriteContext,
   collectionName: K,
   writes: readonly DocumentWrite<K>[],
+  settles: WriteSettles = 'visible',
 ): Promise<WriteResult> {
   const collection = collectionOf(database, collectionName);
-  return withAuditLock(context.deviceId, async () => {
-    // The documents and the chain head are read together: one round of IndexedDB reads per save.
-    const [found, head] = await Promise.all([
-      collection.findByIds([...new Set(writes.map((write) => write.target.docId))]).exec(),
-      chainHead(database, context.deviceId),
-    ]);
-    const working = new Map<string, DocOf<K>>();
-    for (const [id, doc] of found) working.set(id, doc.toMutableJSON());
-    const documents: DocumentChanges[] = [];
-    const allChanges: FieldChange[] = [];
-    for (const { target, build } of writes) {
-      const current = working.get(target.docId) ?? target.blank;
-      const next = build(current);
-      const changes = fieldChanges(current as unknown as JsonValue, next as unknown as JsonValue);
-      if (changes.length === 0) continue;
-      working.set(target.docId, next);
-      documents.push({
-        collectionName,
-        docId: target.docId,
-        studentId: target.studentId,
-        classId: target.classId,
-        changes,
-      });
-      allChanges.push(...changes);
-    }
-    if (documents.length === 0) return { changes: [] };
+  const result = await withAuditLock(context.deviceId, async () => {
+    await reconcileChainHead(database, context.deviceId);
+    const ids = [...new Set(writes.map((write) => write.target.docId))];
+    const found = await collection.findByIds(ids).exec();
     const meta: Pick<DocumentMeta, 'updatedAt' | 'updatedBy'> = {
       updatedAt: context.now().toISOString(),
       updatedBy: context.actor.userId,
     };
-    await appendAuditEvents(database, context, documents, head);
-    const changedIds = new Set(documents.map((document) => document.docId));
-    const upserts = [...working]
-      .filter(([id]) => changedIds.has(id))
-      .map(([, doc]) => ({ ...(doc as object), ...meta }) as DocOf<K>);
-    const result = await collection.bulkUpsert(upserts);
-    if (result.error.length > 0)
-      throw new Error(`${result.error.length} documents refused by ${collectionName}`);
+    let allChanges: FieldChange[] = [];
+    await journalOf(database).commit(
+      context.deviceId,
+      ids.map((id) => journalKeyOf(collectionName, id)),
+      (journaled, storedHead) => {
+        const working = new Map<string, DocOf<K>>();
+        for (const [id, doc] of found) working.set(id, doc.toMutableJSON());
+        for (const id of ids) {
+          const state = journaled.get(journalKeyOf(collectionName, id));
+          if (state) working.set(id, state as unknown as DocOf<K>);
+        }
+        const documents: DocumentChanges[] = [];
+        allChanges = [];
+        for (const { target, build } of writes) {
+          const current = working.get(target.docId) ?? target.blank;
+          const next = build(current);
+          const changes = fieldChanges(current as unknown as JsonValue, next as unknown as JsonValue);
+          if (changes.length === 0) continue;
+          working.set(target.docId, next);
+          documents.push({
+            collectionName,
+            docId: target.docId,
+            studentId: target.studentId,
+            classId: target.classId,
+            changes,
+          });
+          allChanges.push(...changes);
+        }
+        if (documents.length === 0) return undefined;
+        const changedIds = new Set(documents.map((document) => document.docId));
+        const states = [...working]
+          .filter(([id]) => changedIds.has(id))
+          .map(([docId, doc]) => {
+            const state = { ...(doc as object), ...meta } as Record<string, JsonValue>;
+            const problems = schemaProblemsOf(collection, state);
+            if (problems.length > 0)
+              throw new Error(`${collectionName} ${docId} breaks its schema: ${problems.join('; ')}`);
+            return { collectionName, docId, state };
+          });
+        const head = storedHead ?? { seq: 0, hash: genesisHash };
+        const sealed = sealEventsAfter(context, documents, head);
+        return {
+          documents: states,
+          events: sealed.events,
+          head: { deviceId: context.deviceId, ...sealed.head },
+        };
+      },
+    );
     return { changes: allChanges };
   });
+  if (result.changes.length === 0) return result;
+  if (settles === 'durable') scheduleJournalApply(database, context.deviceId);
+  else await applyJournal(database, context.deviceId);
+  return result;
 }
+
+export type BulkInsertOptions = {
+  /**
+   * Leave documents that already exist alone instead of refusing the whole step (a sample
+   * school's results loading while a teacher already edits some of them).
+   */
+  readonly skipExisting?: boolean;
+};
 
 /** A new document to insert in bulk, and whom it concerns. */
 export type BulkDocument<K extends EditableCollection> = {
@@ -98,20 +149,26 @@ export type BulkDocument<K extends EditableCollection> = {
 };
 
 /**
- * Inserts many new documents in one step or not at all (a class list, a sample school): if any
- * already exists nothing is written; if the database refuses any, the ones written are removed
+ * Inserts many new documents in one step or not at all (a class list, a sample school), straight
+ * into RxDB (events first): if any already exists nothing is written (unless `skipExisting`); if the database refuses any, the ones written are removed
  * again. Each document is one audit event (field `*`, its content as the new value).
  */
 export async function auditedBulkInsert<K extends EditableCollection>(
   database: HocbaDatabase,
   context: WriteContext,
   collectionName: K,
-  documents: readonly BulkDocument<K>[],
+  given: readonly BulkDocument<K>[],
+  options: BulkInsertOptions = {},
 ): Promise<void> {
   const collection = collectionOf(database, collectionName);
   await withAuditLock(context.deviceId, async () => {
-    const existing = await collection.findByIds(documents.map(({ doc }) => primaryOf(doc))).exec();
-    if (existing.size > 0) throw new Error(`${existing.size} documents already exist in ${collectionName}`);
+    // Edits still in the journal come first, so the check below sees them.
+    await applyJournalLocked(database);
+    const existing = await collection.findByIds(given.map(({ doc }) => primaryOf(doc))).exec();
+    if (existing.size > 0 && !options.skipExisting)
+      throw new Error(`${existing.size} documents already exist in ${collectionName}`);
+    const documents = existing.size > 0 ? given.filter(({ doc }) => !existing.has(primaryOf(doc))) : given;
+    if (documents.length === 0) return;
     await appendAuditEvents(
       database,
       context,

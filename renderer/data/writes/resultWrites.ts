@@ -17,7 +17,7 @@ import { cleanText } from '../../../shared/domain/text';
 import type { CharacterResultDoc } from '../collections/characterResultsCollection';
 import type { SubjectResultDoc } from '../collections/subjectResultsCollection';
 import type { HocbaDatabase } from '../database';
-import { auditedWriteMany, type WriteResult } from './auditedWrite';
+import { auditedWriteMany, type WriteResult, type WriteSettles } from './auditedWrite';
 import { writeStrings } from './writeStrings';
 import { WriteRefused, type WriteContext } from './writeContext';
 
@@ -88,6 +88,8 @@ export function writeSubjectCells(
   database: HocbaDatabase,
   context: WriteContext,
   cells: readonly SubjectCellWrite[],
+  /** The grade book passes `durable`: it shows the typed value itself until RxDB has it. */
+  settles: WriteSettles = 'visible',
 ): Promise<WriteResult> {
   const writes = cells.map((cell) => {
     const value = checkedSubjectValue(context, cell);
@@ -118,7 +120,7 @@ export function writeSubjectCells(
       },
     };
   });
-  return auditedWriteMany(database, context, 'subjectResults', writes);
+  return auditedWriteMany(database, context, 'subjectResults', writes, settles);
 }
 
 /** Writes qualities and competencies (homeroom teacher only). */
@@ -126,6 +128,7 @@ export function writeTraitCells(
   database: HocbaDatabase,
   context: WriteContext,
   cells: readonly TraitCellWrite[],
+  settles: WriteSettles = 'visible',
 ): Promise<WriteResult> {
   const writes = cells.map((cell) => {
     const trait = context.catalogue.plan(cell.place.grade).traitsByCode.get(cell.trait);
@@ -159,5 +162,5 @@ export function writeTraitCells(
       },
     };
   });
-  return auditedWriteMany(database, context, 'characterResults', writes);
+  return auditedWriteMany(database, context, 'characterResults', writes, settles);
 }

@@ -12,6 +12,7 @@ import type { SchoolDoc } from '../collections/schools/schoolsCollection';
 import type { HocbaDatabase } from '../database';
 import { metaFor } from '../documentMeta';
 import { auditedBulkInsert, auditedWriteMany, type WriteResult } from './auditedWrite';
+import { applyJournalLocked } from '../journal/writeJournal';
 import { appendAuditEvents, withAuditLock, type DocumentChanges } from './auditLog';
 import { WriteRefused, type WriteContext } from './writeContext';
 import { setupWriteStrings, writeStrings } from './writeStrings';
@@ -166,6 +167,8 @@ export async function removeClass(
 ): Promise<void> {
   requireLeadership(context);
   await withAuditLock(context.deviceId, async () => {
+    // Saves still in the journal first, so the checks below see every student and result.
+    await applyJournalLocked(database);
     const found = await database.classes.findOne(classId).exec();
     if (!found) throw new WriteRefused(setupWriteStrings.classNotFound);
     const query = { selector: { classId } };

@@ -8,7 +8,8 @@ import {
 import type { IpcResult } from '../../../shared/ipc/result';
 import { auditEventIdOf } from '../../data/collections/auditEventsCollection';
 import type { HocbaDatabase } from '../../data/database';
-import { chainHead, withAuditLock } from '../../data/writes/auditLog';
+import { applyJournalLocked } from '../../data/journal/writeJournal';
+import { storedChainHead, withAuditLock } from '../../data/writes/auditLog';
 import { catchUpChainHead, flushChainHeadReports } from '../../data/writes/chainHeadReporter';
 import { historyStrings } from './strings';
 
@@ -22,7 +23,7 @@ const missingEvent = 'f'.repeat(64);
 
 /** This device's chain and every other device's chain the database holds, with their heads. */
 async function chainClaims(database: HocbaDatabase, deviceId: string): Promise<AuditChainClaim[]> {
-  const own = await chainHead(database, deviceId);
+  const own = await storedChainHead(database, deviceId);
   const claims: AuditChainClaim[] = [{ deviceId, head: own, probes: [] }];
   let after = '';
   // One indexed step per device id (the ['deviceId', 'seq'] index, ascending, first match only).
@@ -33,7 +34,7 @@ async function chainClaims(database: HocbaDatabase, deviceId: string): Promise<A
     if (!next) break;
     after = next.deviceId;
     if (after !== deviceId)
-      claims.push({ deviceId: after, head: await chainHead(database, after), probes: [] });
+      claims.push({ deviceId: after, head: await storedChainHead(database, after), probes: [] });
   }
   return claims;
 }
@@ -58,7 +59,9 @@ export async function checkChainWithMain(
   const result = await withAuditLock(deviceId, async (): Promise<IpcResult<ChainCheckAnswer>> => {
     // Under the lock every stored event has been noted: report what this page wrote before main
     // judges, so a chain whose first report was still waiting for a pause in the writing (a sample
-    // school imported a moment ago) is not taken for a chain main never heard of.
+    // school imported a moment ago) is not taken for a chain main never heard of. Saves still in
+    // the write journal are applied (and noted) first, so RxDB holds the whole chain.
+    await applyJournalLocked(database);
     await flushChainHeadReports(database, deviceId);
     const claims = await chainClaims(database, deviceId);
     for (let round = 0; round < maxRounds; round += 1) {

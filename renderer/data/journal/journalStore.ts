@@ -1,0 +1,204 @@
+import type { JsonValue } from '../../../shared/encoding/canonicalJson';
+import type { AuditEventDoc } from '../collections/auditEventsCollection';
+
+/**
+ * The write-ahead journal's storage: one plain IndexedDB database beside the RxDB database, with
+ * three object stores written together in one transaction per save:
+ * - `entries`: each save's audit events, in order (auto-increment key);
+ * - `documents`: the newest state of each document a save changed and that is not yet in RxDB;
+ * - `heads`: each device's audit chain head (sequence and hash of its last event).
+ * A save is durable, and complete with its audit events, the moment that one transaction commits.
+ */
+
+/** A document's full state (no RxDB internals), as the last save left it. */
+export type JournalDocumentState = Readonly<Record<string, JsonValue>>;
+
+export type JournalDocument = {
+  /** `<collection>/<document id>`. */
+  readonly key: string;
+  readonly collectionName: string;
+  readonly docId: string;
+  readonly state: JournalDocumentState;
+  /** The entry that wrote this state. */
+  readonly entryId: number;
+};
+
+export type JournalEntry = {
+  readonly id: number;
+  readonly events: readonly AuditEventDoc[];
+};
+
+export type StoredChainHead = { readonly deviceId: string; readonly seq: number; readonly hash: string };
+
+/** What a save writes, computed from what the journal holds at the moment it writes. */
+export type JournalWrite = {
+  readonly documents: readonly Omit<JournalDocument, 'entryId' | 'key'>[];
+  readonly events: readonly AuditEventDoc[];
+  readonly head: StoredChainHead;
+};
+
+export type JournalSnapshot = {
+  readonly entries: readonly JournalEntry[];
+  readonly documents: readonly JournalDocument[];
+};
+
+const version = 1;
+const entriesStore = 'entries';
+const documentsStore = 'documents';
+const headsStore = 'heads';
+
+export const journalKeyOf = (collectionName: string, docId: string): string => `${collectionName}/${docId}`;
+
+function requestResult<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function transactionDone(transaction: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
+    transaction.onerror = () => undefined;
+  });
+}
+
+export function journalDatabaseNameOf(rxDatabaseName: string): string {
+  return `${rxDatabaseName}--journal`;
+}
+
+export class JournalStore {
+  private constructor(private readonly idb: IDBDatabase) {
+    // Another page deleting or upgrading the journal: let it, this connection is done.
+    idb.onversionchange = () => idb.close();
+  }
+
+  static async open(name: string): Promise<JournalStore> {
+    const request = indexedDB.open(name, version);
+    request.onupgradeneeded = () => {
+      const idb = request.result;
+      if (!idb.objectStoreNames.contains(entriesStore))
+        idb.createObjectStore(entriesStore, { keyPath: 'id', autoIncrement: true });
+      if (!idb.objectStoreNames.contains(documentsStore))
+        idb.createObjectStore(documentsStore, { keyPath: 'key' });
+      if (!idb.objectStoreNames.contains(headsStore))
+        idb.createObjectStore(headsStore, { keyPath: 'deviceId' });
+    };
+    return new JournalStore(await requestResult(request));
+  }
+
+  static async remove(name: string): Promise<void> {
+    await requestResult(indexedDB.deleteDatabase(name));
+  }
+
+  close(): void {
+    this.idb.close();
+  }
+
+  /**
+   * One save, in one transaction: reads the journal's states of `keys` and the device's head,
+   * calls `compute` with them (synchronously, inside the transaction, so nothing can come
+   * between the read and the write), and writes what it returns. `compute` returning undefined
+   * writes nothing; throwing aborts the transaction and rejects with that error.
+   */
+  commit(
+    deviceId: string,
+    keys: readonly string[],
+    compute: (
+      states: ReadonlyMap<string, JournalDocumentState>,
+      head: StoredChainHead | undefined,
+    ) => JournalWrite | undefined,
+  ): Promise<JournalWrite | undefined> {
+    const transaction = this.idb.transaction([entriesStore, documentsStore, headsStore], 'readwrite');
+    const done = transactionDone(transaction);
+    const documents = transaction.objectStore(documentsStore);
+    const states = new Map<string, JournalDocumentState>();
+    let head: StoredChainHead | undefined;
+    let waiting = keys.length + 1;
+    let written: JournalWrite | undefined;
+    let failure: unknown;
+    const onRead = () => {
+      waiting -= 1;
+      if (waiting > 0) return;
+      try {
+        written = compute(states, head);
+      } catch (error) {
+        failure = error;
+        transaction.abort();
+        return;
+      }
+      if (!written) return;
+      const write = written;
+      const added = transaction.objectStore(entriesStore).add({ events: write.events });
+      added.onsuccess = () => {
+        const entryId = added.result as number;
+        for (const document of write.documents)
+          documents.put({ ...document, key: journalKeyOf(document.collectionName, document.docId), entryId });
+      };
+      transaction.objectStore(headsStore).put(write.head);
+    };
+    for (const key of keys) {
+      const read = documents.get(key) as IDBRequest<JournalDocument | undefined>;
+      read.onsuccess = () => {
+        if (read.result) states.set(key, read.result.state);
+        onRead();
+      };
+    }
+    const headRead = transaction.objectStore(headsStore).get(deviceId) as IDBRequest<
+      StoredChainHead | undefined
+    >;
+    headRead.onsuccess = () => {
+      head = headRead.result;
+      onRead();
+    };
+    return done.then(
+      () => written,
+      (error: unknown) => {
+        throw failure ?? error;
+      },
+    );
+  }
+
+  /** Everything not yet applied to RxDB: the entries in order and the newest document states. */
+  async snapshot(): Promise<JournalSnapshot> {
+    const transaction = this.idb.transaction([entriesStore, documentsStore], 'readonly');
+    const [entries, documents] = await Promise.all([
+      requestResult(transaction.objectStore(entriesStore).getAll() as IDBRequest<JournalEntry[]>),
+      requestResult(transaction.objectStore(documentsStore).getAll() as IDBRequest<JournalDocument[]>),
+    ]);
+    return { entries, documents };
+  }
+
+  /** Drops what a snapshot held once it is in RxDB: its entries and the states they wrote. */
+  async forget(snapshot: JournalSnapshot): Promise<void> {
+    const last = snapshot.entries.at(-1)?.id;
+    if (last === undefined) return;
+    const transaction = this.idb.transaction([entriesStore, documentsStore], 'readwrite');
+    const done = transactionDone(transaction);
+    transaction.objectStore(entriesStore).delete(IDBKeyRange.upperBound(last));
+    // A state written after the snapshot (by a later entry) stays until it is applied too.
+    const cursor = transaction.objectStore(documentsStore).openCursor();
+    cursor.onsuccess = () => {
+      const current = cursor.result;
+      if (!current) return;
+      if ((current.value as JournalDocument).entryId <= last) current.delete();
+      current.continue();
+    };
+    await done;
+  }
+
+  async head(deviceId: string): Promise<StoredChainHead | undefined> {
+    const transaction = this.idb.transaction(headsStore, 'readonly');
+    return await requestResult(
+      transaction.objectStore(headsStore).get(deviceId) as IDBRequest<StoredChainHead | undefined>,
+    );
+  }
+
+  async setHead(head: StoredChainHead): Promise<void> {
+    const transaction = this.idb.transaction(headsStore, 'readwrite');
+    const done = transactionDone(transaction);
+    transaction.objectStore(headsStore).put(head);
+    await done;
+  }
+}
