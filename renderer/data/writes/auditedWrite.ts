@@ -139,6 +139,8 @@ export type BulkInsertOptions = {
    * school's results loading while a teacher already edits some of them).
    */
   readonly skipExisting?: boolean;
+  /** Called after each chunk is stored, with how many documents of this call are stored so far. */
+  readonly onProgress?: (written: number) => void;
 };
 
 /** A new document to insert in bulk, and whom it concerns. */
@@ -148,10 +150,60 @@ export type BulkDocument<K extends EditableCollection> = {
   readonly classId: string;
 };
 
+/** Read through a call, since the write that sets it runs concurrently (no narrowing). */
+const failedYet = (outcome: { readonly failure?: Error }): boolean => outcome.failure !== undefined;
+
+/** Documents per chunk: one RxDB transaction for their events, one for themselves. */
+const bulkChunkSize = 1_000;
+
+function creationOf<K extends EditableCollection>(
+  collectionName: K,
+  { doc, studentId, classId }: BulkDocument<K>,
+): DocumentChanges {
+  const {
+    updatedAt: _at,
+    updatedBy: _by,
+    rev: _rev,
+    ...content
+  } = doc as unknown as Record<string, JsonValue>;
+  return {
+    collectionName,
+    docId: primaryOf(doc),
+    studentId,
+    classId,
+    changes: [{ field: '*', old: null, new: content }],
+  };
+}
+
+function removalOfCreated<K extends EditableCollection>(
+  collectionName: K,
+  { doc, studentId, classId }: BulkDocument<K>,
+): DocumentChanges {
+  const id = primaryOf(doc);
+  return { collectionName, docId: id, studentId, classId, changes: [{ field: '*', old: { id }, new: null }] };
+}
+
+/** The documents of `given` that do not exist yet (none are read when the collection is empty). */
+async function notYetStored<K extends EditableCollection>(
+  collection: RxCollection<DocOf<K>>,
+  given: readonly BulkDocument<K>[],
+): Promise<{ readonly fresh: readonly BulkDocument<K>[]; readonly existing: number }> {
+  if ((await collection.count().exec()) === 0) return { fresh: given, existing: 0 };
+  const existing = await collection.findByIds(given.map(({ doc }) => primaryOf(doc))).exec();
+  if (existing.size === 0) return { fresh: given, existing: 0 };
+  return { fresh: given.filter(({ doc }) => !existing.has(primaryOf(doc))), existing: existing.size };
+}
+
 /**
  * Inserts many new documents in one step or not at all (a class list, a sample school), straight
- * into RxDB (events first): if any already exists nothing is written (unless `skipExisting`); if the database refuses any, the ones written are removed
- * again. Each document is one audit event (field `*`, its content as the new value).
+ * into RxDB: if any already exists nothing is written (unless `skipExisting`); if the database
+ * refuses any, every document this call wrote is removed again, and the chain says so. Each
+ * document is one audit event (field `*`, its content as the new value).
+ *
+ * Written in chunks, pipelined: a chunk's events are stored before its documents are written, and
+ * the next chunk's events are hashed and stored while the previous chunk's documents are being
+ * written, so the chain always leads (no document without its event) and the two RxDB databases
+ * work at the same time.
  */
 export async function auditedBulkInsert<K extends EditableCollection>(
   database: HocbaDatabase,
@@ -164,50 +216,45 @@ export async function auditedBulkInsert<K extends EditableCollection>(
   await withAuditLock(context.deviceId, async () => {
     // Edits still in the journal come first, so the check below sees them.
     await applyJournalLocked(database);
-    const existing = await collection.findByIds(given.map(({ doc }) => primaryOf(doc))).exec();
-    if (existing.size > 0 && !options.skipExisting)
-      throw new Error(`${existing.size} documents already exist in ${collectionName}`);
-    const documents = existing.size > 0 ? given.filter(({ doc }) => !existing.has(primaryOf(doc))) : given;
-    if (documents.length === 0) return;
-    await appendAuditEvents(
-      database,
-      context,
-      documents.map(({ doc, studentId, classId }) => {
-        const {
-          updatedAt: _at,
-          updatedBy: _by,
-          rev: _rev,
-          ...content
-        } = doc as unknown as Record<string, JsonValue>;
-        return {
-          collectionName,
-          docId: primaryOf(doc),
-          studentId,
-          classId,
-          changes: [{ field: '*', old: null, new: content }],
-        };
-      }),
-    );
-    const result = await collection.bulkInsert([...documents.map(({ doc }) => doc)]);
-    if (result.error.length > 0) {
-      const written = result.success.map((doc) => primaryOf(doc));
-      await collection.bulkRemove(written);
-      // The chain already says these were created: record that they were taken back out.
-      const byId = new Map(documents.map((document) => [primaryOf(document.doc), document]));
+    const { fresh, existing } = await notYetStored(collection, given);
+    if (existing > 0 && !options.skipExisting)
+      throw new Error(`${existing} documents already exist in ${collectionName}`);
+    /** Documents whose creation the chain records, and those of them stored. */
+    const announced: BulkDocument<K>[] = [];
+    const written: BulkDocument<K>[] = [];
+    // Set by a chunk's document write, which runs while the next chunk's events are stored.
+    const outcome: { failure?: Error } = {};
+    let inFlight: Promise<void> = Promise.resolve();
+    const insertChunk = async (chunk: readonly BulkDocument<K>[]) => {
+      const result = await collection.bulkInsert(chunk.map(({ doc }) => doc));
+      const stored = new Set(result.success.map((doc) => primaryOf(doc)));
+      written.push(...chunk.filter(({ doc }) => stored.has(primaryOf(doc))));
+      if (result.error.length > 0)
+        outcome.failure ??= new Error(`${result.error.length} documents refused by ${collectionName}`);
+      options.onProgress?.(written.length);
+    };
+    for (let start = 0; start < fresh.length && !outcome.failure; start += bulkChunkSize) {
+      const chunk = fresh.slice(start, start + bulkChunkSize);
       await appendAuditEvents(
         database,
         context,
-        written.map((id) => ({
-          collectionName,
-          docId: id,
-          studentId: byId.get(id)?.studentId ?? '',
-          classId: byId.get(id)?.classId ?? '',
-          changes: [{ field: '*', old: { id }, new: null }],
-        })),
+        chunk.map((document) => creationOf(collectionName, document)),
       );
-      throw new Error(
-        `${result.error.length} documents refused by ${collectionName}; the ${written.length} written were removed`,
-      );
+      announced.push(...chunk);
+      await inFlight;
+      if (failedYet(outcome)) break;
+      inFlight = insertChunk(chunk);
     }
+    await inFlight;
+    const { failure } = outcome;
+    if (!failure) return;
+    // The chain already says these were created: take them back out, and record that.
+    await collection.bulkRemove(written.map(({ doc }) => primaryOf(doc)));
+    await appendAuditEvents(
+      database,
+      context,
+      announced.map((document) => removalOfCreated(collectionName, document)),
+    );
+    throw new Error(`${failure.message}; the ${written.length} written were removed`);
   });
 }
