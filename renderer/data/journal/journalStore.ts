@@ -37,6 +37,17 @@ export type JournalWrite = {
   readonly head: StoredChainHead;
 };
 
+/** A save the journal holds: what was written, under which entry. */
+export type CommittedWrite = { readonly write: JournalWrite; readonly entryId: number };
+
+/** What a page believed the journal held no longer holds (another window saved meanwhile). */
+export class JournalBeliefOutdated extends Error {
+  override name = 'JournalBeliefOutdated';
+  constructor() {
+    super('the journal changed since this page last read it');
+  }
+}
+
 export type JournalSnapshot = {
   readonly entries: readonly JournalEntry[];
   readonly documents: readonly JournalDocument[];
@@ -109,53 +120,110 @@ export class JournalStore {
       states: ReadonlyMap<string, JournalDocumentState>,
       head: StoredChainHead | undefined,
     ) => JournalWrite | undefined,
-  ): Promise<JournalWrite | undefined> {
+  ): Promise<CommittedWrite | undefined> {
     const transaction = this.idb.transaction([entriesStore, documentsStore, headsStore], 'readwrite');
-    const done = transactionDone(transaction);
-    const documents = transaction.objectStore(documentsStore);
     const states = new Map<string, JournalDocumentState>();
     let head: StoredChainHead | undefined;
-    let waiting = keys.length + 1;
     let written: JournalWrite | undefined;
     let failure: unknown;
-    const onRead = () => {
-      waiting -= 1;
-      if (waiting > 0) return;
+    const reads = this.readInto(transaction, deviceId, keys, (key, document) => {
+      if (document) states.set(key, document.state);
+    });
+    const result = reads.then((storedHead) => {
+      head = storedHead;
       try {
         written = compute(states, head);
       } catch (error) {
         failure = error;
         transaction.abort();
-        return;
+        return undefined;
       }
-      if (!written) return;
-      const write = written;
-      const added = transaction.objectStore(entriesStore).add({ events: write.events });
-      added.onsuccess = () => {
-        const entryId = added.result as number;
-        for (const document of write.documents)
-          documents.put({ ...document, key: journalKeyOf(document.collectionName, document.docId), entryId });
-      };
-      transaction.objectStore(headsStore).put(write.head);
+      return written ? this.writeIn(transaction, written) : undefined;
+    });
+    return this.settle(transaction, result, () => failure);
+  }
+
+  /**
+   * The same save in one round trip, computed beforehand from what this page believes the journal
+   * holds (`assumed`: the device's head, and for each key the entry whose state it holds, or
+   * undefined for none). The reads go out with the writes; if any read differs from the belief
+   * (another window saved meanwhile), the transaction is aborted and this rejects with
+   * `JournalBeliefOutdated`: compute again with `commit`.
+   */
+  commitAssuming(
+    deviceId: string,
+    assumed: { readonly head: StoredChainHead; readonly entries: ReadonlyMap<string, number | undefined> },
+    write: JournalWrite,
+  ): Promise<CommittedWrite> {
+    const transaction = this.idb.transaction([entriesStore, documentsStore, headsStore], 'readwrite');
+    let outdated = false;
+    const check = (holds: boolean) => {
+      if (holds || outdated) return;
+      outdated = true;
+      transaction.abort();
     };
+    // Issued first, so their answers arrive before the entry's id and its states are written.
+    void this.readInto(transaction, deviceId, [...assumed.entries.keys()], (key, document) =>
+      check(document?.entryId === assumed.entries.get(key)),
+    ).then((head) => check(head?.seq === assumed.head.seq && head.hash === assumed.head.hash));
+    const result = this.writeIn(transaction, write);
+    return this.settle(transaction, result, () => (outdated ? new JournalBeliefOutdated() : undefined)).then(
+      (committed) => {
+        if (!committed) throw new JournalBeliefOutdated();
+        return committed;
+      },
+    );
+  }
+
+  /** Reads each key's document and the device's head; resolves with the head once all answered. */
+  private readInto(
+    transaction: IDBTransaction,
+    deviceId: string,
+    keys: readonly string[],
+    onDocument: (key: string, document: JournalDocument | undefined) => void,
+  ): Promise<StoredChainHead | undefined> {
+    const documents = transaction.objectStore(documentsStore);
     for (const key of keys) {
       const read = documents.get(key) as IDBRequest<JournalDocument | undefined>;
-      read.onsuccess = () => {
-        if (read.result) states.set(key, read.result.state);
-        onRead();
-      };
+      read.onsuccess = () => onDocument(key, read.result);
     }
     const headRead = transaction.objectStore(headsStore).get(deviceId) as IDBRequest<
       StoredChainHead | undefined
     >;
-    headRead.onsuccess = () => {
-      head = headRead.result;
-      onRead();
-    };
-    return done.then(
-      () => written,
+    // The head is read last: when it answers, every document read before it has answered too.
+    return new Promise((resolve) => {
+      headRead.onsuccess = () => resolve(headRead.result);
+    });
+  }
+
+  /** Writes the entry, then its documents under the entry's id, and the new head. */
+  private writeIn(transaction: IDBTransaction, write: JournalWrite): Promise<CommittedWrite> {
+    const documents = transaction.objectStore(documentsStore);
+    const added = transaction.objectStore(entriesStore).add({ events: write.events });
+    transaction.objectStore(headsStore).put(write.head);
+    return new Promise((resolve) => {
+      added.onsuccess = () => {
+        const entryId = added.result as number;
+        for (const document of write.documents)
+          documents.put({ ...document, key: journalKeyOf(document.collectionName, document.docId), entryId });
+        resolve({ write, entryId });
+      };
+    });
+  }
+
+  /** The transaction's outcome: what was written once it commits, or the reason it aborted. */
+  private settle<T>(
+    transaction: IDBTransaction,
+    written: Promise<T>,
+    reason: () => unknown,
+  ): Promise<T | undefined> {
+    return transactionDone(transaction).then(
+      async () => {
+        // Resolved before commit (its writes were part of it), or never (nothing was written).
+        return await Promise.race([written, Promise.resolve(undefined)]);
+      },
       (error: unknown) => {
-        throw failure ?? error;
+        throw reason() ?? error;
       },
     );
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../shared/audit/auditChain';
+import { sealAuditEvent, verifyAuditChain } from '../../../shared/audit/auditChain';
 import { subjectResultIdOf } from '../../../shared/domain/evaluation/resultDocuments';
 import {
   contextAs,
@@ -11,6 +11,8 @@ import type { HocbaDatabase } from '../database';
 import { auditedBulkInsert, auditedWriteMany } from '../writes/auditedWrite';
 import { auditLockNameOf } from '../writes/auditLock';
 import { writeSubjectCells, type StudentPlace } from '../writes/resultWrites';
+import { auditEventIdOf } from '../collections/auditEventsCollection';
+import { JournalStore, journalDatabaseNameOf, journalKeyOf } from './journalStore';
 import { applyJournal, journalOf } from './writeJournal';
 
 // In real Chromium: the journal and RxDB share the browser's own IndexedDB.
@@ -132,6 +134,60 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
       ['CK1.score', 'null', '7'],
       ['CK1.level', '"H"', '"T"'],
     ]);
+    expect(verifyAuditChain(testDeviceId, chain)).toEqual([]);
+  });
+
+  it('notices another window saved meanwhile, reads the journal again, and continues its chain', async () => {
+    const { database, placeOf, teacher } = await setUp();
+    const place = placeOf(0);
+    const docId = subjectResultIdOf(place.studentId, 'toan', place.schoolYear);
+    const cell = (value: 'T' | 'H' | 'C') => [
+      { place, rowKey: 'toan', period: 'GK2' as const, field: 'level' as const, value },
+    ];
+    // This page's belief (head, states) comes from its own save, already in RxDB (no apply queued).
+    await writeSubjectCells(database, teacher, cell('H'), 'visible');
+    const release = await holdAuditLock();
+    // Another window (its own connection, its own memory) saves the same document.
+    const other = await JournalStore.open(journalDatabaseNameOf(database.name));
+    const stored = (await database.subjectResults.findOne(docId).exec())?.toMutableJSON();
+    await other.commit(testDeviceId, [journalKeyOf('subjectResults', docId)], (_states, head) => {
+      if (!head || !stored) throw new Error('no head or document');
+      const event = sealAuditEvent({
+        deviceId: testDeviceId,
+        seq: head.seq + 1,
+        prevHash: head.hash,
+        actor: teacher.actor.userId,
+        at: new Date().toISOString(),
+        collectionName: 'subjectResults',
+        docId,
+        field: 'GK2.comment',
+        old: '""',
+        new: '"Từ cửa sổ khác."',
+        studentId: place.studentId,
+        classId: place.classId,
+        amendmentId: '',
+      });
+      return {
+        documents: [
+          {
+            collectionName: 'subjectResults',
+            docId,
+            state: { ...stored, GK2: { ...stored.GK2, comment: 'Từ cửa sổ khác.' } },
+          },
+        ],
+        events: [{ ...event, id: auditEventIdOf(testDeviceId, event.seq) }],
+        head: { deviceId: testDeviceId, seq: event.seq, hash: event.hash },
+      };
+    });
+    other.close();
+    release();
+    await writeSubjectCells(database, teacher, cell('T'), 'durable');
+    await applyJournal(database, testDeviceId);
+    const after = await database.subjectResults.findOne(docId).exec();
+    // Built on the other window's state: its comment is kept, and the chain runs on after its event.
+    expect(after?.GK2).toMatchObject({ level: 'T', comment: 'Từ cửa sổ khác.' });
+    const chain = await chainOf(database);
+    expect(chain.slice(-2).map((event) => event.field)).toEqual(['GK2.comment', 'GK2.level']);
     expect(verifyAuditChain(testDeviceId, chain)).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import type { HocbaDatabase } from '../database';
 import { withAuditLock } from '../writes/auditLock';
 import { noteAppendedEvents } from '../writes/chainHeadReporter';
 import { storedChainHead, type ChainHead } from '../writes/storedChain';
+import { JournalBelief } from './journalBelief';
 import {
   JournalStore,
   journalDatabaseNameOf,
@@ -26,8 +27,9 @@ type AttachedJournal = {
   readonly store: JournalStore;
   /** A background apply is queued (one at a time; saves meanwhile join it). */
   scheduled: boolean;
-  /** The last background apply's failure, reported once; the journal keeps what it holds. */
+  /** The pause before retrying a failed background apply; the journal keeps what it holds. */
   retryDelay: number;
+  readonly belief: JournalBelief;
 };
 
 const journals = new WeakMap<HocbaDatabase, AttachedJournal>();
@@ -44,10 +46,15 @@ export function journalOf(database: HocbaDatabase): JournalStore {
   return attachedOf(database).store;
 }
 
+/** What this page believes the journal holds (journalBelief.ts). */
+export function journalBeliefOf(database: HocbaDatabase): JournalBelief {
+  return attachedOf(database).belief;
+}
+
 /** Opens the journal beside an RxDB database and applies whatever a crash left in it. */
 export async function attachWriteJournal(database: HocbaDatabase): Promise<void> {
   const store = await JournalStore.open(journalDatabaseNameOf(database.name));
-  journals.set(database, { store, scheduled: false, retryDelay: firstRetryMs });
+  journals.set(database, { store, scheduled: false, retryDelay: firstRetryMs, belief: new JournalBelief() });
   database.onClose.push(() => store.close());
   const pending = await store.snapshot();
   const devices = [
@@ -145,7 +152,7 @@ async function applyDocuments(database: HocbaDatabase, documents: readonly Journ
  * apply cut short by a crash is simply done again.
  */
 export async function applyJournalLocked(database: HocbaDatabase): Promise<void> {
-  const store = journalOf(database);
+  const { store, belief } = attachedOf(database);
   const snapshot: JournalSnapshot = await store.snapshot();
   if (snapshot.entries.length === 0 && snapshot.documents.length === 0) return;
   const byDevice = new Map<string, AuditEventDoc[]>();
@@ -157,10 +164,16 @@ export async function applyJournalLocked(database: HocbaDatabase): Promise<void>
     await applyEvents(database, where.events);
     placed.set(deviceId, where.events);
     const last = where.events.at(-1);
-    if (where.moved && last) await store.setHead({ deviceId, seq: last.seq, hash: last.hash });
+    if (where.moved && last) {
+      const head = { deviceId, seq: last.seq, hash: last.hash };
+      await store.setHead(head);
+      belief.head = head;
+    }
   }
   await applyDocuments(database, snapshot.documents);
   await store.forget(snapshot);
+  const lastEntry = snapshot.entries.at(-1);
+  if (lastEntry) belief.forgetUpTo(lastEntry.id);
   for (const [deviceId, events] of placed) noteAppendedEvents(database, deviceId, [...events]);
 }
 

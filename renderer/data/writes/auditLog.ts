@@ -2,7 +2,7 @@ import { canonicalJson } from '../../../shared/encoding/canonicalJson';
 import { genesisHash, sealAuditEvent, type AuditEvent } from '../../../shared/audit/auditChain';
 import { auditEventIdOf, type AuditEventDoc } from '../collections/auditEventsCollection';
 import type { HocbaDatabase } from '../database';
-import { applyJournalLocked, journalOf } from '../journal/writeJournal';
+import { applyJournalLocked, journalBeliefOf, journalOf } from '../journal/writeJournal';
 import { noteAppendedEvents } from './chainHeadReporter';
 import { storedChainHead } from './storedChain';
 import type { FieldChange } from './fieldChanges';
@@ -40,6 +40,7 @@ export async function reconcileChainHead(database: HocbaDatabase, deviceId: stri
   const [kept, stored] = await Promise.all([journal.head(deviceId), storedChainHead(database, deviceId)]);
   const head = kept && kept.seq >= stored.seq ? { seq: kept.seq, hash: kept.hash } : stored;
   await journal.setHead({ deviceId, ...head });
+  journalBeliefOf(database).head = { deviceId, ...head };
   devices.add(deviceId);
   reconciled.set(database, devices);
 }
@@ -106,9 +107,11 @@ export async function appendAuditEvents(
   const written = await database.auditEvents.bulkInsert(events);
   if (written.error.length > 0) {
     reconciled.get(database)?.delete(context.deviceId);
+    journalBeliefOf(database).head = undefined;
     throw new Error(`audit chain refused ${written.error.length} events`);
   }
   await journalOf(database).setHead({ deviceId: context.deviceId, ...next });
+  journalBeliefOf(database).head = { deviceId: context.deviceId, ...next };
   // Main records the new hashes after this write, without the write waiting for it.
   noteAppendedEvents(database, context.deviceId, events);
   return events;

@@ -4,8 +4,21 @@ import type { DocumentMeta } from '../documentMeta';
 import type { HocbaCollections, HocbaDatabase } from '../database';
 import { genesisHash } from '../../../shared/audit/auditChain';
 import { schemaProblemsOf } from '../journal/documentCheck';
-import { journalKeyOf } from '../journal/journalStore';
-import { applyJournal, applyJournalLocked, journalOf, scheduleJournalApply } from '../journal/writeJournal';
+import {
+  JournalBeliefOutdated,
+  journalKeyOf,
+  type CommittedWrite,
+  type JournalDocumentState,
+  type JournalWrite,
+  type StoredChainHead,
+} from '../journal/journalStore';
+import {
+  applyJournal,
+  applyJournalLocked,
+  journalBeliefOf,
+  journalOf,
+  scheduleJournalApply,
+} from '../journal/writeJournal';
 import {
   appendAuditEvents,
   reconcileChainHead,
@@ -78,53 +91,72 @@ export async function auditedWriteMany<K extends EditableCollection>(
       updatedBy: context.actor.userId,
     };
     let allChanges: FieldChange[] = [];
-    await journalOf(database).commit(
-      context.deviceId,
-      ids.map((id) => journalKeyOf(collectionName, id)),
-      (journaled, storedHead) => {
-        const working = new Map<string, DocOf<K>>();
-        for (const [id, doc] of found) working.set(id, doc.toMutableJSON());
-        for (const id of ids) {
-          const state = journaled.get(journalKeyOf(collectionName, id));
-          if (state) working.set(id, state as unknown as DocOf<K>);
-        }
-        const documents: DocumentChanges[] = [];
-        allChanges = [];
-        for (const { target, build } of writes) {
-          const current = working.get(target.docId) ?? target.blank;
-          const next = build(current);
-          const changes = fieldChanges(current as unknown as JsonValue, next as unknown as JsonValue);
-          if (changes.length === 0) continue;
-          working.set(target.docId, next);
-          documents.push({
-            collectionName,
-            docId: target.docId,
-            studentId: target.studentId,
-            classId: target.classId,
-            changes,
-          });
-          allChanges.push(...changes);
-        }
-        if (documents.length === 0) return undefined;
-        const changedIds = new Set(documents.map((document) => document.docId));
-        const states = [...working]
-          .filter(([id]) => changedIds.has(id))
-          .map(([docId, doc]) => {
-            const state = { ...(doc as object), ...meta } as Record<string, JsonValue>;
-            const problems = schemaProblemsOf(collection, state);
-            if (problems.length > 0)
-              throw new Error(`${collectionName} ${docId} breaks its schema: ${problems.join('; ')}`);
-            return { collectionName, docId, state };
-          });
-        const head = storedHead ?? { seq: 0, hash: genesisHash };
-        const sealed = sealEventsAfter(context, documents, head);
-        return {
-          documents: states,
-          events: sealed.events,
-          head: { deviceId: context.deviceId, ...sealed.head },
-        };
-      },
-    );
+    const keys = ids.map((id) => journalKeyOf(collectionName, id));
+    const compute = (
+      journaled: ReadonlyMap<string, JournalDocumentState>,
+      storedHead: StoredChainHead | undefined,
+    ): JournalWrite | undefined => {
+      const working = new Map<string, DocOf<K>>();
+      for (const [id, doc] of found) working.set(id, doc.toMutableJSON());
+      for (const id of ids) {
+        const state = journaled.get(journalKeyOf(collectionName, id));
+        if (state) working.set(id, state as unknown as DocOf<K>);
+      }
+      const documents: DocumentChanges[] = [];
+      allChanges = [];
+      for (const { target, build } of writes) {
+        const current = working.get(target.docId) ?? target.blank;
+        const next = build(current);
+        const changes = fieldChanges(current as unknown as JsonValue, next as unknown as JsonValue);
+        if (changes.length === 0) continue;
+        working.set(target.docId, next);
+        documents.push({
+          collectionName,
+          docId: target.docId,
+          studentId: target.studentId,
+          classId: target.classId,
+          changes,
+        });
+        allChanges.push(...changes);
+      }
+      if (documents.length === 0) return undefined;
+      const changedIds = new Set(documents.map((document) => document.docId));
+      const states = [...working]
+        .filter(([id]) => changedIds.has(id))
+        .map(([docId, doc]) => {
+          const state = { ...(doc as object), ...meta } as Record<string, JsonValue>;
+          const problems = schemaProblemsOf(collection, state);
+          if (problems.length > 0)
+            throw new Error(`${collectionName} ${docId} breaks its schema: ${problems.join('; ')}`);
+          return { collectionName, docId, state };
+        });
+      const head = storedHead ?? { seq: 0, hash: genesisHash };
+      const sealed = sealEventsAfter(context, documents, head);
+      return {
+        documents: states,
+        events: sealed.events,
+        head: { deviceId: context.deviceId, ...sealed.head },
+      };
+    };
+    const store = journalOf(database);
+    const belief = journalBeliefOf(database);
+    let committed: CommittedWrite | undefined;
+    // This page usually knows what the journal holds (it wrote it): one round trip, checked.
+    if (belief.head?.deviceId === context.deviceId) {
+      const write = compute(belief.statesOf(keys), belief.head);
+      if (!write) return { changes: [] };
+      try {
+        committed = await store.commitAssuming(
+          context.deviceId,
+          { head: belief.head, entries: belief.entryIdsOf(keys) },
+          write,
+        );
+      } catch (error) {
+        if (!(error instanceof JournalBeliefOutdated)) throw error;
+      }
+    }
+    committed ??= await store.commit(context.deviceId, keys, compute);
+    if (committed) belief.noteCommitted(committed);
     return { changes: allChanges };
   });
   if (result.changes.length === 0) return result;
