@@ -1,22 +1,13 @@
-import { canonicalJson } from '../../../shared/encoding/canonicalJson';
-import { genesisHash, sealAuditEvent, type AuditEvent } from '../../../shared/audit/auditChain';
-import { auditEventIdOf, type AuditEventDoc } from '../collections/auditEventsCollection';
+import { genesisHash, type AuditEvent } from '../../../shared/audit/auditChain';
 import type { HocbaDatabase } from '../database';
 import { applyJournalLocked, journalBeliefOf, journalOf } from '../journal/writeJournal';
 import { noteAppendedEvents } from './chainHeadReporter';
+import { sealEventsAfter, sealingOf, type DocumentChanges } from './sealEvents';
 import { storedChainHead } from './storedChain';
-import type { FieldChange } from './fieldChanges';
 import type { ChainHead } from './storedChain';
 import type { WriteContext } from './writeContext';
 
-/** The changes of one document, and whom they concern (for the history views). */
-export type DocumentChanges = {
-  readonly collectionName: string;
-  readonly docId: string;
-  readonly studentId: string;
-  readonly classId: string;
-  readonly changes: readonly FieldChange[];
-};
+export type { DocumentChanges } from './sealEvents';
 
 export { withAuditLock } from './auditLock';
 export { storedChainHead } from './storedChain';
@@ -52,40 +43,6 @@ export async function chainHead(database: HocbaDatabase, deviceId: string): Prom
   return kept ? { seq: kept.seq, hash: kept.hash } : { seq: 0, hash: genesisHash };
 }
 
-/** Seals one event per changed field onto the chain after `head`; returns them and the new head. */
-export function sealEventsAfter(
-  context: WriteContext,
-  documents: readonly DocumentChanges[],
-  head: ChainHead,
-): { readonly events: AuditEventDoc[]; readonly head: ChainHead } {
-  const at = context.now().toISOString();
-  const events: AuditEventDoc[] = [];
-  let { seq, hash } = head;
-  for (const document of documents) {
-    for (const change of document.changes) {
-      seq += 1;
-      const event = sealAuditEvent({
-        deviceId: context.deviceId,
-        seq,
-        prevHash: hash,
-        actor: context.actor.userId,
-        at,
-        collectionName: document.collectionName,
-        docId: document.docId,
-        field: change.field,
-        old: canonicalJson(change.old),
-        new: canonicalJson(change.new),
-        studentId: document.studentId,
-        classId: document.classId,
-        amendmentId: '',
-      });
-      hash = event.hash;
-      events.push({ ...event, id: auditEventIdOf(context.deviceId, seq) });
-    }
-  }
-  return { events, head: { seq, hash } };
-}
-
 /**
  * Appends one event per changed field to this device's chain straight into RxDB, after what
  * the journal holds (bulk inserts and removals; edits go through the journal). Call inside
@@ -99,7 +56,7 @@ export async function appendAuditEvents(
   // What the journal holds comes first in the chain (and in RxDB) and moves the head.
   await applyJournalLocked(database);
   const { events, head: next } = sealEventsAfter(
-    context,
+    sealingOf(context),
     documents,
     await chainHead(database, context.deviceId),
   );

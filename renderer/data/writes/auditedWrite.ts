@@ -19,13 +19,8 @@ import {
   journalOf,
   scheduleJournalApply,
 } from '../journal/writeJournal';
-import {
-  appendAuditEvents,
-  reconcileChainHead,
-  sealEventsAfter,
-  withAuditLock,
-  type DocumentChanges,
-} from './auditLog';
+import { appendAuditEvents, reconcileChainHead, withAuditLock, type DocumentChanges } from './auditLog';
+import { sealEventsAfter, sealingOf } from './sealEvents';
 import { fieldChanges, type FieldChange } from './fieldChanges';
 import type { WriteContext } from './writeContext';
 
@@ -131,7 +126,7 @@ export async function auditedWriteMany<K extends EditableCollection>(
           return { collectionName, docId, state };
         });
       const head = storedHead ?? { seq: 0, hash: genesisHash };
-      const sealed = sealEventsAfter(context, documents, head);
+      const sealed = sealEventsAfter(sealingOf(context), documents, head);
       return {
         documents: states,
         events: sealed.events,
