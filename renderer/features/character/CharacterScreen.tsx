@@ -13,6 +13,7 @@ import type { CellInput, GridPosition } from '../gradebook/grid/gridModel';
 import { PeriodSelector, useSelectedPeriod } from '../gradebook/PeriodSelector';
 import { gradebookStrings } from '../gradebook/strings';
 import { studentPlaceOf } from '../gradebook/studentPlace';
+import { usePendingCells } from '../gradebook/usePendingCells';
 import { useQueuedWrites } from '../gradebook/useQueuedWrites';
 import { TraitCommentPanel } from './TraitCommentPanel';
 import { GridStatusBar } from '../gradebook/GridStatusBar';
@@ -28,9 +29,16 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
   const results = useCharacterResults(schoolClass.id);
   const [active, setActive] = useState<GridPosition>({ row: 0, column: 0 });
   const [message, setMessage] = useState<string | undefined>(undefined);
+  // Saved when durable in the write journal; the grid shows the typed level meanwhile.
   const writes = useQueuedWrites((cells: readonly TraitCellWrite[]) =>
-    writeTraitCells(database, writeContext, cells),
+    writeTraitCells(database, writeContext, cells, 'durable'),
   );
+  const pending = usePendingCells(results, (key) => {
+    const [index, column] = key.split(':');
+    const student = students?.[Number(index)];
+    const trait = traits[Number(column)];
+    return (student && trait ? results?.get(student.id)?.[period][trait.code]?.level : undefined) ?? '';
+  });
   const columns = useMemo(
     (): DataGridColumn[] =>
       traits.map((trait) => ({
@@ -66,9 +74,11 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
       ? { place: studentPlaceOf(student, schoolClass), trait: trait.code, period, ...value }
       : undefined;
   };
-  const onWrite = (cells: readonly CellInput[], source: 'keyboard' | 'paste') => {
+  const cellKey = (position: GridPosition) => `${position.row}:${position.column}`;
+  const onWrite = (cells: readonly CellInput[], source: 'keyboard' | 'paste', at?: number) => {
     const now: TraitCellWrite[] = [];
     const before: TraitCellWrite[] = [];
+    const shown = new Map<string, string>();
     let refused = 0;
     for (const cell of cells) {
       const parsed = parseCellInput('traitLevel', cell.raw);
@@ -89,6 +99,7 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
       if (write && previous) {
         now.push(write);
         before.push(previous);
+        shown.set(cellKey(cell.position), level ?? '');
       }
     }
     setMessage(
@@ -98,7 +109,9 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
           ? gradebookStrings.pasteRefused(refused)
           : gradebookStrings.notALevel('trait'),
     );
-    if (now.length > 0) void writes.save(now, before);
+    if (now.length === 0) return;
+    const edit = pending.begin(shown, source === 'keyboard' ? at : undefined);
+    void writes.save(now, before, at).then((outcome) => pending.settle(edit, outcome));
   };
   const activeValue = valueAt(active);
   const activeTrait = traits[active.column];
@@ -122,7 +135,8 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
             name: student.fullName,
           }))}
           columns={columns}
-          display={(position) => valueAt(position)?.level ?? ''}
+          display={(position) => pending.text(cellKey(position)) ?? valueAt(position)?.level ?? ''}
+          busy={(position) => pending.isSaving(cellKey(position))}
           editable={() => mayEdit}
           onWrite={onWrite}
           onUndo={() => void undoAndTell(writes.undo, setMessage)}

@@ -14,6 +14,7 @@ import type { CellInput, GridPosition } from './grid/gridModel';
 import { gradebookStrings } from './strings';
 import { studentPlaceOf } from './studentPlace';
 import { usePersonalPhrases } from './usePersonalPhrases';
+import { usePendingCells } from './usePendingCells';
 import { useQueuedWrites } from './useQueuedWrites';
 import { GridStatusBar } from './GridStatusBar';
 import { refusalMessage, undoAndTell } from './gridMessages';
@@ -33,9 +34,16 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const { phrases, add: addPhrase } = usePersonalPhrases(writeContext.actor.userId);
   const [openedAt] = useState(() => performance.now());
+  // Saved when durable in the write journal; the grid shows the typed value meanwhile.
   const writes = useQueuedWrites((cells: readonly SubjectCellWrite[]) =>
-    writeSubjectCells(database, writeContext, cells),
+    writeSubjectCells(database, writeContext, cells, 'durable'),
   );
+  const pending = usePendingCells(results, (key) => {
+    const [index, name] = key.split(':');
+    const student = students?.[Number(index)];
+    const value = student ? results?.get(student.id)?.[period]?.[name as Field] : undefined;
+    return value === null || value === undefined ? '' : String(value);
+  });
 
   const columns = useMemo((): DataGridColumn[] => {
     const list: DataGridColumn[] = [
@@ -87,10 +95,11 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
     return { ...base, field: 'level', value: value === 'T' || value === 'H' || value === 'C' ? value : null };
   };
 
-  const onWrite = (cells: readonly CellInput[], source: 'keyboard' | 'paste') => {
+  const onWrite = (cells: readonly CellInput[], source: 'keyboard' | 'paste', at?: number) => {
     const next = new Map(errors);
     const writesNow: SubjectCellWrite[] = [];
     const previous: SubjectCellWrite[] = [];
+    const shown = new Map<string, string>();
     let refused = 0;
     for (const cell of cells) {
       const name = field(cell.position);
@@ -107,6 +116,7 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
       if (write && before) {
         writesNow.push(write);
         previous.push(before);
+        shown.set(key, parsed.value === null ? '' : String(parsed.value));
       }
     }
     setErrors(next);
@@ -117,7 +127,9 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
           ? gradebookStrings.pasteRefused(refused)
           : [...next.values()].at(-1),
     );
-    if (writesNow.length > 0) void writes.save(writesNow, previous);
+    if (writesNow.length === 0) return;
+    const edit = pending.begin(shown, source === 'keyboard' ? at : undefined);
+    void writes.save(writesNow, previous, at).then((outcome) => pending.settle(edit, outcome));
   };
 
   const activeStudent = students[active.row];
@@ -143,9 +155,12 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
           }))}
           columns={columns}
           display={(position) => {
+            const typed = pending.text(`${position.row}:${field(position)}`);
+            if (typed !== undefined) return typed;
             const value = valueAt(position.row, field(position));
             return value === null ? '' : String(value);
           }}
+          busy={(position) => pending.isSaving(`${position.row}:${field(position)}`)}
           editable={(position) => mayEdit && takes(position.row)}
           cellError={(position) =>
             takes(position.row)

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { WriteRefused } from '../../data/writes/writeContext';
+import type { EditOutcome } from './usePendingCells';
 
 export type SaveState =
   | { readonly kind: 'idle' }
@@ -15,7 +16,7 @@ type PendingEdit<W> = {
   readonly cells: readonly W[];
   readonly previous: readonly W[] | undefined;
   readonly startedAt: number;
-  readonly done: () => void;
+  readonly done: (outcome: EditOutcome) => void;
 };
 
 /**
@@ -48,7 +49,7 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
         undoStack.current.push(edit.previous);
         if (undoStack.current.length > undoDepth) undoStack.current.shift();
       }
-      edit.done();
+      edit.done('saved');
     }
   }, []);
 
@@ -65,7 +66,7 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
         } catch (error) {
           if (batch.length === 1) {
             failure = error instanceof WriteRefused ? error.message : unexpected;
-            batch[0]?.done();
+            batch[0]?.done('refused');
             continue;
           }
           for (const edit of batch) {
@@ -74,7 +75,7 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
               settle([edit]);
             } catch (single) {
               failure = single instanceof WriteRefused ? single.message : unexpected;
-              edit.done();
+              edit.done('refused');
             }
           }
         }
@@ -94,7 +95,7 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
 
   const enqueue = useCallback(
     (cells: readonly W[], previous: readonly W[] | undefined, startedAt: number) =>
-      new Promise<void>((resolve) => {
+      new Promise<EditOutcome>((resolve) => {
         setSaveState({ kind: 'saving' });
         pending.current.push({ cells, previous, startedAt, done: resolve });
         drain();
@@ -102,9 +103,13 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
     [drain],
   );
 
-  /** Saves `cells`; `previous` are the same cells' values before, for undo. Resolves once settled. */
+  /**
+   * Saves `cells`; `previous` are the same cells' values before, for undo. Resolves once settled:
+   * `saved` when durable, `refused` when not stored. `keyAt` is when the key was pressed.
+   */
   const save = useCallback(
-    (cells: readonly W[], previous: readonly W[]) => enqueue(cells, previous, performance.now()),
+    (cells: readonly W[], previous: readonly W[], keyAt: number = performance.now()) =>
+      enqueue(cells, previous, keyAt),
     [enqueue],
   );
 

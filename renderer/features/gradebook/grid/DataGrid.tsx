@@ -24,7 +24,10 @@ type Props = {
   readonly editable: (position: GridPosition) => boolean;
   /** A message for a cell whose last edit was refused (shown as the cell's error state). */
   readonly cellError?: (position: GridPosition) => string | undefined;
-  readonly onWrite: (cells: readonly CellInput[], source: 'keyboard' | 'paste') => void;
+  /** `at`: when the key or paste happened (the event's time stamp), for key → paint timing. */
+  readonly onWrite: (cells: readonly CellInput[], source: 'keyboard' | 'paste', at: number) => void;
+  /** Whether a cell shows a value whose save is not durable yet (aria-busy, drawn as pending). */
+  readonly busy?: (position: GridPosition) => boolean;
   readonly onUndo: () => void;
   readonly onRefused: (reason: GridRefusal, count?: number) => void;
   readonly onActiveChange?: (position: GridPosition) => void;
@@ -43,6 +46,7 @@ export function DataGrid({
   display,
   editable,
   cellError,
+  busy,
   onWrite,
   onUndo,
   onRefused,
@@ -59,10 +63,13 @@ export function DataGrid({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- report position changes only
   }, [state.active.row, state.active.column]);
 
-  const apply = (next: { state: GridState; action: ReturnType<typeof handleKey>['action'] }): void => {
+  const apply = (
+    next: { state: GridState; action: ReturnType<typeof handleKey>['action'] },
+    at: number,
+  ): void => {
     setState(next.state);
     const { action } = next;
-    if (action.type === 'write') onWrite(action.cells, 'keyboard');
+    if (action.type === 'write') onWrite(action.cells, 'keyboard', at);
     else if (action.type === 'undo') onUndo();
     else if (action.type === 'refused') onRefused(action.reason);
     if (!next.state.editing) container.current?.focus({ preventScroll: true });
@@ -82,7 +89,7 @@ export function DataGrid({
     if (!state.editing && result.state.editing) event.preventDefault();
     else if (state.editing && result.state.editing) return;
     else event.preventDefault();
-    apply(result);
+    apply(result, event.timeStamp);
   };
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
@@ -90,7 +97,7 @@ export function DataGrid({
     event.preventDefault();
     const block = parseClipboardTable(event.clipboardData.getData('text/plain'));
     const { cells, skipped } = pasteBlock(state.active, block, shape);
-    if (cells.length > 0) onWrite(cells, 'paste');
+    if (cells.length > 0) onWrite(cells, 'paste', event.timeStamp);
     if (skipped > 0) onRefused('pasteSkipped', skipped);
   };
 
@@ -154,12 +161,14 @@ export function DataGrid({
                 const position = { row: rowIndex, column: columnIndex };
                 const active = samePosition(position, state.active);
                 const error = cellError?.(position);
+                const pending = busy?.(position) === true;
                 const classes = [
                   'grid-cell',
                   column.kind,
                   active ? 'active' : '',
                   editable(position) ? '' : 'readonly',
                   error ? 'invalid' : '',
+                  pending ? 'pending' : '',
                 ]
                   .filter(Boolean)
                   .join(' ');
@@ -171,6 +180,7 @@ export function DataGrid({
                     aria-selected={active}
                     aria-readonly={!editable(position)}
                     aria-invalid={error ? true : undefined}
+                    aria-busy={pending ? true : undefined}
                     title={error}
                     data-row={rowIndex}
                     data-column={column.key}
@@ -178,7 +188,11 @@ export function DataGrid({
                     onMouseDown={() => {
                       // Clicking elsewhere keeps what was being typed, as a spreadsheet does.
                       if (state.editing && !active)
-                        onWrite([{ position: state.active, raw: state.editing.text }], 'keyboard');
+                        onWrite(
+                          [{ position: state.active, raw: state.editing.text }],
+                          'keyboard',
+                          performance.now(),
+                        );
                       if (!active || !state.editing) setState({ active: position, editing: null });
                     }}
                     onDoubleClick={() =>

@@ -1,0 +1,134 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readDeviceFile } from '../../main/services/deviceIdentity';
+import { appActions, screenshotOnFailure } from '../support/appActions';
+import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { artifactsDir } from '../support/paths';
+
+/**
+ * The grade book shows what was typed at once and says when it is saved: a value on screen
+ * whose save is not durable yet carries aria-busy, and loses it once its journal transaction
+ * committed. The save is held back by holding the device's audit lock from the page, which is
+ * exactly what a save waits for.
+ */
+describe('typing in the grade book: shown at once, marked saved when stored', () => {
+  let app: AppBridge;
+  let browser: BrowserSession;
+  let lockName: string;
+
+  beforeAll(async () => {
+    await mkdir(artifactsDir, { recursive: true });
+    app = await startAppBridge();
+    browser = await openBrowser();
+    browser.page.setDefaultTimeout(20_000);
+  });
+
+  afterEach(async (context) => {
+    await screenshotOnFailure(browser.page, 'typing-saved', context);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+  });
+
+  const cell = (row: number, column: number) =>
+    browser.page.getByRole('grid').locator('tbody tr').nth(row).locator('[role="gridcell"]').nth(column);
+
+  /** Holds the audit lock in the page until `release` is called there. */
+  const holdLock = () =>
+    browser.page.evaluate(
+      (name) =>
+        new Promise<void>((held) => {
+          void navigator.locks.request(
+            name,
+            () =>
+              new Promise<void>((release) => {
+                (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock = release;
+                held();
+              }),
+          );
+        }),
+      lockName,
+    );
+  const releaseLock = () =>
+    browser.page.evaluate(() => (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock());
+
+  it('opens a class grade book as its homeroom teacher', async () => {
+    const { page } = browser;
+    await page.goto(app.bridge.pageUrl);
+    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
+    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
+    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+    await page.locator('.school-header h1').waitFor();
+    const device = await readDeviceFile(app.dataDir);
+    if (device.kind !== 'ok') throw new Error('main wrote no device identity');
+    lockName = `hocba-audit:${device.deviceId}`;
+
+    await page.locator('.class-chip').first().click();
+    const homeroom =
+      (await page.locator('.roster-heading .muted').textContent())?.replace('Giáo viên chủ nhiệm: ', '') ??
+      '';
+    await appActions(page).switchUser(`${homeroom} — Giáo viên`);
+    await appActions(page).goTo('Sổ theo dõi kết quả');
+    await page.getByLabel('Môn học, hoạt động').selectOption('toan');
+    await page.getByLabel('Kỳ đánh giá').selectOption('CK1');
+    await page.getByRole('grid').waitFor();
+  });
+
+  it('paints typed levels before they are stored, busy until the save is durable', async () => {
+    const { page } = browser;
+    await cell(0, 0).click();
+    await holdLock();
+    for (const level of ['T', 'H', 'C']) await page.keyboard.press(level);
+    // On screen at once, and said not to be saved yet: the save waits for the lock we hold.
+    await expect(cell(2, 0).textContent()).resolves.toBe('C');
+    for (const [row, level] of ['T', 'H', 'C'].entries()) {
+      await expect(cell(row, 0).textContent()).resolves.toBe(level);
+      await expect(cell(row, 0).getAttribute('aria-busy')).resolves.toBe('true');
+    }
+    await expect(page.getByText('Đang lưu…').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'typing-pending.png') });
+
+    await releaseLock();
+    await page.getByText(/Đã lưu lúc/).waitFor();
+    for (const [row, level] of ['T', 'H', 'C'].entries()) {
+      await cell(row, 0).and(page.locator(':not([aria-busy])')).waitFor();
+      await expect(cell(row, 0).textContent()).resolves.toBe(level);
+    }
+    // Stored, not only shown: after a reload the values come from IndexedDB.
+    await page.reload();
+    await page.getByRole('grid').waitFor();
+    for (const [row, level] of ['T', 'H', 'C'].entries())
+      await expect(cell(row, 0).textContent()).resolves.toBe(level);
+  });
+
+  it('measures key → paint for each typed edit', async () => {
+    const { page } = browser;
+    await page.evaluate(() => performance.clearMeasures('hocba:edit-paint'));
+    await cell(3, 0).click();
+    for (const level of ['H', 'T']) await page.keyboard.press(level);
+    await page.waitForFunction(() => performance.getEntriesByName('hocba:edit-paint').length >= 2);
+    await cell(4, 0).and(page.locator(':not([aria-busy])')).waitFor();
+    await expect(cell(4, 0).textContent()).resolves.toBe('T');
+  });
+
+  it('gives a refused value back: a comment the rules refuse is not left on screen as saved', async () => {
+    const { page } = browser;
+    await cell(0, 2).click();
+    const tooLong = 'Em chăm chỉ, tiến bộ rõ rệt. '.repeat(80);
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true }),
+      );
+    }, tooLong);
+    await page.getByText(/Nhận xét dài quá/).waitFor();
+    await expect(cell(0, 2).textContent()).resolves.toBe('');
+    await expect(cell(0, 2).getAttribute('aria-busy')).resolves.toBeNull();
+    expect(browser.problems).toEqual([]);
+  });
+});
