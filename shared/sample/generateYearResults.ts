@@ -57,12 +57,31 @@ export function generateYearResults(
   seed: number,
   through: PeriodCode = 'CN',
 ): SampleYearResults {
+  const subjectResults: SampleYearResults['subjectResults'] = [];
+  const characterResults: SampleYearResults['characterResults'] = [];
+  for (const student of yearResultsByStudent(compiled, school, seed, through)) {
+    subjectResults.push(...student.subjectResults);
+    characterResults.push(...student.characterResults);
+  }
+  return { subjectResults, characterResults };
+}
+
+/**
+ * The same year of results, one student at a time (the same values in the same order), so a
+ * caller can generate a large school in slices between which the page stays responsive.
+ */
+export function* yearResultsByStudent(
+  compiled: CompiledCatalogue,
+  school: SampleSchoolFile,
+  seed: number,
+  through: PeriodCode = 'CN',
+): Generator<SampleYearResults, void, undefined> {
   const random = createRandom(seed);
   const periods = periodCodes.slice(0, periodCodes.indexOf(through) + 1);
   const gradeOf = new Map(school.classes.map((schoolClass) => [schoolClass.id, schoolClass.grade]));
-  const subjectResults: SampleYearResults['subjectResults'] = [];
-  const characterResults: SampleYearResults['characterResults'] = [];
   for (const student of school.students) {
+    const subjectResults: SampleYearResults['subjectResults'] = [];
+    const characterResults: SampleYearResults['characterResults'] = [];
     const grade = gradeOf.get(student.classId) ?? 1;
     const plan = compiled.plan(grade);
     const tier = random.weighted(tiers);
@@ -118,6 +137,6 @@ export function generateYearResults(
       classId: student.classId,
       ...traitsByPeriod,
     });
+    yield { subjectResults, characterResults };
   }
-  return { subjectResults, characterResults };
 }

@@ -5,7 +5,7 @@ import { computeYearResult } from '../domain/evaluation/computeYearResult';
 import { studentYearInputFrom } from '../domain/evaluation/resultDocuments';
 import { validateStudentYear } from '../domain/evaluation/validateStudentYear';
 import { generateSampleSchool } from './generateSampleSchool';
-import { generateYearResults } from './generateYearResults';
+import { generateYearResults, yearResultsByStudent } from './generateYearResults';
 
 const compiled = defaultCompiledCatalogue();
 const school = generateSampleSchool({ seed: 5, students: 700 });
@@ -39,6 +39,18 @@ describe('sample year results', () => {
 
   it('is deterministic', () => {
     expect(JSON.stringify(generateYearResults(compiled, school, 9))).toBe(JSON.stringify(year));
+  });
+
+  it('gives the same values one student at a time, in the same order (a trial loads in slices)', () => {
+    const students = [...yearResultsByStudent(compiled, school, 9)];
+    expect(students).toHaveLength(school.students.length);
+    expect(students.flatMap((student) => student.subjectResults)).toEqual(year.subjectResults);
+    expect(students.flatMap((student) => student.characterResults)).toEqual(year.characterResults);
+    expect(
+      students.every(
+        (student, index) => student.characterResults[0]?.studentId === school.students[index]?.id,
+      ),
+    ).toBe(true);
   });
 
   it('gives every student a complete, valid year with a result, and every result occurs', () => {
