@@ -8,6 +8,8 @@ import type { CommittedWrite, JournalDocumentState, StoredChainHead } from './jo
  */
 export class JournalBelief {
   head: StoredChainHead | undefined;
+  /** The journal's `forgotten` mark as this page last knew it (undefined: not known). */
+  forgotten: number | undefined;
   private readonly entries = new Map<
     string,
     { readonly entryId: number; readonly state: JournalDocumentState }

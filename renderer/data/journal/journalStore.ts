@@ -6,7 +6,9 @@ import type { AuditEventDoc } from '../collections/auditEventsCollection';
  * three object stores written together in one transaction per save:
  * - `entries`: each save's audit events, in order (auto-increment key);
  * - `documents`: the newest state of each document a save changed and that is not yet in RxDB;
- * - `heads`: each device's audit chain head (sequence and hash of its last event).
+ * - `heads`: each device's audit chain head (sequence and hash of its last event);
+ * - `marks`: how many times applied states were dropped, so a save that read a document from
+ *   RxDB can tell whether the journal's newer state of it was dropped meanwhile.
  * A save is durable, and complete with its audit events, the moment that one transaction commits.
  */
 
@@ -53,10 +55,16 @@ export type JournalSnapshot = {
   readonly documents: readonly JournalDocument[];
 };
 
-const version = 1;
+const version = 2;
 const entriesStore = 'entries';
 const documentsStore = 'documents';
 const headsStore = 'heads';
+/** `forgotten`: how many times applied states were dropped (a save read RxDB before that?). */
+const marksStore = 'marks';
+const forgottenMark = 'forgotten';
+
+const allStores = [entriesStore, documentsStore, headsStore, marksStore];
+type Mark = { readonly name: string; readonly count: number };
 
 export const journalKeyOf = (collectionName: string, docId: string): string => `${collectionName}/${docId}`;
 
@@ -95,6 +103,7 @@ export class JournalStore {
         idb.createObjectStore(documentsStore, { keyPath: 'key' });
       if (!idb.objectStoreNames.contains(headsStore))
         idb.createObjectStore(headsStore, { keyPath: 'deviceId' });
+      if (!idb.objectStoreNames.contains(marksStore)) idb.createObjectStore(marksStore, { keyPath: 'name' });
     };
     return new JournalStore(await requestResult(request));
   }
@@ -119,20 +128,19 @@ export class JournalStore {
     compute: (
       states: ReadonlyMap<string, JournalDocumentState>,
       head: StoredChainHead | undefined,
+      forgotten: number,
     ) => JournalWrite | undefined,
   ): Promise<CommittedWrite | undefined> {
-    const transaction = this.idb.transaction([entriesStore, documentsStore, headsStore], 'readwrite');
+    const transaction = this.idb.transaction(allStores, 'readwrite');
     const states = new Map<string, JournalDocumentState>();
-    let head: StoredChainHead | undefined;
     let written: JournalWrite | undefined;
     let failure: unknown;
     const reads = this.readInto(transaction, deviceId, keys, (key, document) => {
       if (document) states.set(key, document.state);
     });
-    const result = reads.then((storedHead) => {
-      head = storedHead;
+    const result = reads.then(({ head, forgotten }) => {
       try {
-        written = compute(states, head);
+        written = compute(states, head, forgotten);
       } catch (error) {
         failure = error;
         transaction.abort();
@@ -152,10 +160,14 @@ export class JournalStore {
    */
   commitAssuming(
     deviceId: string,
-    assumed: { readonly head: StoredChainHead; readonly entries: ReadonlyMap<string, number | undefined> },
+    assumed: {
+      readonly head: StoredChainHead;
+      readonly entries: ReadonlyMap<string, number | undefined>;
+      readonly forgotten: number;
+    },
     write: JournalWrite,
   ): Promise<CommittedWrite> {
-    const transaction = this.idb.transaction([entriesStore, documentsStore, headsStore], 'readwrite');
+    const transaction = this.idb.transaction(allStores, 'readwrite');
     let outdated = false;
     const check = (holds: boolean) => {
       if (holds || outdated) return;
@@ -165,7 +177,11 @@ export class JournalStore {
     // Issued first, so their answers arrive before the entry's id and its states are written.
     void this.readInto(transaction, deviceId, [...assumed.entries.keys()], (key, document) =>
       check(document?.entryId === assumed.entries.get(key)),
-    ).then((head) => check(head?.seq === assumed.head.seq && head.hash === assumed.head.hash));
+    ).then(({ head, forgotten }) =>
+      check(
+        head?.seq === assumed.head.seq && head.hash === assumed.head.hash && forgotten === assumed.forgotten,
+      ),
+    );
     const result = this.writeIn(transaction, write);
     return this.settle(transaction, result, () => (outdated ? new JournalBeliefOutdated() : undefined)).then(
       (committed) => {
@@ -175,13 +191,16 @@ export class JournalStore {
     );
   }
 
-  /** Reads each key's document and the device's head; resolves with the head once all answered. */
+  /**
+   * Reads each key's document, the device's head and the forgotten mark; resolves with the last
+   * two once all answered (requests answer in order, so every document read has answered too).
+   */
   private readInto(
     transaction: IDBTransaction,
     deviceId: string,
     keys: readonly string[],
     onDocument: (key: string, document: JournalDocument | undefined) => void,
-  ): Promise<StoredChainHead | undefined> {
+  ): Promise<{ readonly head: StoredChainHead | undefined; readonly forgotten: number }> {
     const documents = transaction.objectStore(documentsStore);
     for (const key of keys) {
       const read = documents.get(key) as IDBRequest<JournalDocument | undefined>;
@@ -190,10 +209,17 @@ export class JournalStore {
     const headRead = transaction.objectStore(headsStore).get(deviceId) as IDBRequest<
       StoredChainHead | undefined
     >;
-    // The head is read last: when it answers, every document read before it has answered too.
+    const markRead = transaction.objectStore(marksStore).get(forgottenMark) as IDBRequest<Mark | undefined>;
     return new Promise((resolve) => {
-      headRead.onsuccess = () => resolve(headRead.result);
+      markRead.onsuccess = () => resolve({ head: headRead.result, forgotten: markRead.result?.count ?? 0 });
     });
+  }
+
+  /** How many times applied states were dropped so far. */
+  async forgottenCount(): Promise<number> {
+    const transaction = this.idb.transaction(marksStore, 'readonly');
+    const read = transaction.objectStore(marksStore).get(forgottenMark) as IDBRequest<Mark | undefined>;
+    return (await requestResult(read))?.count ?? 0;
   }
 
   /** Writes the entry, then its documents under the entry's id, and the new head. */
@@ -238,12 +264,22 @@ export class JournalStore {
     return { entries, documents };
   }
 
-  /** Drops what a snapshot held once it is in RxDB: its entries and the states they wrote. */
-  async forget(snapshot: JournalSnapshot): Promise<void> {
+  /**
+   * Drops what a snapshot held once it is in RxDB: its entries and the states they wrote, and
+   * counts the drop in the `forgotten` mark. Resolves with the new count.
+   */
+  async forget(snapshot: JournalSnapshot): Promise<number | undefined> {
     const last = snapshot.entries.at(-1)?.id;
-    if (last === undefined) return;
-    const transaction = this.idb.transaction([entriesStore, documentsStore], 'readwrite');
+    if (last === undefined) return undefined;
+    const transaction = this.idb.transaction([entriesStore, documentsStore, marksStore], 'readwrite');
     const done = transactionDone(transaction);
+    const marks = transaction.objectStore(marksStore);
+    let count = 0;
+    const markRead = marks.get(forgottenMark) as IDBRequest<Mark | undefined>;
+    markRead.onsuccess = () => {
+      count = (markRead.result?.count ?? 0) + 1;
+      marks.put({ name: forgottenMark, count });
+    };
     transaction.objectStore(entriesStore).delete(IDBKeyRange.upperBound(last));
     // A state written after the snapshot (by a later entry) stays until it is applied too.
     const cursor = transaction.objectStore(documentsStore).openCursor();
@@ -254,6 +290,7 @@ export class JournalStore {
       current.continue();
     };
     await done;
+    return count;
   }
 
   async head(deviceId: string): Promise<StoredChainHead | undefined> {

@@ -49,12 +49,21 @@ async function chainOf(database: HocbaDatabase) {
 
 /** Holds the device's audit lock until the returned release is called (what a busy writer does). */
 async function holdAuditLock(): Promise<() => void> {
+  return await holdLock(auditLockNameOf(testDeviceId));
+}
+
+/** Holds the journal's apply lock: nothing reaches RxDB from the journal until released. */
+async function holdApplyLock(database: HocbaDatabase): Promise<() => void> {
+  return await holdLock(`hocba-journal-apply:${database.name}`);
+}
+
+async function holdLock(name: string): Promise<() => void> {
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
   await new Promise<void>((acquired) => {
-    void navigator.locks.request(auditLockNameOf(testDeviceId), async () => {
+    void navigator.locks.request(name, async () => {
       acquired();
       await held;
     });
@@ -73,8 +82,8 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
       [{ place, rowKey: 'toan', period: 'CK1', field: 'level', value: 'H' }],
       'durable',
     );
-    // Resolved at the journal's commit: hold the lock before the background apply can take it.
-    const release = await holdAuditLock();
+    // Resolved at the journal's commit: hold the apply lock before the background apply takes it.
+    const release = await holdApplyLock(database);
     const docId = subjectResultIdOf(place.studentId, 'toan', place.schoolYear);
     const journaled = await journalOf(database).snapshot();
     expect(journaled.documents.map((document) => [document.docId, document.state.CK1])).toEqual([
@@ -191,6 +200,39 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
     expect(verifyAuditChain(testDeviceId, chain)).toEqual([]);
   });
 
+  it('reads again when the journal dropped applied states after this page last looked', async () => {
+    const { database, placeOf, teacher } = await setUp();
+    const place = placeOf(1);
+    const docId = subjectResultIdOf(place.studentId, 'toan', place.schoolYear);
+    const cell = (field: 'level' | 'comment', value: string) => [
+      field === 'level'
+        ? { place, rowKey: 'toan', period: 'CN' as const, field, value: value as 'T' }
+        : { place, rowKey: 'toan', period: 'CN' as const, field, value },
+    ];
+    await writeSubjectCells(database, teacher, cell('level', 'H'), 'visible');
+    const before = await journalOf(database).forgottenCount();
+    // Another window applies and drops states (its own connection): the mark moves on.
+    const other = await JournalStore.open(journalDatabaseNameOf(database.name));
+    const stored = (await database.subjectResults.findOne(docId).exec())?.toMutableJSON();
+    if (!stored) throw new Error('not stored');
+    await other.commit(testDeviceId, [], () => undefined);
+    const snapshotWithOne = await (async () => {
+      await other.commit(testDeviceId, [journalKeyOf('subjectResults', docId)], (_states, head) =>
+        head ? { documents: [], events: [], head } : undefined,
+      );
+      return other.snapshot();
+    })();
+    expect(await other.forget(snapshotWithOne)).toBe(before + 1);
+    other.close();
+    // This page still believes the old mark: its one-round-trip save is refused and it reads again.
+    await writeSubjectCells(database, teacher, cell('comment', 'Tiến bộ.'), 'visible');
+    expect((await database.subjectResults.findOne(docId).exec())?.CN).toMatchObject({
+      level: 'H',
+      comment: 'Tiến bộ.',
+    });
+    expect(verifyAuditChain(testDeviceId, await chainOf(database))).toEqual([]);
+  });
+
   it('after a crash before the journal reached RxDB, applies it when the database opens again', async () => {
     const { database, placeOf, teacher } = await setUp();
     const place = placeOf(1);
@@ -201,8 +243,8 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
       [{ place, rowKey: 'tieng-viet', period: 'GK1', field: 'level', value: 'C' }],
       'durable',
     );
-    // The page "dies" here: nothing may apply the journal (the lock is ours) before it is gone.
-    const release = await holdAuditLock();
+    // The page "dies" here: nothing may apply the journal (the apply lock is ours) before it is gone.
+    const release = await holdApplyLock(database);
     const name = database.name;
     await database.close();
     release();
@@ -230,7 +272,7 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
       ],
       'durable',
     );
-    const release = await holdAuditLock();
+    const release = await holdApplyLock(database);
     // The events reached RxDB, then the page died before the documents and the clean-up.
     const { entries } = await journalOf(database).snapshot();
     await database.auditEvents.bulkInsert(entries.flatMap((entry) => [...entry.events]));

@@ -25,16 +25,27 @@ import {
 
 type AttachedJournal = {
   readonly store: JournalStore;
-  /** A background apply is queued (one at a time; saves meanwhile join it). */
-  scheduled: boolean;
+  /** The queued background apply, if any (saves meanwhile join it). */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first save not yet applied was made (performance.now()). */
+  firstWaitingAt: number | undefined;
+  /** The background apply under way, if any. */
+  applying: Promise<void> | undefined;
+  readonly database: HocbaDatabase;
+  readonly deviceIdOfWaiting: { value: string | undefined };
   /** The pause before retrying a failed background apply; the journal keeps what it holds. */
   retryDelay: number;
   readonly belief: JournalBelief;
 };
 
 const journals = new WeakMap<HocbaDatabase, AttachedJournal>();
+/** The journals of the databases open in this page. */
+const open = new Set<AttachedJournal>();
 const firstRetryMs = 500;
 const maxRetryMs = 30_000;
+/** A typist's keys come 100–300 ms apart: apply in the pauses, and at least every 2 s. */
+const quietMs = 300;
+const maxWaitMs = 2_000;
 
 function attachedOf(database: HocbaDatabase): AttachedJournal {
   const journal = journals.get(database);
@@ -54,8 +65,23 @@ export function journalBeliefOf(database: HocbaDatabase): JournalBelief {
 /** Opens the journal beside an RxDB database and applies whatever a crash left in it. */
 export async function attachWriteJournal(database: HocbaDatabase): Promise<void> {
   const store = await JournalStore.open(journalDatabaseNameOf(database.name));
-  journals.set(database, { store, scheduled: false, retryDelay: firstRetryMs, belief: new JournalBelief() });
-  database.onClose.push(() => store.close());
+  journals.set(database, {
+    store,
+    timer: undefined,
+    firstWaitingAt: undefined,
+    applying: undefined,
+    database,
+    deviceIdOfWaiting: { value: undefined },
+    retryDelay: firstRetryMs,
+    belief: new JournalBelief(),
+  });
+  const attached = attachedOf(database);
+  open.add(attached);
+  database.onClose.push(() => {
+    open.delete(attached);
+    if (attached.timer !== undefined) clearTimeout(attached.timer);
+    store.close();
+  });
   const pending = await store.snapshot();
   const devices = [
     ...new Set(pending.entries.flatMap((entry) => entry.events.map((event) => event.deviceId))),
@@ -146,35 +172,62 @@ async function applyDocuments(database: HocbaDatabase, documents: readonly Journ
   );
 }
 
+/** One apply at a time per database, across windows: entries reach RxDB in their order. */
+async function withApplyLock<T>(database: HocbaDatabase, work: () => Promise<T>): Promise<T> {
+  return await navigator.locks.request(`hocba-journal-apply:${database.name}`, { mode: 'exclusive' }, work);
+}
+
+/**
+ * Applies what the journal holds to RxDB and drops it, holding the apply lock. Saves may go on
+ * meanwhile (they only add entries; one that read a document from RxDB before a drop sees the
+ * `forgotten` mark move and reads again). Events that must be sealed again after RxDB's real
+ * head need the audit lock too: without it (`mayMoveHead` false) nothing is written and
+ * `needsAuditLock` is answered.
+ */
+async function applyPending(
+  database: HocbaDatabase,
+  mayMoveHead: boolean,
+): Promise<'applied' | 'needsAuditLock'> {
+  const { store, belief } = attachedOf(database);
+  return await withApplyLock(database, async () => {
+    const snapshot: JournalSnapshot = await store.snapshot();
+    if (snapshot.entries.length === 0 && snapshot.documents.length === 0) return 'applied';
+    const byDevice = new Map<string, AuditEventDoc[]>();
+    for (const event of snapshot.entries.flatMap((entry) => entry.events))
+      byDevice.set(event.deviceId, [...(byDevice.get(event.deviceId) ?? []), event]);
+    const placed: { deviceId: string; events: readonly AuditEventDoc[]; moved: boolean }[] = [];
+    for (const [deviceId, events] of byDevice) {
+      const where = await placedEvents(database, deviceId, events);
+      if (where.moved && !mayMoveHead) return 'needsAuditLock';
+      placed.push({ deviceId, ...where });
+    }
+    for (const { deviceId, events, moved } of placed) {
+      await applyEvents(database, events);
+      const last = events.at(-1);
+      if (moved && last) {
+        const head = { deviceId, seq: last.seq, hash: last.hash };
+        await store.setHead(head);
+        belief.head = head;
+      }
+    }
+    await applyDocuments(database, snapshot.documents);
+    const forgotten = await store.forget(snapshot);
+    const lastEntry = snapshot.entries.at(-1);
+    if (lastEntry) belief.forgetUpTo(lastEntry.id);
+    // This page's next save checks the new mark; until then it does not claim to know it.
+    belief.forgotten = forgotten ?? belief.forgotten;
+    for (const { deviceId, events } of placed) noteAppendedEvents(database, deviceId, [...events]);
+    return 'applied';
+  });
+}
+
 /**
  * Applies everything the journal holds to RxDB and drops it. The caller holds the audit lock of
  * every device whose events the journal holds (in practice: this desktop's). Idempotent: an
  * apply cut short by a crash is simply done again.
  */
 export async function applyJournalLocked(database: HocbaDatabase): Promise<void> {
-  const { store, belief } = attachedOf(database);
-  const snapshot: JournalSnapshot = await store.snapshot();
-  if (snapshot.entries.length === 0 && snapshot.documents.length === 0) return;
-  const byDevice = new Map<string, AuditEventDoc[]>();
-  for (const event of snapshot.entries.flatMap((entry) => entry.events))
-    byDevice.set(event.deviceId, [...(byDevice.get(event.deviceId) ?? []), event]);
-  const placed = new Map<string, readonly AuditEventDoc[]>();
-  for (const [deviceId, events] of byDevice) {
-    const where = await placedEvents(database, deviceId, events);
-    await applyEvents(database, where.events);
-    placed.set(deviceId, where.events);
-    const last = where.events.at(-1);
-    if (where.moved && last) {
-      const head = { deviceId, seq: last.seq, hash: last.hash };
-      await store.setHead(head);
-      belief.head = head;
-    }
-  }
-  await applyDocuments(database, snapshot.documents);
-  await store.forget(snapshot);
-  const lastEntry = snapshot.entries.at(-1);
-  if (lastEntry) belief.forgetUpTo(lastEntry.id);
-  for (const [deviceId, events] of placed) noteAppendedEvents(database, deviceId, [...events]);
+  await applyPending(database, true);
 }
 
 /** Applies the journal now, taking the device's audit lock. */
@@ -182,33 +235,71 @@ export async function applyJournal(database: HocbaDatabase, deviceId: string): P
   await withAuditLock(deviceId, () => applyJournalLocked(database));
 }
 
+/** Applies the journal without holding up saves; takes the audit lock only when it must. */
+async function applyInBackground(database: HocbaDatabase, deviceId: string): Promise<void> {
+  if ((await applyPending(database, false)) === 'needsAuditLock') await applyJournal(database, deviceId);
+}
+
 /**
- * Applies the journal soon, in the background: saves made meanwhile are applied together. A
- * failure is reported on the console and retried with a growing pause; what the journal holds
- * stays saved and is applied at the latest when the database next opens.
+ * Applies the journal in the background once the saving pauses (`quietMs` after the last save,
+ * at most `maxWaitMs` after the first one not yet applied), so a typist's saves never queue in
+ * IndexedDB behind RxDB's writes; saves made meanwhile are applied together. Until then the grade
+ * book shows the saved values itself. A failure is reported on the console and retried with a
+ * growing pause; what the journal holds stays saved and is applied at the latest when the
+ * database next opens.
  */
 export function scheduleJournalApply(database: HocbaDatabase, deviceId: string): void {
   const journal = journals.get(database);
-  if (!journal || journal.scheduled) return;
-  journal.scheduled = true;
-  const run = (delay: number) =>
-    setTimeout(() => {
+  if (!journal) return;
+  const now = performance.now();
+  journal.firstWaitingAt ??= now;
+  if (journal.timer !== undefined) clearTimeout(journal.timer);
+  const delay = Math.max(0, Math.min(quietMs, journal.firstWaitingAt + maxWaitMs - now));
+  journal.deviceIdOfWaiting.value = deviceId;
+  journal.timer = setTimeout(() => void runBackgroundApply(database, deviceId, journal), delay);
+}
+
+/**
+ * Whether every open database's journal is in RxDB: undefined when it is (nothing to wait for),
+ * else a promise that resolves once the waiting saves are applied (started now, not after the
+ * pause). A screen that opens waits for it before it queries, so it reads what was just saved.
+ */
+export function journalsSettled(): Promise<void> | undefined {
+  const waits: Promise<void>[] = [];
+  for (const journal of open) {
+    const deviceId = journal.deviceIdOfWaiting.value;
+    if (journal.timer !== undefined && deviceId !== undefined) {
+      clearTimeout(journal.timer);
+      waits.push(runBackgroundApply(journal.database, deviceId, journal));
+    } else if (journal.applying) waits.push(journal.applying);
+  }
+  return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+}
+
+function runBackgroundApply(
+  database: HocbaDatabase,
+  deviceId: string,
+  journal: AttachedJournal,
+): Promise<void> {
+  journal.timer = undefined;
+  journal.firstWaitingAt = undefined;
+  if (database.closed) return Promise.resolve();
+  const applying = applyInBackground(database, deviceId).then(
+    () => {
+      journal.retryDelay = firstRetryMs;
+    },
+    (error: unknown) => {
       if (database.closed) return;
-      journal.scheduled = false;
-      applyJournal(database, deviceId).then(
-        () => {
-          journal.retryDelay = firstRetryMs;
-        },
-        (error: unknown) => {
-          if (database.closed) return;
-          console.error('Không ghi được nhật ký thay đổi vào cơ sở dữ liệu; sẽ thử lại.', error);
-          journal.retryDelay = Math.min(journal.retryDelay * 2, maxRetryMs);
-          if (!journal.scheduled) {
-            journal.scheduled = true;
-            run(journal.retryDelay);
-          }
-        },
+      console.error('Không ghi được nhật ký thay đổi vào cơ sở dữ liệu; sẽ thử lại.', error);
+      journal.retryDelay = Math.min(journal.retryDelay * 2, maxRetryMs);
+      journal.timer ??= setTimeout(
+        () => void runBackgroundApply(database, deviceId, journal),
+        journal.retryDelay,
       );
-    }, delay);
-  run(0);
+    },
+  );
+  journal.applying = applying;
+  return applying.finally(() => {
+    if (journal.applying === applying) journal.applying = undefined;
+  });
 }

@@ -80,7 +80,12 @@ export async function auditedWriteMany<K extends EditableCollection>(
   const result = await withAuditLock(context.deviceId, async () => {
     await reconcileChainHead(database, context.deviceId);
     const ids = [...new Set(writes.map((write) => write.target.docId))];
-    const found = await collection.findByIds(ids).exec();
+    const store = journalOf(database);
+    const belief = journalBeliefOf(database);
+    // Read before the documents: if the journal drops applied states after this, RxDB's copy
+    // read below may be older than what was dropped, and the transaction finds out.
+    const forgottenBefore = belief.forgotten;
+    let found = await currentDocuments(collection, ids, 'cache');
     const meta: Pick<DocumentMeta, 'updatedAt' | 'updatedBy'> = {
       updatedAt: context.now().toISOString(),
       updatedBy: context.actor.userId,
@@ -92,7 +97,7 @@ export async function auditedWriteMany<K extends EditableCollection>(
       storedHead: StoredChainHead | undefined,
     ): JournalWrite | undefined => {
       const working = new Map<string, DocOf<K>>();
-      for (const [id, doc] of found) working.set(id, doc.toMutableJSON());
+      for (const [id, doc] of found) working.set(id, doc);
       for (const id of ids) {
         const state = journaled.get(journalKeyOf(collectionName, id));
         if (state) working.set(id, state as unknown as DocOf<K>);
@@ -133,25 +138,37 @@ export async function auditedWriteMany<K extends EditableCollection>(
         head: { deviceId: context.deviceId, ...sealed.head },
       };
     };
-    const store = journalOf(database);
-    const belief = journalBeliefOf(database);
     let committed: CommittedWrite | undefined;
     // This page usually knows what the journal holds (it wrote it): one round trip, checked.
-    if (belief.head?.deviceId === context.deviceId) {
+    if (belief.head?.deviceId === context.deviceId && forgottenBefore !== undefined) {
       const write = compute(belief.statesOf(keys), belief.head);
       if (!write) return { changes: [] };
       try {
         committed = await store.commitAssuming(
           context.deviceId,
-          { head: belief.head, entries: belief.entryIdsOf(keys) },
+          { head: belief.head, entries: belief.entryIdsOf(keys), forgotten: forgottenBefore },
           write,
         );
       } catch (error) {
         if (!(error instanceof JournalBeliefOutdated)) throw error;
       }
     }
-    committed ??= await store.commit(context.deviceId, keys, compute);
-    if (committed) belief.noteCommitted(committed);
+    // Otherwise read what the journal holds, and RxDB again, until no apply came in between.
+    for (let attempt = 0; !committed; attempt += 1) {
+      if (attempt === maxReadAttempts) throw new Error('the write journal kept changing while saving');
+      const before = await store.forgottenCount();
+      found = await currentDocuments(collection, ids, 'storage');
+      const read = { stale: false };
+      const result = await store.commit(context.deviceId, keys, (states, head, forgotten) => {
+        read.stale = forgotten !== before;
+        return read.stale ? undefined : compute(states, head);
+      });
+      if (wasStale(read)) continue;
+      belief.forgotten = before;
+      if (!result) return { changes: [] };
+      committed = result;
+    }
+    belief.noteCommitted(committed);
     return { changes: allChanges };
   });
   if (result.changes.length === 0) return result;
@@ -176,6 +193,37 @@ export type BulkDocument<K extends EditableCollection> = {
   readonly studentId: string;
   readonly classId: string;
 };
+
+/** Applies meeting a save between its reads, more than this in a row, is not a busy journal. */
+const maxReadAttempts = 8;
+
+const rxdbInternals = new Set(['_rev', '_meta', '_attachments', '_deleted']);
+
+/**
+ * The stored documents: from RxDB's cache (kept current by its change events, so right unless
+ * another window wrote a moment ago), or from storage itself (always right; for the second look
+ * after the journal changed under a save).
+ */
+async function currentDocuments<K extends EditableCollection>(
+  collection: RxCollection<DocOf<K>>,
+  ids: readonly string[],
+  from: 'cache' | 'storage',
+): Promise<Map<string, DocOf<K>>> {
+  if (from === 'cache') {
+    const found = await collection.findByIds([...ids]).exec();
+    return new Map([...found].map(([id, doc]) => [id, doc.toMutableJSON()]));
+  }
+  const stored = await collection.storageInstance.findDocumentsById([...ids], false);
+  return new Map(
+    stored.map((doc) => [
+      primaryOf(doc),
+      Object.fromEntries(Object.entries(doc).filter(([key]) => !rxdbInternals.has(key))) as DocOf<K>,
+    ]),
+  );
+}
+
+/** Set inside the journal transaction's callback (no narrowing across it). */
+const wasStale = (read: { readonly stale: boolean }): boolean => read.stale;
 
 /** Read through a call, since the write that sets it runs concurrently (no narrowing). */
 const failedYet = (outcome: { readonly failure?: Error }): boolean => outcome.failure !== undefined;

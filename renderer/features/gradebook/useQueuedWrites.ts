@@ -54,8 +54,9 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
   }, []);
 
   const drainAll = useCallback(async () => {
-    // Yield once first, so `running` is set before this can finish.
-    await Promise.resolve();
+    // No yield before the first write: its lock request leaves during the key's own handler, so
+    // the wait for it overlaps React drawing the typed value. (`running` is set before this
+    // finishes: the write always awaits the lock.)
     let failure: string | undefined;
     try {
       while (pending.current.length > 0) {
