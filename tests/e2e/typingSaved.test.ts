@@ -10,8 +10,8 @@ import { artifactsDir } from '../support/paths';
 /**
  * The grade book shows what was typed at once and says when it is saved: a value on screen
  * whose save is not durable yet carries aria-busy, and loses it once its journal transaction
- * committed. The save is held back by holding the device's audit lock from the page, which is
- * exactly what a save waits for.
+ * committed. The save is held back by holding the device's audit lock from the page with the
+ * journal marked busy, which is exactly what a save then waits for.
  */
 describe('typing in the grade book: shown at once, marked saved when stored', () => {
   let app: AppBridge;
@@ -37,22 +37,35 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
   const cell = (row: number, column: number) =>
     browser.page.getByRole('grid').locator('tbody tr').nth(row).locator('[role="gridcell"]').nth(column);
 
-  /** Holds the audit lock in the page until `release` is called there. */
+  /**
+   * Holds the audit lock in the page until `release` is called there, and marks the journal busy
+   * as a bulk writer in another window would: a save then cannot go without the lock and waits.
+   */
   const holdLock = () =>
-    browser.page.evaluate(
-      (name) =>
-        new Promise<void>((held) => {
-          void navigator.locks.request(
-            name,
-            () =>
-              new Promise<void>((release) => {
-                (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock = release;
-                held();
-              }),
-          );
-        }),
-      lockName,
-    );
+    browser.page.evaluate(async (name) => {
+      await new Promise<void>((marked, failed) => {
+        const request = indexedDB.open('hocba-dung-thu--journal');
+        request.onerror = () => failed(request.error ?? new Error('no journal'));
+        request.onsuccess = () => {
+          const transaction = request.result.transaction('marks', 'readwrite');
+          transaction.objectStore('marks').put({ name: 'busy', count: 1 });
+          transaction.oncomplete = () => {
+            request.result.close();
+            marked();
+          };
+        };
+      });
+      await new Promise<void>((held) => {
+        void navigator.locks.request(
+          name,
+          () =>
+            new Promise<void>((release) => {
+              (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock = release;
+              held();
+            }),
+        );
+      });
+    }, lockName);
   const releaseLock = () =>
     browser.page.evaluate(() => (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock());
 

@@ -62,6 +62,8 @@ const headsStore = 'heads';
 /** `forgotten`: how many times applied states were dropped (a save read RxDB before that?). */
 const marksStore = 'marks';
 const forgottenMark = 'forgotten';
+/** `busy`: 1 while a writer under the audit lock moves the head outside a save (bulk, reconcile). */
+const busyMark = 'busy';
 
 const allStores = [entriesStore, documentsStore, headsStore, marksStore];
 type Mark = { readonly name: string; readonly count: number };
@@ -138,7 +140,10 @@ export class JournalStore {
     const reads = this.readInto(transaction, deviceId, keys, (key, document) => {
       if (document) states.set(key, document.state);
     });
-    const result = reads.then(({ head, forgotten }) => {
+    const result = reads.then(({ head, forgotten, busy }) => {
+      // Called under the audit lock, where no one is inside a busy section: a mark left by a
+      // writer that crashed is cleared.
+      if (busy > 0) transaction.objectStore(marksStore).put({ name: busyMark, count: 0 });
       try {
         written = compute(states, head, forgotten);
       } catch (error) {
@@ -177,9 +182,12 @@ export class JournalStore {
     // Issued first, so their answers arrive before the entry's id and its states are written.
     void this.readInto(transaction, deviceId, [...assumed.entries.keys()], (key, document) =>
       check(document?.entryId === assumed.entries.get(key)),
-    ).then(({ head, forgotten }) =>
+    ).then(({ head, forgotten, busy }) =>
       check(
-        head?.seq === assumed.head.seq && head.hash === assumed.head.hash && forgotten === assumed.forgotten,
+        head?.seq === assumed.head.seq &&
+          head.hash === assumed.head.hash &&
+          forgotten === assumed.forgotten &&
+          busy === 0,
       ),
     );
     const result = this.writeIn(transaction, write);
@@ -200,7 +208,11 @@ export class JournalStore {
     deviceId: string,
     keys: readonly string[],
     onDocument: (key: string, document: JournalDocument | undefined) => void,
-  ): Promise<{ readonly head: StoredChainHead | undefined; readonly forgotten: number }> {
+  ): Promise<{
+    readonly head: StoredChainHead | undefined;
+    readonly forgotten: number;
+    readonly busy: number;
+  }> {
     const documents = transaction.objectStore(documentsStore);
     for (const key of keys) {
       const read = documents.get(key) as IDBRequest<JournalDocument | undefined>;
@@ -210,9 +222,23 @@ export class JournalStore {
       StoredChainHead | undefined
     >;
     const markRead = transaction.objectStore(marksStore).get(forgottenMark) as IDBRequest<Mark | undefined>;
+    const busyRead = transaction.objectStore(marksStore).get(busyMark) as IDBRequest<Mark | undefined>;
     return new Promise((resolve) => {
-      markRead.onsuccess = () => resolve({ head: headRead.result, forgotten: markRead.result?.count ?? 0 });
+      busyRead.onsuccess = () =>
+        resolve({
+          head: headRead.result,
+          forgotten: markRead.result?.count ?? 0,
+          busy: busyRead.result?.count ?? 0,
+        });
     });
+  }
+
+  /** Marks (or unmarks) a writer moving the head outside a save; saves without the lock then wait. */
+  async setBusy(busy: boolean): Promise<void> {
+    const transaction = this.idb.transaction(marksStore, 'readwrite');
+    const done = transactionDone(transaction);
+    transaction.objectStore(marksStore).put({ name: busyMark, count: busy ? 1 : 0 });
+    await done;
   }
 
   /** How many times applied states were dropped so far. */

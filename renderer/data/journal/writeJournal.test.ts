@@ -109,7 +109,7 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
     const { database, placeOf, teacher } = await setUp();
     const place = placeOf(0);
     const release = await holdAuditLock();
-    // Queued behind the lock together: the second save runs before any apply can.
+    // Three saves in a row, before any apply (applies wait for a pause in the saving).
     const saves = Promise.all([
       writeSubjectCells(
         database,

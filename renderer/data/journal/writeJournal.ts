@@ -96,6 +96,26 @@ async function withDeviceLocks<T>(devices: readonly string[], work: () => Promis
   return await withAuditLock(first, () => withDeviceLocks(rest, work));
 }
 
+const busyDepth = new WeakMap<HocbaDatabase, number>();
+
+/**
+ * Runs `work` (which moves the chain head outside a save: a bulk insert, a reconciliation)
+ * marked busy in the journal, so saves made without the audit lock step back and wait for it.
+ * The caller holds the audit lock; nested sections share one mark.
+ */
+export async function withJournalBusy<T>(database: HocbaDatabase, work: () => Promise<T>): Promise<T> {
+  const store = journalOf(database);
+  const depth = busyDepth.get(database) ?? 0;
+  busyDepth.set(database, depth + 1);
+  try {
+    if (depth === 0) await store.setBusy(true);
+    return await work();
+  } finally {
+    busyDepth.set(database, (busyDepth.get(database) ?? 1) - 1);
+    if (depth === 0 && !database.closed) await store.setBusy(false);
+  }
+}
+
 /** Removes a database's journal (with the database itself, e.g. a trial thrown away). */
 export async function removeWriteJournal(rxDatabaseName: string): Promise<void> {
   await JournalStore.remove(journalDatabaseNameOf(rxDatabaseName));
@@ -132,6 +152,14 @@ async function placedEvents(
 ): Promise<{ readonly events: readonly AuditEventDoc[]; readonly moved: boolean }> {
   const [first] = events;
   if (!first) return { events, moved: false };
+  // Saved in one run of the chain, each after the one before (else: placed again, below).
+  const linked = events.every(
+    (event, index) =>
+      index === 0 ||
+      (event.seq === (events[index - 1]?.seq ?? 0) + 1 && event.prevHash === events[index - 1]?.hash),
+  );
+  if (!linked)
+    return { events: resealedAfter(events, await storedChainHead(database, deviceId)), moved: true };
   const before = auditEventIdOf(deviceId, first.seq - 1);
   const found = await database.auditEvents.findByIds([before, first.id]).exec();
   const there = found.get(first.id);

@@ -1,6 +1,6 @@
 import { genesisHash, type AuditEvent } from '../../../shared/audit/auditChain';
 import type { HocbaDatabase } from '../database';
-import { applyJournalLocked, journalBeliefOf, journalOf } from '../journal/writeJournal';
+import { applyJournalLocked, journalBeliefOf, journalOf, withJournalBusy } from '../journal/writeJournal';
 import { noteAppendedEvents } from './chainHeadReporter';
 import { sealEventsAfter, sealingOf, type DocumentChanges } from './sealEvents';
 import { storedChainHead } from './storedChain';
@@ -27,13 +27,20 @@ export async function reconcileChainHead(database: HocbaDatabase, deviceId: stri
   const devices = reconciled.get(database) ?? new Set<string>();
   if (devices.has(deviceId)) return;
   const journal = journalOf(database);
-  await applyJournalLocked(database);
-  const [kept, stored] = await Promise.all([journal.head(deviceId), storedChainHead(database, deviceId)]);
-  const head = kept && kept.seq >= stored.seq ? { seq: kept.seq, hash: kept.hash } : stored;
-  await journal.setHead({ deviceId, ...head });
-  journalBeliefOf(database).head = { deviceId, ...head };
+  await withJournalBusy(database, async () => {
+    await applyJournalLocked(database);
+    const [kept, stored] = await Promise.all([journal.head(deviceId), storedChainHead(database, deviceId)]);
+    const head = kept && kept.seq >= stored.seq ? { seq: kept.seq, hash: kept.hash } : stored;
+    await journal.setHead({ deviceId, ...head });
+    journalBeliefOf(database).head = { deviceId, ...head };
+  });
   devices.add(deviceId);
   reconciled.set(database, devices);
+}
+
+/** Whether this page has reconciled the device's head (its saves may then go without the lock). */
+export function isChainHeadReconciled(database: HocbaDatabase, deviceId: string): boolean {
+  return reconciled.get(database)?.has(deviceId) === true;
 }
 
 /** Reads the head of this device's chain (journal included). Call inside `withAuditLock`. */
@@ -49,6 +56,14 @@ export async function chainHead(database: HocbaDatabase, deviceId: string): Prom
  * `withAuditLock`. Returns the events written.
  */
 export async function appendAuditEvents(
+  database: HocbaDatabase,
+  context: WriteContext,
+  documents: readonly DocumentChanges[],
+): Promise<AuditEvent[]> {
+  return await withJournalBusy(database, () => appendToStoredChain(database, context, documents));
+}
+
+async function appendToStoredChain(
   database: HocbaDatabase,
   context: WriteContext,
   documents: readonly DocumentChanges[],

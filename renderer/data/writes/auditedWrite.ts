@@ -18,8 +18,15 @@ import {
   journalBeliefOf,
   journalOf,
   scheduleJournalApply,
+  withJournalBusy,
 } from '../journal/writeJournal';
-import { appendAuditEvents, reconcileChainHead, withAuditLock, type DocumentChanges } from './auditLog';
+import {
+  appendAuditEvents,
+  isChainHeadReconciled,
+  reconcileChainHead,
+  withAuditLock,
+  type DocumentChanges,
+} from './auditLog';
 import { sealEventsAfter, sealingOf } from './sealEvents';
 import { fieldChanges, type FieldChange } from './fieldChanges';
 import type { WriteContext } from './writeContext';
@@ -77,8 +84,14 @@ export async function auditedWriteMany<K extends EditableCollection>(
   settles: WriteSettles = 'visible',
 ): Promise<WriteResult> {
   const collection = collectionOf(database, collectionName);
-  const result = await withAuditLock(context.deviceId, async () => {
-    await reconcileChainHead(database, context.deviceId);
+  /**
+   * One attempt. Without the lock (this page reconciled the head and knows the journal): the
+   * one-round-trip save only, and `locked` is asked for when the journal is not as believed
+   * (another window saved, an apply dropped states, a bulk writer is busy). With the lock: that,
+   * then reading the journal and RxDB's storage until it holds.
+   */
+  const attempt = async (locked: boolean): Promise<WriteResult | 'locked'> => {
+    if (locked) await reconcileChainHead(database, context.deviceId);
     const ids = [...new Set(writes.map((write) => write.target.docId))];
     const store = journalOf(database);
     const belief = journalBeliefOf(database);
@@ -153,6 +166,7 @@ export async function auditedWriteMany<K extends EditableCollection>(
         if (!(error instanceof JournalBeliefOutdated)) throw error;
       }
     }
+    if (!committed && !locked) return 'locked';
     // Otherwise read what the journal holds, and RxDB again, until no apply came in between.
     for (let attempt = 0; !committed; attempt += 1) {
       if (attempt === maxReadAttempts) throw new Error('the write journal kept changing while saving');
@@ -170,7 +184,15 @@ export async function auditedWriteMany<K extends EditableCollection>(
     }
     belief.noteCommitted(committed);
     return { changes: allChanges };
-  });
+  };
+  // A typist's saves skip the Web Lock: waiting for its grant means waiting behind the frame
+  // that draws the key (docs/decisions.md); the journal's transaction checks what was assumed.
+  let result =
+    isChainHeadReconciled(database, context.deviceId) && settles === 'durable'
+      ? await attempt(false)
+      : ('locked' as const);
+  if (result === 'locked') result = await withAuditLock(context.deviceId, () => attempt(true));
+  if (result === 'locked') throw new Error('a save under the audit lock asked for the lock');
   if (result.changes.length === 0) return result;
   if (settles === 'durable') scheduleJournalApply(database, context.deviceId);
   else await applyJournal(database, context.deviceId);
@@ -288,7 +310,22 @@ export async function auditedBulkInsert<K extends EditableCollection>(
   options: BulkInsertOptions = {},
 ): Promise<void> {
   const collection = collectionOf(database, collectionName);
-  await withAuditLock(context.deviceId, async () => {
+  await withAuditLock(context.deviceId, () =>
+    withJournalBusy(database, () =>
+      insertLocked(database, context, collection, collectionName, given, options),
+    ),
+  );
+}
+
+async function insertLocked<K extends EditableCollection>(
+  database: HocbaDatabase,
+  context: WriteContext,
+  collection: RxCollection<DocOf<K>>,
+  collectionName: K,
+  given: readonly BulkDocument<K>[],
+  options: BulkInsertOptions,
+): Promise<void> {
+  {
     // Edits still in the journal come first, so the check below sees them.
     await applyJournalLocked(database);
     const { fresh, existing } = await notYetStored(collection, given);
@@ -331,5 +368,5 @@ export async function auditedBulkInsert<K extends EditableCollection>(
       announced.map((document) => removalOfCreated(collectionName, document)),
     );
     throw new Error(`${failure.message}; the ${written.length} written were removed`);
-  });
+  }
 }
