@@ -8,6 +8,7 @@ import {
   testDeviceId,
 } from '../../../tests/support/browserDatabase';
 import type { HocbaDatabase } from '../database';
+import { metaFor } from '../documentMeta';
 import { auditedBulkInsert, auditedWriteMany } from '../writes/auditedWrite';
 import { auditLockNameOf } from '../writes/auditLock';
 import { writeSubjectCells, type StudentPlace } from '../writes/resultWrites';
@@ -231,6 +232,53 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
       comment: 'Tiến bộ.',
     });
     expect(verifyAuditChain(testDeviceId, await chainOf(database))).toEqual([]);
+  });
+
+  it('keeps one chain and every document when a typist saves while a bulk insert runs', async () => {
+    const { database, school, placeOf, teacher } = await setUp();
+    const place = placeOf(0);
+    const principal = school.staff.find((member) => member.role === 'principal')?.userId ?? '';
+    // A year of results for the class's other students, inserted in bulk as the sample does.
+    const { yearResultsByStudent } = await import('../../../shared/sample/generateYearResults');
+    const docs = [...yearResultsByStudent(teacher.catalogue, school, 3)]
+      .flatMap((student) => student.subjectResults)
+      .filter((doc) => doc.studentId !== place.studentId)
+      .slice(0, 1500)
+      .map((doc) => ({ ...doc, ...metaFor(place.schoolId, place.schoolYear, principal, new Date()) }));
+    await writeSubjectCells(
+      database,
+      teacher,
+      [{ place, rowKey: 'toan', period: 'GK1', field: 'level', value: 'H' }],
+      'durable',
+    );
+    const bulk = auditedBulkInsert(
+      database,
+      contextAs(school, principal),
+      'subjectResults',
+      docs.map((doc) => ({ doc: doc as never, studentId: doc.studentId, classId: doc.classId })),
+    );
+    const saves = Promise.all(
+      (['T', 'C', 'H', 'T'] as const).map((value, index) =>
+        writeSubjectCells(
+          database,
+          teacher,
+          [{ place, rowKey: index % 2 === 0 ? 'toan' : 'tieng-viet', period: 'CK1', field: 'level', value }],
+          'durable',
+        ),
+      ),
+    );
+    await Promise.all([bulk, saves]);
+    await applyJournal(database, testDeviceId);
+    const chain = await chainOf(database);
+    expect(verifyAuditChain(testDeviceId, chain)).toEqual([]);
+    expect(
+      chain.filter((event) => event.field === '*' && event.collectionName === 'subjectResults').length,
+    ).toBeGreaterThanOrEqual(docs.length);
+    const toan = await database.subjectResults
+      .findOne(subjectResultIdOf(place.studentId, 'toan', place.schoolYear))
+      .exec();
+    expect(toan?.CK1?.level).toBe('H');
+    expect(await database.subjectResults.count().exec()).toBeGreaterThanOrEqual(docs.length + 2);
   });
 
   it('after a crash before the journal reached RxDB, applies it when the database opens again', async () => {
