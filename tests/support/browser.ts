@@ -6,15 +6,25 @@ import { chromiumArgs, chromiumPath } from './chromium';
 
 export type BrowserSession = {
   readonly context: BrowserContext;
+  /** The user-data-dir: the profile, with its IndexedDB. */
+  readonly profileDir: string;
   readonly page: Page;
   /** Console errors, page errors and CSP violations seen so far. */
   readonly problems: string[];
   readonly close: () => Promise<void>;
 };
 
+export type OpenBrowserOptions = {
+  /**
+   * An existing user-data-dir to open again (a browser restarted on the same IndexedDB); it is
+   * the caller's, so `close` leaves it in place. Without it, a fresh profile removed by `close`.
+   */
+  readonly profileDir?: string;
+};
+
 /** Debian's Chromium with a fresh profile (a fresh IndexedDB), driven by playwright-core. */
-export async function openBrowser(): Promise<BrowserSession> {
-  const profile = await mkdtemp(join(tmpdir(), 'hocba-chromium-'));
+export async function openBrowser(options: OpenBrowserOptions = {}): Promise<BrowserSession> {
+  const profile = options.profileDir ?? (await mkdtemp(join(tmpdir(), 'hocba-chromium-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     args: chromiumArgs,
@@ -31,11 +41,12 @@ export async function openBrowser(): Promise<BrowserSession> {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   return {
     context,
+    profileDir: profile,
     page,
     problems,
     close: async () => {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (options.profileDir === undefined) await rm(profile, { recursive: true, force: true });
     },
   };
 }
