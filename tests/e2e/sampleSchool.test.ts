@@ -1,45 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../shared/domain/dates';
-import { defaultCompiledCatalogue } from '../../shared/domain/evaluation/compiledCatalogue';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
-import { generateYearResults } from '../../shared/sample/generateYearResults';
-import { sampleDatabaseName } from '../../renderer/app/session';
-import { sampleResultsSeed, sampleTrialRequest } from '../../renderer/features/signin/sampleTrialRequest';
+import { sampleTrialRequest } from '../../renderer/features/signin/sampleTrialRequest';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
-
-/** Live documents per collection of the trial's database, read raw from IndexedDB. */
-function storedCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(async (databaseName) => {
-    const prefix = `rxdb-dexie-${databaseName}--`;
-    const counts: Record<string, number> = {};
-    for (const info of await indexedDB.databases()) {
-      const name = info.name ?? '';
-      // `<prefix><schema version>--<collection>`; RxDB's own stores are no documents of the school.
-      const collection = name.slice(prefix.length).split('--').slice(1).join('--');
-      if (!name.startsWith(prefix) || collection.startsWith('_') || collection.startsWith('plugin-'))
-        continue;
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
-      });
-      const docs = await new Promise<unknown[]>((resolve, reject) => {
-        const request = database.transaction('docs', 'readonly').objectStore('docs').getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error ?? new Error(`cannot read ${name}`));
-      });
-      database.close();
-      const live = docs.filter((doc) => (doc as { _deleted?: unknown })._deleted !== true).length;
-      if (live > 0) counts[collection] = live;
-    }
-    return counts;
-  }, sampleDatabaseName);
-}
 
 describe('trying the app with sample data, in Chromium through the bridge', () => {
   const expected = generateSampleSchool(sampleTrialRequest);
@@ -71,9 +38,6 @@ describe('trying the app with sample data, in Chromium through the bridge', () =
     await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
     await page.getByRole('heading', { name: expected.school.name }).waitFor();
     await expect(page.getByText(`Năm học ${expected.schoolYear}`).isVisible()).resolves.toBe(true);
-    // The school comes first; the year's results are still loading behind a progress bar.
-    await page.getByRole('progressbar', { name: 'Nạp kết quả mẫu' }).waitFor();
-    await expect(page.evaluate(() => performance.getEntriesByName('hocba:seed').length)).resolves.toBe(0);
 
     expect(class1A).toBeDefined();
     await page.getByRole('button', { name: `1A (${roster1A.length})` }).click();
@@ -113,53 +77,6 @@ describe('trying the app with sample data, in Chromium through the bridge', () =
   it('reached main through the bridge (app:info) and raised no console errors or CSP violations', async () => {
     await expect(browser.page.getByText('Trình duyệt (cầu nối cục bộ)').isVisible()).resolves.toBe(true);
     await expect(browser.page.getByText(`Thư mục dữ liệu: ${app.dataDir}`).isVisible()).resolves.toBe(true);
-    expect(browser.problems).toEqual([]);
-  });
-});
-
-describe('a sample trial whose page is reloaded while its results load', () => {
-  const small = generateSampleSchool({ seed: sampleTrialRequest.seed, students: 300 });
-  const results = generateYearResults(defaultCompiledCatalogue(), small, sampleResultsSeed);
-  const resultCount = results.subjectResults.length + results.characterResults.length;
-  let app: AppBridge;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    app = await startAppBridge();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser.close();
-    await app.close();
-  });
-
-  it('finishes loading the results on the next open, every document once, each with its audit event', async () => {
-    const { page } = browser;
-    await page.goto(app.bridge.pageUrl);
-    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.getByRole('heading', { name: small.school.name }).waitFor();
-    // Some results stored, not all: the page goes away in the middle of the load.
-    await page.getByText(/^Đang nạp kết quả mẫu: [1-9][\d.]*\//).waitFor();
-    await page.reload();
-    await page.getByRole('heading', { name: small.school.name }).waitFor();
-    await page.getByText(`Đã nạp xong ${resultCount.toLocaleString('vi-VN')} kết quả mẫu.`).waitFor();
-
-    const documents = {
-      schools: 1,
-      classes: small.classes.length,
-      people: small.students.length,
-      assignments: small.assignments.length,
-      subjectResults: results.subjectResults.length,
-      characterResults: results.characterResults.length,
-    };
-    const total = Object.values(documents).reduce((sum, count) => sum + count, 0);
-    const { auditEvents, ...stored } = await storedCounts(page);
-    expect(stored).toEqual(documents);
-    // A slice cut off between its events and its documents leaves events of creations that did
-    // not land (never the reverse); those documents are created again, with events of their own.
-    expect(auditEvents).toBeGreaterThanOrEqual(total);
     expect(browser.problems).toEqual([]);
   });
 });
