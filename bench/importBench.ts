@@ -26,6 +26,7 @@ import { generateSampleSchool } from '../shared/sample/generateSampleSchool';
 import { startAppBridge } from '../tests/support/appBridge';
 import { openBrowser } from '../tests/support/browser';
 import { repoRoot } from '../tests/support/paths';
+import { startSampleTrialIn } from '../tests/support/sampleTrial';
 
 const rows = Number(process.env.BENCH_ROWS ?? 2000);
 const runs = 5;
@@ -130,10 +131,7 @@ try {
   page.setDefaultTimeout(300_000);
   try {
     await page.goto(app.bridge.pageUrl);
-    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
-    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.locator('.school-header h1').waitFor();
+    await startSampleTrialIn(page, { students: 300, withResults: false });
     await page.getByRole('navigation').getByRole('button', { name: 'Hồ sơ học sinh' }).click();
     const classSelect = page.getByLabel('Lớp', { exact: true });
     const value = await classSelect

@@ -4,8 +4,11 @@ import { DatabaseProvider } from '../data/DatabaseContext';
 import { openHocbaDatabase, type HocbaDatabase } from '../data/database';
 import { AuditStartCheck } from '../features/history/AuditStartCheck';
 import { useChainHeadReporting } from '../features/history/auditHeadReporting';
+import { SampleLoadStatus } from '../features/signin/SampleLoadStatus';
 import { SignInScreen } from '../features/signin/SignInScreen';
-import type { SampleTrial } from '../features/signin/startSampleTrial';
+import { resumeSampleLoad, type SampleLoadPlan, type SampleTrial } from '../features/signin/startSampleTrial';
+import { useSampleLoad } from '../features/signin/useSampleLoad';
+import { useIpc } from '../ipc/IpcContext';
 import { AppShell } from './AppShell';
 import { AreaScreen } from './AreaScreen';
 import { useRoute } from './hashRoute';
@@ -18,7 +21,13 @@ import { useAppInfo } from './useAppInfo';
 type AppState =
   | { readonly kind: 'restoring' }
   | { readonly kind: 'signedOut' }
-  | { readonly kind: 'signedIn'; readonly session: Session; readonly database: HocbaDatabase }
+  | {
+      readonly kind: 'signedIn';
+      readonly session: Session;
+      readonly database: HocbaDatabase;
+      /** The sample trial's students and results still loading behind the screens. */
+      readonly load: SampleLoadPlan | undefined;
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 function SchoolGate({ children }: { children: React.ReactNode }) {
@@ -34,6 +43,9 @@ export function App() {
   const [state, setState] = useState<AppState>(savedSession ? { kind: 'restoring' } : { kind: 'signedOut' });
   const [route, navigate] = useRoute();
   const info = useAppInfo();
+  const ipc = useIpc();
+  const loadPlan = state.kind === 'signedIn' ? state.load : undefined;
+  const sampleLoad = useSampleLoad(loadPlan, window.localStorage);
   // Every audited write of this page tells main its new chain head (from the sample import on).
   useChainHeadReporting();
 
@@ -43,9 +55,11 @@ export function App() {
     let live = true;
     let opened: HocbaDatabase | undefined;
     openHocbaDatabase({ name: session.databaseName }).then(
-      (database) => {
+      async (database) => {
         opened = database;
-        if (live) setState({ kind: 'signedIn', session, database });
+        // An unfinished sample load (the window closed while it ran) goes on where it stopped.
+        const load = await resumeSampleLoad(ipc, window.localStorage, database).catch(() => undefined);
+        if (live) setState({ kind: 'signedIn', session, database, load });
         else void database.close();
       },
       () => {
@@ -56,11 +70,11 @@ export function App() {
       live = false;
       void opened?.close();
     };
-  }, [savedSession]);
+  }, [savedSession, ipc]);
 
   const onSignedIn = useCallback((trial: SampleTrial) => {
     writeSession(window.localStorage, trial.session);
-    setState({ kind: 'signedIn', session: trial.session, database: trial.database });
+    setState({ kind: 'signedIn', session: trial.session, database: trial.database, load: trial.load });
   }, []);
 
   const onSwitchUser = useCallback(
@@ -107,6 +121,7 @@ export function App() {
                 onSignOut={onSignOut}
               >
                 <AuditStartCheck deviceId={info?.deviceId} />
+                <SampleLoadStatus state={sampleLoad} />
                 <SchoolGate>
                   <AreaScreen area={route.area} />
                 </SchoolGate>

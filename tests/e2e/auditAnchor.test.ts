@@ -10,6 +10,7 @@ import { createLogger, memoryLogSink } from '../../main/services/logger';
 import { appActions, screenshotOnFailure } from '../support/appActions';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir, requireBuiltRenderer } from '../support/paths';
+import { startSampleTrialIn } from '../support/sampleTrial';
 
 /**
  * The audit chain anchored in main, tried as an attacker would: the sample school's events are
@@ -126,10 +127,7 @@ describe('the audit chain anchored in main, in Chromium through the bridge', () 
     page = browser.page;
     page.setDefaultTimeout(20_000);
     await page.goto(bridge.pageUrl);
-    await page.getByLabel('Số học sinh của trường mẫu').selectOption({ label: '300 học sinh' });
-    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
+    await startSampleTrialIn(page, { students: 300, withResults: false });
   });
 
   afterEach(async (context) => {

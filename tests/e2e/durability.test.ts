@@ -6,6 +6,7 @@ import { CrashableApp } from '../support/crashableApp';
 import { addCycle, emptyTally, judgeCycle, tallyLine, type KillTally } from '../support/durabilityCheck';
 import { shownGradebook, storedState } from '../support/gradebookState';
 import { gradebookTypist, seededRandom } from '../support/gradebookTypist';
+import { startSampleTrialIn } from '../support/sampleTrial';
 
 /**
  * Issue 9, "Never lose what the teacher saw": a value the grade book shows as saved (on screen,
@@ -86,10 +87,7 @@ describe('never lose what the teacher saw: the renderer and main killed while ty
     const { page } = app;
     page.setDefaultTimeout(30_000);
     await page.goto(app.pageUrl);
-    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
-    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.locator('.school-header h1').waitFor();
+    await startSampleTrialIn(page, { students: 300, withResults: false });
     await page.locator('.class-chip').first().click();
     const homeroom =
       (await page.locator('.roster-heading .muted').textContent())?.replace('Giáo viên chủ nhiệm: ', '') ??

@@ -7,6 +7,7 @@ import { sampleTrialRequest } from '../../renderer/features/signin/sampleTrialRe
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
+import { sampleTrialLoaded } from '../support/sampleTrial';
 
 describe('trying the app with sample data, in Chromium through the bridge', () => {
   const expected = generateSampleSchool(sampleTrialRequest);
@@ -37,6 +38,8 @@ describe('trying the app with sample data, in Chromium through the bridge', () =
 
     await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
     await page.getByRole('heading', { name: expected.school.name }).waitFor();
+    // The students and their results load behind the home screen; the app says when all are in.
+    await sampleTrialLoaded(page);
     await expect(page.getByText(`Năm học ${expected.schoolYear}`).isVisible()).resolves.toBe(true);
 
     expect(class1A).toBeDefined();

@@ -8,6 +8,7 @@ import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { appActions, screenshotOnFailure } from '../support/appActions';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
+import { startSampleTrialIn } from '../support/sampleTrial';
 
 /**
  * A school year in Chromium through the real bridge: the principal sets up a class and its
@@ -87,10 +88,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
 
   it('lets the principal set up a class, a teacher and the assignments', async () => {
     await page.goto(app.bridge.pageUrl);
-    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
-    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.locator('.school-header h1').waitFor();
+    await startSampleTrialIn(page, { students: 300, withResults: false });
 
     await goTo('Thiết lập năm học');
     const staffForm = page.getByRole('form', { name: 'Thêm giáo viên' });

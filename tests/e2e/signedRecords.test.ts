@@ -13,6 +13,7 @@ import { artifactsDir } from '../support/paths';
 import { createSoftHsm, type SoftHsm } from '../support/softhsm';
 import { addSoftHsmToken, type ExtraToken } from '../support/softHsmTokens';
 import { createTestPki, type TestIdentity, type TestPki } from '../support/testPki';
+import { startSampleTrialIn } from '../support/sampleTrial';
 
 /**
  * The signed học bạ in Chromium through the real bridge, with SoftHSM2 tokens and a test CA:
@@ -92,8 +93,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
   it('makes the token holder the homeroom teacher of 1A and confirms the year’s results as her', async () => {
     expect(class1A).toBeDefined();
     await page.goto(app.bridge.pageUrl);
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.locator('.school-header h1').waitFor({ timeout: 90_000 });
+    await startSampleTrialIn(page, { withResults: true, timeout: 90_000 });
 
     await goTo('Thiết lập năm học');
     const staffForm = page.getByRole('form', { name: 'Thêm giáo viên' });

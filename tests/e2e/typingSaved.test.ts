@@ -6,6 +6,7 @@ import { appActions, screenshotOnFailure } from '../support/appActions';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
+import { startSampleTrialIn } from '../support/sampleTrial';
 
 /**
  * The grade book shows what was typed at once and says when it is saved: a value on screen
@@ -72,10 +73,7 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
   it('opens a class grade book as its homeroom teacher', async () => {
     const { page } = browser;
     await page.goto(app.bridge.pageUrl);
-    await page.getByLabel('Số học sinh của trường mẫu').selectOption('300');
-    await page.getByLabel('Có sẵn kết quả đánh giá cả năm').uncheck();
-    await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-    await page.locator('.school-header h1').waitFor();
+    await startSampleTrialIn(page, { students: 300, withResults: false });
     const device = await readDeviceFile(app.dataDir);
     if (device.kind !== 'ok') throw new Error('main wrote no device identity');
     lockName = `hocba-audit:${device.deviceId}`;

@@ -20,6 +20,8 @@ export type OpenBrowserOptions = {
    * the caller's, so `close` leaves it in place. Without it, a fresh profile removed by `close`.
    */
   readonly profileDir?: string;
+  /** The window's size; 1366×860 unless given (a teacher's small screen is 1024×768). */
+  readonly viewport?: { readonly width: number; readonly height: number };
 };
 
 /** Debian's Chromium with a fresh profile (a fresh IndexedDB), driven by playwright-core. */
@@ -29,7 +31,7 @@ export async function openBrowser(options: OpenBrowserOptions = {}): Promise<Bro
     executablePath: chromiumPath,
     args: chromiumArgs,
     headless: true,
-    viewport: { width: 1366, height: 860 },
+    viewport: options.viewport ?? { width: 1366, height: 860 },
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });

@@ -80,54 +80,70 @@ export type StoredState = {
 };
 
 /**
- * Reads the app's RxDB database straight from IndexedDB in the page, without the app: RxDB's Dexie
- * storage keeps each collection in a database of its own, `rxdb-dexie-<database>--<schema
- * version>--<collection>`, documents in the `docs` store, a deleted one marked `_deleted: '1'`.
+ * Reads collections of the app's RxDB database straight from IndexedDB in the page, without the
+ * app: RxDB's Dexie storage keeps each collection in a database of its own,
+ * `rxdb-dexie-<database>--<schema version>--<collection>`, documents in the `docs` store, a
+ * deleted one marked `_deleted: '1'` (left out here).
  */
+export async function storedCollections(
+  page: Page,
+  databaseName: string,
+  collections: readonly string[],
+): Promise<Record<string, Record<string, unknown>[]>> {
+  // As JSON text: Playwright's own serialisation of half a megabyte of events takes far longer.
+  const text = await page.evaluate(
+    async ({ databaseName: wanted, collections: asked }) => {
+      const names = (await indexedDB.databases()).map((info) => info.name ?? '');
+      const readAll = async (collection: string): Promise<Record<string, unknown>[]> => {
+        const matching = names.filter(
+          (name) => name.startsWith(`rxdb-dexie-${wanted}--`) && name.endsWith(`--${collection}`),
+        );
+        const [name, ...others] = matching;
+        if (name === undefined || others.length > 0)
+          throw new Error(`expected one IndexedDB database for ${collection}, found ${matching.join(', ')}`);
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
+        });
+        try {
+          const request = database.transaction('docs', 'readonly').objectStore('docs').getAll();
+          const docs = await new Promise<unknown[]>((resolve, reject) => {
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error ?? new Error(`cannot read ${name}`));
+          });
+          return (docs as Record<string, unknown>[]).filter(
+            (doc) => doc._deleted !== '1' && doc._deleted !== true,
+          );
+        } finally {
+          database.close();
+        }
+      };
+      const read = await Promise.all(asked.map(readAll));
+      return JSON.stringify(Object.fromEntries(asked.map((name, index) => [name, read[index]])));
+    },
+    { databaseName, collections },
+  );
+  return JSON.parse(text) as Record<string, Record<string, unknown>[]>;
+}
+
+/** What RxDB holds for one class and subject row, and every audit event (storedCollections). */
 export async function storedState(
   page: Page,
   query: { readonly databaseName: string; readonly classId: string; readonly rowKey: string },
 ): Promise<StoredState> {
-  // As JSON text: Playwright's own serialisation of half a megabyte of events takes far longer.
-  const text = await page.evaluate(async ({ databaseName, classId, rowKey }) => {
-    const names = (await indexedDB.databases()).map((info) => info.name ?? '');
-    const readAll = async (collection: string): Promise<Record<string, unknown>[]> => {
-      const matching = names.filter(
-        (name) => name.startsWith(`rxdb-dexie-${databaseName}--`) && name.endsWith(`--${collection}`),
-      );
-      const [name, ...others] = matching;
-      if (name === undefined || others.length > 0)
-        throw new Error(`expected one IndexedDB database for ${collection}, found ${matching.join(', ')}`);
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(name);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
-      });
-      try {
-        const request = database.transaction('docs', 'readonly').objectStore('docs').getAll();
-        const docs = await new Promise<unknown[]>((resolve, reject) => {
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error ?? new Error(`cannot read ${name}`));
-        });
-        return (docs as Record<string, unknown>[]).filter(
-          (doc) => doc._deleted !== '1' && doc._deleted !== true,
-        );
-      } finally {
-        database.close();
-      }
-    };
-    const [people, results, events] = await Promise.all([
-      readAll('people'),
-      readAll('subjectResults'),
-      readAll('auditEvents'),
-    ]);
-    return JSON.stringify({
-      people: people
-        .filter((doc) => doc.classId === classId)
-        .map((doc) => ({ id: doc.id, fullName: doc.fullName, classId: doc.classId })),
-      results: results.filter((doc) => doc.classId === classId && doc.rowKey === rowKey),
-      events,
-    });
-  }, query);
-  return JSON.parse(text) as StoredState;
+  const {
+    people = [],
+    subjectResults = [],
+    auditEvents = [],
+  } = await storedCollections(page, query.databaseName, ['people', 'subjectResults', 'auditEvents']);
+  return {
+    people: people
+      .filter((doc) => doc.classId === query.classId)
+      .map((doc) => ({ id: String(doc.id), fullName: String(doc.fullName), classId: String(doc.classId) })),
+    results: subjectResults.filter(
+      (doc) => doc.classId === query.classId && doc.rowKey === query.rowKey,
+    ) as unknown as StoredSubjectResult[],
+    events: auditEvents as unknown as AuditEvent[],
+  };
 }

@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { searchKeyOf } from '../../../shared/domain/text';
 import { ClassPicker } from './ClassPicker';
 import { homeStrings } from './strings';
 import { StudentTable } from './StudentTable';
 import { useSchoolOverview } from './useSchoolOverview';
 import { shellStrings } from '../../app/strings';
+import { markTrialHomeShown } from '../signin/startSampleTrial';
 
 type Props = {
   readonly selectedClassId: string | undefined;
@@ -35,6 +36,11 @@ export function HomeScreen({ selectedClassId, onSelectClass }: Props) {
         : [],
     [overview, searchKey],
   );
+
+  const classesShown = (overview?.classes.length ?? 0) > 0;
+  useEffect(() => {
+    if (classesShown) markTrialHomeShown();
+  }, [classesShown]);
 
   if (overview === undefined) return <p className="status">{shellStrings.loading}</p>;
   if (overview === null) return <p className="status">{homeStrings.noSchool}</p>;

@@ -10,9 +10,7 @@ type Props = { readonly onSignedIn: (trial: SampleTrial) => void };
 
 function progressText(progress: SampleTrialProgress): string {
   if (progress.stage === 'generating') return signInStrings.preparing;
-  if (progress.stage === 'saving')
-    return signInStrings.saving(progress.progress.written, progress.progress.total);
-  return '';
+  return signInStrings.saving;
 }
 
 /** Sign-in: the province account form (active once sync exists) and the sample-data trial. */
@@ -27,7 +25,7 @@ export function SignInScreen({ onSignedIn }: Props) {
   const trySample = async (): Promise<void> => {
     setError(undefined);
     try {
-      const result = await startSampleTrial(ipc, { students, withResults }, setProgress);
+      const result = await startSampleTrial(ipc, window.localStorage, { students, withResults }, setProgress);
       if (result.ok) onSignedIn(result.trial);
       else setError(result.message);
     } catch {

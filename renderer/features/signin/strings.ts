@@ -15,7 +15,22 @@ export const signInStrings = {
   sizeOption: (count: number) => `${count.toLocaleString('vi-VN')} học sinh`,
   withResults: 'Có sẵn kết quả đánh giá cả năm',
   preparing: 'Đang tạo trường mẫu…',
-  saving: (written: number, total: number) =>
-    `Đang lưu vào máy: ${written.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} bản ghi…`,
+  saving: 'Đang lưu trường, lớp và phân công vào máy…',
   failed: 'Không tạo được dữ liệu mẫu.',
+} as const;
+
+/** The sample trial's second stage, shown above every screen while it loads. */
+export const sampleLoadStrings = {
+  label: 'Tiến độ nạp dữ liệu mẫu',
+  starting: 'Đang chuẩn bị nạp học sinh và kết quả đánh giá mẫu…',
+  students: (done: number, total: number) =>
+    `Đang nạp hồ sơ học sinh mẫu: ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')}`,
+  results: (done: number, total: number) =>
+    `Đang nạp kết quả đánh giá mẫu: ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} học sinh`,
+  percent: (fraction: number) => `${Math.floor(fraction * 100)}%`,
+  workMeanwhile: 'Bạn có thể làm việc ngay; học sinh và kết quả sẽ hiện dần khi được nạp.',
+  done: (documents: number, milliseconds: number) =>
+    `Đã nạp xong dữ liệu mẫu: ${documents.toLocaleString('vi-VN')} bản ghi trong ${Math.max(1, Math.round(milliseconds / 1000)).toLocaleString('vi-VN')} giây.`,
+  close: 'Đóng',
+  failed: 'Chưa nạp xong dữ liệu mẫu. Đóng rồi mở lại ứng dụng để nạp tiếp; phần đã nạp vẫn được giữ.',
 } as const;
