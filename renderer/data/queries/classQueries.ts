@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { NEVER } from 'rxjs';
 import { compareVietnameseNames } from '../../../shared/domain/personName';
 import type { CharacterResultDoc } from '../collections/characterResultsCollection';
 import type { PersonDoc } from '../collections/people/peopleCollection';
@@ -7,17 +8,34 @@ import type { YearResultDoc } from '../collections/yearResultsCollection';
 import { useDatabase } from '../DatabaseContext';
 import { useObservable } from '../useRxQueryResult';
 
-/** The students of a class, in register order (given name, middle names, family name). */
-export function useClassStudents(classId: string | undefined): PersonDoc[] | undefined {
+/**
+ * The students of a class, in register order (given name, middle names, family name).
+ *
+ * While `paused` (a class list being written under a modal dialog) the roster last shown stays
+ * and the query stops listening, so the write is not slowed by sorting and redrawing the class
+ * after every chunk (bench:import); it reads the class again once resumed.
+ */
+export function useClassStudents(classId: string | undefined, paused = false): PersonDoc[] | undefined {
   const database = useDatabase();
   const docs = useObservable(
-    useMemo(() => database.people.find({ selector: { classId: classId ?? '' } }).$, [database, classId]),
+    useMemo(
+      () => (paused ? NEVER : database.people.find({ selector: { classId: classId ?? '' } }).$),
+      [database, classId, paused],
+    ),
   );
-  return useMemo(
+  const students = useMemo(
     () =>
       docs?.map((doc) => doc.toMutableJSON()).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)),
     [docs],
   );
+  // The last roster read live, for showing while paused and until the query answers again.
+  const [held, setHeld] = useState<{ classId: string | undefined; students: PersonDoc[] | undefined }>({
+    classId,
+    students: undefined,
+  });
+  if (students && (held.students !== students || held.classId !== classId)) setHeld({ classId, students });
+  const shown = held.classId === classId ? held.students : undefined;
+  return paused ? shown : (students ?? shown);
 }
 
 /** A class's results in one subject row, by student id. */

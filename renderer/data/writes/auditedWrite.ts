@@ -207,6 +207,11 @@ export type BulkInsertOptions = {
   readonly skipExisting?: boolean;
   /** Called after each chunk is stored, with how many documents of this call are stored so far. */
   readonly onProgress?: (written: number) => void;
+  /**
+   * Documents per chunk (default 1,000): smaller chunks let a progress bar move more often and
+   * keep each chunk's main-thread work short, at some cost per transaction.
+   */
+  readonly chunkSize?: number;
 };
 
 /** A new document to insert in bulk, and whom it concerns. */
@@ -250,8 +255,8 @@ const wasStale = (read: { readonly stale: boolean }): boolean => read.stale;
 /** Read through a call, since the write that sets it runs concurrently (no narrowing). */
 const failedYet = (outcome: { readonly failure?: Error }): boolean => outcome.failure !== undefined;
 
-/** Documents per chunk: one RxDB transaction for their events, one for themselves. */
-const bulkChunkSize = 1_000;
+/** Documents per chunk by default: one RxDB transaction for their events, one for themselves. */
+const defaultBulkChunkSize = 1_000;
 
 function creationOf<K extends EditableCollection>(
   collectionName: K,
@@ -345,8 +350,9 @@ async function insertLocked<K extends EditableCollection>(
         outcome.failure ??= new Error(`${result.error.length} documents refused by ${collectionName}`);
       options.onProgress?.(written.length);
     };
-    for (let start = 0; start < fresh.length && !outcome.failure; start += bulkChunkSize) {
-      const chunk = fresh.slice(start, start + bulkChunkSize);
+    const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? defaultBulkChunkSize));
+    for (let start = 0; start < fresh.length && !outcome.failure; start += chunkSize) {
+      const chunk = fresh.slice(start, start + chunkSize);
       await appendAuditEvents(
         database,
         context,

@@ -12,7 +12,7 @@ import {
   testDeviceId,
 } from '../../../tests/support/browserDatabase';
 import type { HocbaDatabase } from '../database';
-import { importClassList } from './classListWrites';
+import { importChunkSize, importClassList, type ImportProgress } from './classListWrites';
 
 // Runs in real Chromium: the database is RxDB on the browser's own IndexedDB.
 const harness = databaseHarness();
@@ -68,6 +68,10 @@ async function setUp() {
   };
 }
 
+/** A distinct given name of letters only, for each index (Aa, Ab, …). */
+const givenNameOf = (index: number): string =>
+  String.fromCharCode(65 + (Math.floor(index / 26) % 26)) + String.fromCharCode(97 + (index % 26));
+
 async function chainOf(database: HocbaDatabase) {
   const docs = await database.auditEvents
     .find({ selector: { deviceId: testDeviceId }, sort: [{ seq: 'asc' }] })
@@ -111,6 +115,27 @@ describe('importing a class list (all or nothing, audited)', () => {
       ['student:0990000002', '*'],
     ]);
     expect(verifyAuditChain(testDeviceId, chain)).toEqual([]);
+  });
+
+  it('reports its progress after every chunk, up to every student', async () => {
+    const { database, schoolClass, row, previewOf, homeroom } = await setUp();
+    const count = importChunkSize * 2 + 17;
+    const preview = previewOf(
+      Array.from({ length: count }, (_, index) =>
+        row(`09911${String(index).padStart(5, '0')}`, `Lê Thị ${givenNameOf(index)}`),
+      ),
+    );
+    expect(preview.validCount).toBe(count);
+    const heard: ImportProgress[] = [];
+    await expect(
+      importClassList(database, homeroom, schoolClass.id, preview, (progress) => heard.push(progress)),
+    ).resolves.toBe(count);
+    expect(heard).toEqual([
+      { written: importChunkSize, total: count },
+      { written: importChunkSize * 2, total: count },
+      { written: count, total: count },
+    ]);
+    expect(verifyAuditChain(testDeviceId, await chainOf(database))).toEqual([]);
   });
 
   it('lets leadership import, and refuses the homeroom teacher of another class', async () => {

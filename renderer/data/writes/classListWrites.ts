@@ -24,16 +24,27 @@ async function anyAlreadyThere(
   return byPersonalId.length > 0;
 }
 
+/** How far an import has come: students stored of those being imported. */
+export type ImportProgress = { readonly written: number; readonly total: number };
+
+/**
+ * Students per chunk of an import: a 2,000-row list moves its progress bar every few hundred
+ * milliseconds, and no chunk holds the page for long (bench:import).
+ */
+export const importChunkSize = 200;
+
 /**
  * Writes every valid row of a checked class list as a new student of the class, all in one step
  * or not at all: a student who appeared since the preview was built (another window, a sync)
- * stops the whole import, and the teacher checks the file again. Returns how many were written.
+ * stops the whole import, and the teacher checks the file again. Returns how many were written;
+ * `onProgress` hears after each chunk (the step stays all-or-nothing: a failure removes them).
  */
 export async function importClassList(
   database: HocbaDatabase,
   context: WriteContext,
   classId: string,
   preview: ClassListPreview,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<number> {
   if (!context.permissions.canImportClassList(classId)) throw new WriteRefused(writeStrings.cannotImport);
   const students = preview.rows.flatMap((row) => (row.student ? [row.student] : []));
@@ -62,6 +73,10 @@ export async function importClassList(
       context,
       'people',
       people.map((doc) => ({ doc, studentId: doc.id, classId })),
+      {
+        chunkSize: importChunkSize,
+        onProgress: (written) => onProgress({ written, total: people.length }),
+      },
     );
   } catch (error) {
     // The bulk insert checks again under the audit lock; a student written in between lands here.

@@ -9,7 +9,7 @@ import { useSchool } from '../../app/SchoolContext';
 import type { ClassDoc } from '../../data/collections/classesCollection';
 import { useDatabase } from '../../data/DatabaseContext';
 import type { HocbaDatabase } from '../../data/database';
-import { importClassList } from '../../data/writes/classListWrites';
+import { importClassList, type ImportProgress } from '../../data/writes/classListWrites';
 import { WriteRefused } from '../../data/writes/writeContext';
 import { useIpc } from '../../ipc/IpcContext';
 import { ClassListPreviewTable } from './ClassListPreviewTable';
@@ -55,7 +55,8 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
   const { classes, writeContext } = useSchool();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [error, setError] = useState<string | undefined>(undefined);
-  const [importing, setImporting] = useState(false);
+  /** Set while the import writes: students stored so far of the total. */
+  const [importing, setImporting] = useState<ImportProgress | undefined>(undefined);
   const [invalidOnly, setInvalidOnly] = useState(false);
   const titleId = useId();
   const fileId = useId();
@@ -115,13 +116,13 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
 
   const runImport = async (preview: ClassListPreview): Promise<void> => {
     setError(undefined);
-    setImporting(true);
+    setImporting({ written: 0, total: preview.validCount });
     try {
-      const count = await importClassList(database, writeContext, schoolClass.id, preview);
+      const count = await importClassList(database, writeContext, schoolClass.id, preview, setImporting);
       onImported(count);
     } catch (caught) {
       setError(caught instanceof WriteRefused ? caught.message : classListStrings.unexpected);
-      setImporting(false);
+      setImporting(undefined);
     }
   };
 
@@ -141,7 +142,7 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
       >
         <div className="import-dialog-header">
           <h2 id={titleId}>{classListStrings.title(schoolClass.name)}</h2>
-          <button type="button" className="button" onClick={onClose} disabled={importing}>
+          <button type="button" className="button" onClick={onClose} disabled={importing !== undefined}>
             {classListStrings.close}
           </button>
         </div>
@@ -154,7 +155,7 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
               type="file"
               accept=".xlsx"
               onChange={onFileChosen}
-              disabled={importing || step.kind === 'reading'}
+              disabled={importing !== undefined || step.kind === 'reading'}
             />
           </div>
           <button type="button" className="button" onClick={() => void downloadTemplate()}>
@@ -213,11 +214,23 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
               <button
                 type="button"
                 className="button button-primary"
-                disabled={importing || preview.validCount === 0 || preview.missingRequired.length > 0}
+                disabled={
+                  importing !== undefined || preview.validCount === 0 || preview.missingRequired.length > 0
+                }
                 onClick={() => void runImport(preview)}
               >
                 {importing ? classListStrings.importing : classListStrings.importButton(preview.validCount)}
               </button>
+              {importing && (
+                <div className="import-progress" aria-live="polite">
+                  <progress
+                    max={importing.total}
+                    value={importing.written}
+                    aria-label={classListStrings.importProgressLabel}
+                  />
+                  <span>{classListStrings.importProgress(importing.written, importing.total)}</span>
+                </div>
+              )}
             </div>
           </>
         )}

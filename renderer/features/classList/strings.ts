@@ -26,6 +26,9 @@ export const classListStrings = {
   problem: (rowNumber: number, message: string) => `Dòng ${rowNumber}: ${message}`,
   importButton: (count: number) => `Nhập ${count} học sinh hợp lệ`,
   importing: 'Đang nhập…',
+  importProgressLabel: 'Tiến độ nhập danh sách lớp',
+  importProgress: (written: number, total: number) =>
+    `Đã lưu ${written.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} học sinh`,
   fixHint: 'Sửa các dòng có lỗi trong Excel rồi chọn lại tệp để nhập nốt.',
   unexpected: 'Lỗi không mong muốn khi ghi vào máy. Hãy thử lại.',
 } as const;

@@ -11,10 +11,13 @@ import { ProfileForm } from './ProfileForm';
 import { ProfileRoster } from './ProfileRoster';
 import { profilesStrings } from './strings';
 
-/** One class: its completeness, the roster, and the chosen student's identity page. */
-function ClassProfiles({ schoolClass }: { schoolClass: ClassDoc }) {
+/**
+ * One class: its completeness, the roster, and the chosen student's identity page. `importing`
+ * holds the roster as it is while a class list is written (it is read once, after).
+ */
+function ClassProfiles({ schoolClass, importing }: { schoolClass: ClassDoc; importing: boolean }) {
   const { permissions } = useSchool();
-  const students = useClassStudents(schoolClass.id);
+  const students = useClassStudents(schoolClass.id, importing);
   const [studentId, setStudentId] = useRouteParam('student');
   const summary = useMemo(() => (students ? classCompleteness(students) : undefined), [students]);
   if (!students || !summary) return <p className="status">{profilesStrings.loading}</p>;
@@ -79,7 +82,7 @@ export function ProfilesScreen() {
           {confirmation}
         </p>
       )}
-      {selected && <ClassProfiles key={selected.id} schoolClass={selected} />}
+      {selected && <ClassProfiles key={selected.id} schoolClass={selected} importing={importing} />}
       {importing && selected && (
         <ImportClassListDialog
           schoolClass={selected}
