@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { descendantsOf } from '../../tests/support/chromiumProcesses';
 
 export type RendererProcess = {
   readonly pid: number;
@@ -24,34 +25,8 @@ export type RendererMemory = {
   readonly jsHeapUsedAfterGcMb: number;
 };
 
-type ProcessInfo = {
-  readonly pid: number;
-  readonly ppid: number;
-  readonly cmdline: string;
-  readonly cpuSeconds: number;
-};
-
 /** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
 const ticksPerSecond = 100;
-
-async function readProcess(pid: number): Promise<ProcessInfo | undefined> {
-  try {
-    const [stat, cmdline] = await Promise.all([
-      readFile(`/proc/${pid}/stat`, 'utf8'),
-      readFile(`/proc/${pid}/cmdline`, 'utf8'),
-    ]);
-    // `pid (comm) state ppid … utime stime …`; comm may hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return {
-      pid,
-      ppid: Number(fields[1]),
-      cmdline: cmdline.replaceAll('\0', ' '),
-      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticksPerSecond,
-    };
-  } catch {
-    return undefined; // the process ended while we looked
-  }
-}
 
 async function residentMb(pid: number): Promise<{ rssMb: number; anonMb: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -65,27 +40,17 @@ async function residentMb(pid: number): Promise<{ rssMb: number; anonMb: number 
  * child; renderers descend from it through the zygote), so other sessions' browsers never count.
  */
 async function ourRenderers(): Promise<RendererProcess[]> {
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);
-  const processes = (await Promise.all(pids.map(readProcess))).filter(
-    (info): info is ProcessInfo => info !== undefined,
+  const renderers = (await descendantsOf(process.pid)).filter((entry) =>
+    entry.cmdline.includes('--type=renderer'),
   );
-  const children = new Map<number, ProcessInfo[]>();
-  for (const info of processes) children.set(info.ppid, [...(children.get(info.ppid) ?? []), info]);
-  const renderers: RendererProcess[] = [];
-  const queue = [process.pid];
-  for (let pid = queue.shift(); pid !== undefined; pid = queue.shift()) {
-    for (const child of children.get(pid) ?? []) {
-      if (child.cmdline.includes('--type=renderer'))
-        renderers.push({
-          pid: child.pid,
-          ...(await residentMb(child.pid)),
-          browserUi: child.cmdline.includes('--top-chrome-webui'),
-          cpuSeconds: child.cpuSeconds,
-        });
-      queue.push(child.pid);
-    }
-  }
-  return renderers;
+  return Promise.all(
+    renderers.map(async (entry) => ({
+      pid: entry.pid,
+      ...(await residentMb(entry.pid)),
+      browserUi: entry.cmdline.includes('--top-chrome-webui'),
+      cpuSeconds: entry.cpuTicks / ticksPerSecond,
+    })),
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoles, type StaffRole } from '../../shared/domain/staff';
+import { readStoredJson } from './storedJson';
 
 /**
  * Who is using the app on this desktop, and which local database they work in. Real sign-in
@@ -18,14 +19,7 @@ export type Session = z.output<typeof sessionSchema>;
 const storageKey = 'hocba.session';
 
 export function readSession(storage: Storage): Session | undefined {
-  const raw = storage.getItem(storageKey);
-  if (raw === null) return undefined;
-  try {
-    const parsed = sessionSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readStoredJson(storage, storageKey, sessionSchema);
 }
 
 export function writeSession(storage: Storage, session: Session): void {

@@ -88,15 +88,7 @@ describe('never lose what the teacher saw: the renderer and main killed while ty
     page.setDefaultTimeout(30_000);
     await page.goto(app.pageUrl);
     await startSampleTrialIn(page, { students: 300, withResults: false });
-    await page.locator('.class-chip').first().click();
-    const homeroom =
-      (await page.locator('.roster-heading .muted').textContent())?.replace('Giáo viên chủ nhiệm: ', '') ??
-      '';
-    await appActions(page).switchUser(`${homeroom} — Giáo viên`);
-    await appActions(page).goTo('Sổ theo dõi kết quả');
-    await page.getByLabel('Môn học, hoạt động').selectOption(rowKey);
-    await page.getByLabel('Kỳ đánh giá').selectOption(period);
-    await page.getByRole('grid').waitFor();
+    await appActions(page).openFirstClassGradebook(rowKey, period);
     route = await page.evaluate(() => window.location.hash);
     classId = new URLSearchParams(route.split('?')[1]).get('class') ?? '';
     rows = await page.getByRole('grid').locator('tbody tr').count();

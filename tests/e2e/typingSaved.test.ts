@@ -78,15 +78,7 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
     if (device.kind !== 'ok') throw new Error('main wrote no device identity');
     lockName = `hocba-audit:${device.deviceId}`;
 
-    await page.locator('.class-chip').first().click();
-    const homeroom =
-      (await page.locator('.roster-heading .muted').textContent())?.replace('Giáo viên chủ nhiệm: ', '') ??
-      '';
-    await appActions(page).switchUser(`${homeroom} — Giáo viên`);
-    await appActions(page).goTo('Sổ theo dõi kết quả');
-    await page.getByLabel('Môn học, hoạt động').selectOption('toan');
-    await page.getByLabel('Kỳ đánh giá').selectOption('CK1');
-    await page.getByRole('grid').waitFor();
+    await appActions(page).openFirstClassGradebook('toan', 'CK1');
   });
 
   it('paints typed levels before they are stored, busy until the save is durable', async () => {

@@ -29,6 +29,24 @@ export function appActions(page: Page) {
       if (!value) throw new Error(`lớp ${className} không có trong danh sách`);
       await select.selectOption(value);
     },
+    /**
+     * From the home screen: the first class, acting as its homeroom teacher, its grade book for
+     * one subject row and period.
+     */
+    openFirstClassGradebook: async (rowKey: string, period: string) => {
+      await page.locator('.class-chip').first().click();
+      const homeroom =
+        (await page.locator('.roster-heading .muted').textContent())?.replace('Giáo viên chủ nhiệm: ', '') ??
+        '';
+      await page.getByLabel('Đổi người dùng (dùng thử)').selectOption({ label: `${homeroom} — Giáo viên` });
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: 'Sổ theo dõi kết quả', exact: true })
+        .click();
+      await page.getByLabel('Môn học, hoạt động').selectOption(rowKey);
+      await page.getByLabel('Kỳ đánh giá').selectOption(period);
+      await page.getByRole('grid').waitFor();
+    },
   };
 }
 

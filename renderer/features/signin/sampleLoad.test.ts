@@ -4,6 +4,7 @@ import { defaultCompiledCatalogue } from '../../../shared/domain/evaluation/comp
 import { generateSampleSchool } from '../../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../../shared/sample/generateYearResults';
 import { contextAs, databaseHarness, testDeviceId } from '../../../tests/support/browserDatabase';
+import type { HocbaDatabase } from '../../data/database';
 import {
   loadSampleStudentsAndResults,
   readSampleLoadMarker,
@@ -20,21 +21,24 @@ const school = generateSampleSchool({ seed: 7, students: 90 });
 const principal = school.staff.find((member) => member.role === 'principal')?.userId ?? '';
 const catalogue = defaultCompiledCatalogue();
 const results = generateYearResults(catalogue, school, 3);
+const total = school.students.length + results.subjectResults.length + results.characterResults.length;
+const inputFor = (database: HocbaDatabase) => ({
+  database,
+  context: contextAs(school, principal),
+  catalogue,
+  file: school,
+  withResults: true,
+  resultsSeed: 3,
+});
 
 describe('the sample trial’s second stage (students and results behind the home screen)', () => {
   it('writes every student and result in slices, each with its event, the progress rising to 1', async () => {
     const database = await harness.open();
     const progress: SampleLoadProgress[] = [];
     const written = await loadSampleStudentsAndResults({
-      database,
-      context: contextAs(school, principal),
-      catalogue,
-      file: school,
-      withResults: true,
-      resultsSeed: 3,
+      ...inputFor(database),
       onProgress: (step) => progress.push(step),
     });
-    const total = school.students.length + results.subjectResults.length + results.characterResults.length;
     expect(written).toBe(total);
     await expect(database.people.count().exec()).resolves.toBe(school.students.length);
     await expect(database.subjectResults.count().exec()).resolves.toBe(results.subjectResults.length);
@@ -57,14 +61,7 @@ describe('the sample trial’s second stage (students and results behind the hom
   it('stops between slices when aborted, and a second run writes only the rest', async () => {
     const database = await harness.open();
     const controller = new AbortController();
-    const input = {
-      database,
-      context: contextAs(school, principal),
-      catalogue,
-      file: school,
-      withResults: true,
-      resultsSeed: 3,
-    };
+    const input = inputFor(database);
     const first = await loadSampleStudentsAndResults({
       ...input,
       signal: controller.signal,
@@ -72,7 +69,6 @@ describe('the sample trial’s second stage (students and results behind the hom
         if (step.phase === 'results' && step.done > 0) controller.abort();
       },
     });
-    const total = school.students.length + results.subjectResults.length + results.characterResults.length;
     expect(first).toBeGreaterThan(school.students.length);
     expect(first).toBeLessThan(total);
     const second = await loadSampleStudentsAndResults({ ...input, onProgress: () => undefined });

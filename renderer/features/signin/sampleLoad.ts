@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readStoredJson } from '../../app/storedJson';
 import type { CompiledCatalogue } from '../../../shared/domain/evaluation/compiledCatalogue';
 import { yearResultsByStudent } from '../../../shared/sample/generateYearResults';
 import type { SampleSchoolFile } from '../../../shared/sample/sampleSchoolFile';
@@ -29,14 +30,7 @@ export type SampleLoadMarker = z.output<typeof markerSchema>;
 const markerKey = 'hocba.sampleLoad';
 
 export function readSampleLoadMarker(storage: Storage): SampleLoadMarker | undefined {
-  const raw = storage.getItem(markerKey);
-  if (raw === null) return undefined;
-  try {
-    const parsed = markerSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readStoredJson(storage, markerKey, markerSchema);
 }
 
 export function writeSampleLoadMarker(storage: Storage, marker: SampleLoadMarker): void {
