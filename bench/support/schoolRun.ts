@@ -4,6 +4,7 @@ import { openBrowser } from '../../tests/support/browser';
 import type { LongTask, ProbeWindow, RawBulkResult, StoredSchool } from './pageProbeTypes';
 import { measureRendererMemory, type RendererMemory } from './rendererMemory';
 import { percentile } from './stats';
+import { levelsToType } from './typedLevels';
 
 export type SchoolRunOptions = {
   readonly pageUrl: string;
@@ -155,13 +156,16 @@ async function typeEdits(page: Page, size: number, count: number, paceMs: number
     performance.clearMeasures('hocba:edit');
     performance.clearMeasures('hocba:edit-paint');
   });
+  const shown = await page
+    .locator('[role="gridcell"][data-column="level"]')
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent.trim()));
+  if (shown.length !== size) throw new Error(`the grade book shows ${shown.length} rows, expected ${size}`);
+  const keys = levelsToType(shown, count);
   await page.keyboard.press('Control+Home');
   const start = await pageNow(page);
-  for (let i = 0; i < count; i += 1) {
-    const round = Math.floor(i / size);
+  for (const [i, key] of keys.entries()) {
     if (i % size === 0 && i > 0) await page.keyboard.press('Control+Home');
-    // Each round shifts the pattern, so every keystroke changes the stored value.
-    await page.keyboard.press(['T', 'H', 'C'][(i + round) % 3] ?? 'T');
+    await page.keyboard.press(key);
     if (paceMs > 0) await page.waitForTimeout(paceMs);
   }
   await page.waitForFunction((n) => performance.getEntriesByName('hocba:edit').length >= n, count, {

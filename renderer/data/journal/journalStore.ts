@@ -3,12 +3,18 @@ import type { AuditEventDoc } from '../collections/auditEventsCollection';
 
 /**
  * The write-ahead journal's storage: one plain IndexedDB database beside the RxDB database, with
- * three object stores written together in one transaction per save:
- * - `entries`: each save's audit events, in order (auto-increment key);
+ * these object stores, written together in one transaction per save:
+ * - `entries`: each save's audit events, in order (keyed by the journal version the save made);
  * - `documents`: the newest state of each document a save changed and that is not yet in RxDB;
  * - `heads`: each device's audit chain head (sequence and hash of its last event);
  * - `marks`: how many times applied states were dropped, so a save that read a document from
- *   RxDB can tell whether the journal's newer state of it was dropped meanwhile.
+ *   RxDB can tell whether the journal's newer state of it was dropped meanwhile;
+ * - `versions`: the journal's version, one number that every transaction changing the journal
+ *   moves on by adding the next one. A save computed from what a page believes (its version)
+ *   adds the number after it: if anyone changed the journal since, that number is taken and the
+ *   database aborts the transaction by itself, so that save needs no read and no round trip to
+ *   the page before it commits (docs/decisions.md, "A typist's save is one write-only
+ *   transaction").
  * A save is durable, and complete with its audit events, the moment that one transaction commits.
  */
 
@@ -39,8 +45,28 @@ export type JournalWrite = {
   readonly head: StoredChainHead;
 };
 
-/** A save the journal holds: what was written, under which entry. */
-export type CommittedWrite = { readonly write: JournalWrite; readonly entryId: number };
+/**
+ * A save the journal holds: what was written, under which entry, moving the journal from
+ * version `from` to `entryId` (the next one).
+ */
+export type CommittedWrite = {
+  readonly write: JournalWrite;
+  readonly entryId: number;
+  readonly from: number;
+};
+
+/** All the journal holds at one version: enough to compute the next save without reading it. */
+export type KnownJournal = {
+  readonly version: number;
+  readonly documents: readonly JournalDocument[];
+  readonly heads: readonly StoredChainHead[];
+};
+
+/** A save made after reading the journal: what it wrote (if anything) and the journal after it. */
+export type ReadCommit = { readonly committed: CommittedWrite | undefined; readonly known: KnownJournal };
+
+/** A change that moved the journal from version `from` to `from + 1`. */
+export type VersionMove = { readonly from: number };
 
 /** What a page believed the journal held no longer holds (another window saved meanwhile). */
 export class JournalBeliefOutdated extends Error {
@@ -55,7 +81,7 @@ export type JournalSnapshot = {
   readonly documents: readonly JournalDocument[];
 };
 
-const version = 2;
+const version = 3;
 const entriesStore = 'entries';
 const documentsStore = 'documents';
 const headsStore = 'heads';
@@ -65,7 +91,10 @@ const forgottenMark = 'forgotten';
 /** `busy`: 1 while a writer under the audit lock moves the head outside a save (bulk, reconcile). */
 const busyMark = 'busy';
 
-const allStores = [entriesStore, documentsStore, headsStore, marksStore];
+/** `versions`: the journal's version is its highest number (0 when empty). */
+const versionsStore = 'versions';
+
+const allStores = [entriesStore, documentsStore, headsStore, marksStore, versionsStore];
 type Mark = { readonly name: string; readonly count: number };
 
 export const journalKeyOf = (collectionName: string, docId: string): string => `${collectionName}/${docId}`;
@@ -106,6 +135,16 @@ export class JournalStore {
       if (!idb.objectStoreNames.contains(headsStore))
         idb.createObjectStore(headsStore, { keyPath: 'deviceId' });
       if (!idb.objectStoreNames.contains(marksStore)) idb.createObjectStore(marksStore, { keyPath: 'name' });
+      if (!idb.objectStoreNames.contains(versionsStore)) {
+        const versions = idb.createObjectStore(versionsStore, { keyPath: 'n' });
+        // A journal from before versions: start after its last entry (entries are keyed by version).
+        const last = request.transaction?.objectStore(entriesStore).openKeyCursor(null, 'prev');
+        if (last)
+          last.onsuccess = () => {
+            const key = last.result?.key;
+            if (typeof key === 'number') versions.put({ n: key });
+          };
+      }
     };
     return new JournalStore(await requestResult(request));
   }
@@ -122,7 +161,9 @@ export class JournalStore {
    * One save, in one transaction: reads the journal's states of `keys` and the device's head,
    * calls `compute` with them (synchronously, inside the transaction, so nothing can come
    * between the read and the write), and writes what it returns. `compute` returning undefined
-   * writes nothing; throwing aborts the transaction and rejects with that error.
+   * writes nothing; throwing aborts the transaction and rejects with that error. Resolves with
+   * the save and all the journal holds after it, so the page can save the next one without
+   * reading (`commitAssuming`).
    */
   commit(
     deviceId: string,
@@ -132,92 +173,114 @@ export class JournalStore {
       head: StoredChainHead | undefined,
       forgotten: number,
     ) => JournalWrite | undefined,
-  ): Promise<CommittedWrite | undefined> {
+  ): Promise<ReadCommit> {
     const transaction = this.idb.transaction(allStores, 'readwrite');
-    const states = new Map<string, JournalDocumentState>();
-    let written: JournalWrite | undefined;
+    const wanted = new Set(keys);
+    let written: CommittedWrite | undefined;
     let failure: unknown;
-    const reads = this.readInto(transaction, deviceId, keys, (key, document) => {
-      if (document) states.set(key, document.state);
-    });
-    const result = reads.then(({ head, forgotten, busy }) => {
+    const documents = requestResult(
+      transaction.objectStore(documentsStore).getAll() as IDBRequest<JournalDocument[]>,
+    );
+    const heads = requestResult(
+      transaction.objectStore(headsStore).getAll() as IDBRequest<StoredChainHead[]>,
+    );
+    const known = Promise.all([
+      documents,
+      heads,
+      this.readInto(transaction, deviceId),
+      this.versionIn(transaction),
+    ]).then(([held, allHeads, { head, forgotten, busy }, from]) => {
       // Called under the audit lock, where no one is inside a busy section: a mark left by a
       // writer that crashed is cleared.
       if (busy > 0) transaction.objectStore(marksStore).put({ name: busyMark, count: 0 });
+      const states = new Map(
+        held.filter((document) => wanted.has(document.key)).map((document) => [document.key, document.state]),
+      );
+      let write: JournalWrite | undefined;
       try {
-        written = compute(states, head, forgotten);
+        write = compute(states, head, forgotten);
       } catch (error) {
         failure = error;
         transaction.abort();
         return undefined;
       }
-      return written ? this.writeIn(transaction, written) : undefined;
+      if (!write) return { version: from, documents: held, heads: allHeads };
+      const entryId = this.moveVersionIn(transaction, from);
+      const newDocuments = this.writeIn(transaction, write, entryId);
+      written = { write, entryId, from };
+      const replaced = new Set(newDocuments.map((document) => document.key));
+      return {
+        version: entryId,
+        documents: [...held.filter((document) => !replaced.has(document.key)), ...newDocuments],
+        heads: [...allHeads.filter((other) => other.deviceId !== write.head.deviceId), write.head],
+      };
     });
-    return this.settle(transaction, result, () => failure);
-  }
-
-  /**
-   * The same save in one round trip, computed beforehand from what this page believes the journal
-   * holds (`assumed`: the device's head, and for each key the entry whose state it holds, or
-   * undefined for none). The reads go out with the writes; if any read differs from the belief
-   * (another window saved meanwhile), the transaction is aborted and this rejects with
-   * `JournalBeliefOutdated`: compute again with `commit`.
-   */
-  commitAssuming(
-    deviceId: string,
-    assumed: {
-      readonly head: StoredChainHead;
-      readonly entries: ReadonlyMap<string, number | undefined>;
-      readonly forgotten: number;
-    },
-    write: JournalWrite,
-  ): Promise<CommittedWrite> {
-    const transaction = this.idb.transaction(allStores, 'readwrite');
-    let outdated = false;
-    const check = (holds: boolean) => {
-      if (holds || outdated) return;
-      outdated = true;
-      transaction.abort();
-    };
-    // Issued first, so their answers arrive before the entry's id and its states are written.
-    void this.readInto(transaction, deviceId, [...assumed.entries.keys()], (key, document) =>
-      check(document?.entryId === assumed.entries.get(key)),
-    ).then(({ head, forgotten, busy }) =>
-      check(
-        head?.seq === assumed.head.seq &&
-          head.hash === assumed.head.hash &&
-          forgotten === assumed.forgotten &&
-          busy === 0,
-      ),
-    );
-    const result = this.writeIn(transaction, write);
-    return this.settle(transaction, result, () => (outdated ? new JournalBeliefOutdated() : undefined)).then(
-      (committed) => {
-        if (!committed) throw new JournalBeliefOutdated();
-        return committed;
+    return transactionDone(transaction).then(
+      async () => {
+        const after = await known;
+        if (!after) throw new Error('the journal transaction committed without its reads');
+        return { committed: written, known: after };
+      },
+      (error: unknown) => {
+        throw failure ?? error;
       },
     );
   }
 
   /**
-   * Reads each key's document, the device's head and the forgotten mark; resolves with the last
-   * two once all answered (requests answer in order, so every document read has answered too).
+   * The same save, computed beforehand from what this page believes the journal holds at version
+   * `assumed`: a write-only transaction, committed at once, that takes version `assumed + 1`. If
+   * the journal changed since (another window saved, an apply dropped states, a bulk writer
+   * marked itself busy), that version is taken, the database aborts the transaction, and this
+   * rejects with `JournalBeliefOutdated`: compute again with `commit`.
    */
+  commitAssuming(assumed: number, write: JournalWrite): Promise<CommittedWrite> {
+    const transaction = this.idb.transaction(allStores, 'readwrite');
+    const entryId = this.moveVersionIn(transaction, assumed);
+    this.writeIn(transaction, write, entryId);
+    transaction.commit();
+    return transactionDone(transaction).then(
+      () => ({ write, entryId, from: assumed }),
+      (error: unknown) => {
+        if (error instanceof DOMException && error.name === 'ConstraintError')
+          throw new JournalBeliefOutdated();
+        throw error;
+      },
+    );
+  }
+
+  /** The journal's version, read inside `transaction`. */
+  private versionIn(transaction: IDBTransaction): Promise<number> {
+    const cursor = transaction.objectStore(versionsStore).openKeyCursor(null, 'prev');
+    return requestResult(cursor).then((last) => (typeof last?.key === 'number' ? last.key : 0));
+  }
+
+  /**
+   * Moves the journal from version `from` to the next: adds that number (refused, aborting the
+   * transaction, if it is taken) and drops the older ones. Returns the new version.
+   */
+  private moveVersionIn(transaction: IDBTransaction, from: number): number {
+    const versions = transaction.objectStore(versionsStore);
+    versions.add({ n: from + 1 });
+    versions.delete(IDBKeyRange.upperBound(from));
+    return from + 1;
+  }
+
+  /** The journal's version now. */
+  async version(): Promise<number> {
+    const transaction = this.idb.transaction(versionsStore, 'readonly');
+    return await this.versionIn(transaction);
+  }
+
+  /** Reads the device's head and the two marks; resolves once all answered. */
   private readInto(
     transaction: IDBTransaction,
     deviceId: string,
-    keys: readonly string[],
-    onDocument: (key: string, document: JournalDocument | undefined) => void,
   ): Promise<{
     readonly head: StoredChainHead | undefined;
     readonly forgotten: number;
     readonly busy: number;
   }> {
-    const documents = transaction.objectStore(documentsStore);
-    for (const key of keys) {
-      const read = documents.get(key) as IDBRequest<JournalDocument | undefined>;
-      read.onsuccess = () => onDocument(key, read.result);
-    }
     const headRead = transaction.objectStore(headsStore).get(deviceId) as IDBRequest<
       StoredChainHead | undefined
     >;
@@ -234,11 +297,20 @@ export class JournalStore {
   }
 
   /** Marks (or unmarks) a writer moving the head outside a save; saves without the lock then wait. */
-  async setBusy(busy: boolean): Promise<void> {
-    const transaction = this.idb.transaction(marksStore, 'readwrite');
+  async setBusy(busy: boolean): Promise<VersionMove> {
+    const transaction = this.idb.transaction([marksStore, versionsStore], 'readwrite');
     const done = transactionDone(transaction);
     transaction.objectStore(marksStore).put({ name: busyMark, count: busy ? 1 : 0 });
+    const from = await this.moveVersionAfterReading(transaction);
     await done;
+    return { from };
+  }
+
+  /** Reads the version inside `transaction` and moves it on; resolves with the version read. */
+  private async moveVersionAfterReading(transaction: IDBTransaction): Promise<number> {
+    const from = await this.versionIn(transaction);
+    this.moveVersionIn(transaction, from);
+    return from;
   }
 
   /** How many times applied states were dropped so far. */
@@ -248,36 +320,16 @@ export class JournalStore {
     return (await requestResult(read))?.count ?? 0;
   }
 
-  /** Writes the entry, then its documents under the entry's id, and the new head. */
-  private writeIn(transaction: IDBTransaction, write: JournalWrite): Promise<CommittedWrite> {
+  /** Writes the entry, its documents under the entry's id, and the new head; returns the documents. */
+  private writeIn(transaction: IDBTransaction, write: JournalWrite, entryId: number): JournalDocument[] {
     const documents = transaction.objectStore(documentsStore);
-    const added = transaction.objectStore(entriesStore).add({ events: write.events });
+    transaction.objectStore(entriesStore).add({ id: entryId, events: write.events });
     transaction.objectStore(headsStore).put(write.head);
-    return new Promise((resolve) => {
-      added.onsuccess = () => {
-        const entryId = added.result as number;
-        for (const document of write.documents)
-          documents.put({ ...document, key: journalKeyOf(document.collectionName, document.docId), entryId });
-        resolve({ write, entryId });
-      };
+    return write.documents.map((document) => {
+      const stored = { ...document, key: journalKeyOf(document.collectionName, document.docId), entryId };
+      documents.put(stored);
+      return stored;
     });
-  }
-
-  /** The transaction's outcome: what was written once it commits, or the reason it aborted. */
-  private settle<T>(
-    transaction: IDBTransaction,
-    written: Promise<T>,
-    reason: () => unknown,
-  ): Promise<T | undefined> {
-    return transactionDone(transaction).then(
-      async () => {
-        // Resolved before commit (its writes were part of it), or never (nothing was written).
-        return await Promise.race([written, Promise.resolve(undefined)]);
-      },
-      (error: unknown) => {
-        throw reason() ?? error;
-      },
-    );
   }
 
   /** Everything not yet applied to RxDB: the entries in order and the newest document states. */
@@ -292,13 +344,19 @@ export class JournalStore {
 
   /**
    * Drops what a snapshot held once it is in RxDB: its entries and the states they wrote, and
-   * counts the drop in the `forgotten` mark. Resolves with the new count.
+   * counts the drop in the `forgotten` mark. Resolves with the new count and the version move.
    */
-  async forget(snapshot: JournalSnapshot): Promise<number | undefined> {
+  async forget(
+    snapshot: JournalSnapshot,
+  ): Promise<(VersionMove & { readonly forgotten: number }) | undefined> {
     const last = snapshot.entries.at(-1)?.id;
     if (last === undefined) return undefined;
-    const transaction = this.idb.transaction([entriesStore, documentsStore, marksStore], 'readwrite');
+    const transaction = this.idb.transaction(
+      [entriesStore, documentsStore, marksStore, versionsStore],
+      'readwrite',
+    );
     const done = transactionDone(transaction);
+    const moved = this.moveVersionAfterReading(transaction);
     const marks = transaction.objectStore(marksStore);
     let count = 0;
     const markRead = marks.get(forgottenMark) as IDBRequest<Mark | undefined>;
@@ -315,8 +373,9 @@ export class JournalStore {
       if ((current.value as JournalDocument).entryId <= last) current.delete();
       current.continue();
     };
+    const from = await moved;
     await done;
-    return count;
+    return { from, forgotten: count };
   }
 
   async head(deviceId: string): Promise<StoredChainHead | undefined> {
@@ -326,10 +385,12 @@ export class JournalStore {
     );
   }
 
-  async setHead(head: StoredChainHead): Promise<void> {
-    const transaction = this.idb.transaction(headsStore, 'readwrite');
+  async setHead(head: StoredChainHead): Promise<VersionMove> {
+    const transaction = this.idb.transaction([headsStore, versionsStore], 'readwrite');
     const done = transactionDone(transaction);
     transaction.objectStore(headsStore).put(head);
+    const from = await this.moveVersionAfterReading(transaction);
     await done;
+    return { from };
   }
 }

@@ -223,9 +223,9 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
       );
       return other.snapshot();
     })();
-    expect(await other.forget(snapshotWithOne)).toBe(before + 1);
+    expect((await other.forget(snapshotWithOne))?.forgotten).toBe(before + 1);
     other.close();
-    // This page still believes the old mark: its one-round-trip save is refused and it reads again.
+    // This page still believes the old version: its write-only save is refused and it reads again.
     await writeSubjectCells(database, teacher, cell('comment', 'Tiến bộ.'), 'visible');
     expect((await database.subjectResults.findOne(docId).exec())?.CN).toMatchObject({
       level: 'H',

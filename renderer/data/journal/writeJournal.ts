@@ -104,15 +104,23 @@ const busyDepth = new WeakMap<HocbaDatabase, number>();
  * The caller holds the audit lock; nested sections share one mark.
  */
 export async function withJournalBusy<T>(database: HocbaDatabase, work: () => Promise<T>): Promise<T> {
-  const store = journalOf(database);
+  const { store, belief } = attachedOf(database);
   const depth = busyDepth.get(database) ?? 0;
   busyDepth.set(database, depth + 1);
   try {
-    if (depth === 0) await store.setBusy(true);
+    if (depth === 0) {
+      // Saves that assume the journal's version are refused from here on (it moved), this
+      // page's own included: the head moves outside the journal until the mark is cleared.
+      belief.forget();
+      await store.setBusy(true);
+    }
     return await work();
   } finally {
     busyDepth.set(database, (busyDepth.get(database) ?? 1) - 1);
-    if (depth === 0 && !database.closed) await store.setBusy(false);
+    if (depth === 0 && !database.closed) {
+      await store.setBusy(false);
+      belief.forget();
+    }
   }
 }
 
@@ -234,16 +242,13 @@ async function applyPending(
       const last = events.at(-1);
       if (moved && last) {
         const head = { deviceId, seq: last.seq, hash: last.hash };
-        await store.setHead(head);
-        belief.head = head;
+        belief.noteHead(await store.setHead(head), head);
       }
     }
     await applyDocuments(database, snapshot.documents);
     const forgotten = await store.forget(snapshot);
     const lastEntry = snapshot.entries.at(-1);
-    if (lastEntry) belief.forgetUpTo(lastEntry.id);
-    // This page's next save checks the new mark; until then it does not claim to know it.
-    belief.forgotten = forgotten ?? belief.forgotten;
+    if (forgotten && lastEntry) belief.noteForgotten(forgotten, lastEntry.id);
     for (const { deviceId, events } of placed) noteAppendedEvents(database, deviceId, [...events]);
     return 'applied';
   });

@@ -31,8 +31,7 @@ export async function reconcileChainHead(database: HocbaDatabase, deviceId: stri
     await applyJournalLocked(database);
     const [kept, stored] = await Promise.all([journal.head(deviceId), storedChainHead(database, deviceId)]);
     const head = kept && kept.seq >= stored.seq ? { seq: kept.seq, hash: kept.hash } : stored;
-    await journal.setHead({ deviceId, ...head });
-    journalBeliefOf(database).head = { deviceId, ...head };
+    journalBeliefOf(database).noteHead(await journal.setHead({ deviceId, ...head }), { deviceId, ...head });
   });
   devices.add(deviceId);
   reconciled.set(database, devices);
@@ -79,11 +78,11 @@ async function appendToStoredChain(
   const written = await database.auditEvents.bulkInsert(events);
   if (written.error.length > 0) {
     reconciled.get(database)?.delete(context.deviceId);
-    journalBeliefOf(database).head = undefined;
+    journalBeliefOf(database).forget();
     throw new Error(`audit chain refused ${written.error.length} events`);
   }
-  await journalOf(database).setHead({ deviceId: context.deviceId, ...next });
-  journalBeliefOf(database).head = { deviceId: context.deviceId, ...next };
+  const head = { deviceId: context.deviceId, ...next };
+  journalBeliefOf(database).noteHead(await journalOf(database).setHead(head), head);
   // Main records the new hashes after this write, without the write waiting for it.
   noteAppendedEvents(database, context.deviceId, events);
   return events;

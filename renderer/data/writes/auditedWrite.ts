@@ -96,9 +96,11 @@ export async function auditedWriteMany<K extends EditableCollection>(
     const store = journalOf(database);
     const belief = journalBeliefOf(database);
     // Read before the documents: if the journal drops applied states after this, RxDB's copy
-    // read below may be older than what was dropped, and the transaction finds out.
-    const forgottenBefore = belief.forgotten;
-    let found = await currentDocuments(collection, ids, 'cache');
+    // read below may be older than what was dropped, and the journal's version has moved on.
+    const assumed = belief.versionFor(context.deviceId);
+    // From RxDB's cache at once when it holds them all: the transaction then leaves inside the
+    // key's own handler, before the frame that draws the key.
+    let found = cachedDocuments(collection, ids) ?? (await currentDocuments(collection, ids, 'cache'));
     const meta: Pick<DocumentMeta, 'updatedAt' | 'updatedBy'> = {
       updatedAt: context.now().toISOString(),
       updatedBy: context.actor.userId,
@@ -152,18 +154,18 @@ export async function auditedWriteMany<K extends EditableCollection>(
       };
     };
     let committed: CommittedWrite | undefined;
-    // This page usually knows what the journal holds (it wrote it): one round trip, checked.
-    if (belief.head?.deviceId === context.deviceId && forgottenBefore !== undefined) {
-      const write = compute(belief.statesOf(keys), belief.head);
+    // This page usually knows what the journal holds (it wrote it): one write-only transaction.
+    const head = belief.headOf(context.deviceId);
+    if (assumed !== undefined && head) {
+      const write = compute(belief.statesOf(keys), head);
       if (!write) return { changes: [] };
       try {
-        committed = await store.commitAssuming(
-          context.deviceId,
-          { head: belief.head, entries: belief.entryIdsOf(keys), forgotten: forgottenBefore },
-          write,
-        );
+        committed = await store.commitAssuming(assumed, write);
+        belief.noteCommitted(committed);
       } catch (error) {
         if (!(error instanceof JournalBeliefOutdated)) throw error;
+        // Someone else moved the journal on (not this page's own save): read it again.
+        if (belief.versionFor(context.deviceId) === assumed) belief.forget();
       }
     }
     if (!committed && !locked) return 'locked';
@@ -173,16 +175,15 @@ export async function auditedWriteMany<K extends EditableCollection>(
       const before = await store.forgottenCount();
       found = await currentDocuments(collection, ids, 'storage');
       const read = { stale: false };
-      const result = await store.commit(context.deviceId, keys, (states, head, forgotten) => {
+      const result = await store.commit(context.deviceId, keys, (states, storedHead, forgotten) => {
         read.stale = forgotten !== before;
-        return read.stale ? undefined : compute(states, head);
+        return read.stale ? undefined : compute(states, storedHead);
       });
       if (wasStale(read)) continue;
-      belief.forgotten = before;
-      if (!result) return { changes: [] };
-      committed = result;
+      belief.learn(result.known);
+      if (!result.committed) return { changes: [] };
+      committed = result.committed;
     }
-    belief.noteCommitted(committed);
     return { changes: allChanges };
   };
   // A typist's saves skip the Web Lock: waiting for its grant means waiting behind the frame
@@ -226,6 +227,29 @@ const maxReadAttempts = 8;
 
 const rxdbInternals = new Set(['_rev', '_meta', '_attachments', '_deleted']);
 
+/** A stored document without RxDB's own fields (revision, meta, attachments, deleted flag). */
+const withoutInternals = (doc: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(doc).filter(([key]) => !rxdbInternals.has(key)));
+
+/**
+ * The stored documents from RxDB's document cache, synchronously, if it holds every one of them
+ * (the documents of an open grade book: its query keeps them); undefined if any is missing (not
+ * cached, or not created yet): read them with `currentDocuments`. This is the cache `findByIds`
+ * looks in first, kept current by the collection's change events.
+ */
+function cachedDocuments<K extends EditableCollection>(
+  collection: RxCollection<DocOf<K>>,
+  ids: readonly string[],
+): Map<string, DocOf<K>> | undefined {
+  const found = new Map<string, DocOf<K>>();
+  for (const id of ids) {
+    const data = collection._docCache.getLatestDocumentDataIfExists(id);
+    if (!data) return undefined;
+    if (!data._deleted) found.set(id, withoutInternals(data) as DocOf<K>);
+  }
+  return found;
+}
+
 /**
  * The stored documents: from RxDB's cache (kept current by its change events, so right unless
  * another window wrote a moment ago), or from storage itself (always right; for the second look
@@ -241,12 +265,7 @@ async function currentDocuments<K extends EditableCollection>(
     return new Map([...found].map(([id, doc]) => [id, doc.toMutableJSON()]));
   }
   const stored = await collection.storageInstance.findDocumentsById([...ids], false);
-  return new Map(
-    stored.map((doc) => [
-      primaryOf(doc),
-      Object.fromEntries(Object.entries(doc).filter(([key]) => !rxdbInternals.has(key))) as DocOf<K>,
-    ]),
-  );
+  return new Map(stored.map((doc) => [primaryOf(doc), withoutInternals(doc) as DocOf<K>]));
 }
 
 /** Set inside the journal transaction's callback (no narrowing across it). */

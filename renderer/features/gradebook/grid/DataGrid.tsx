@@ -1,4 +1,14 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { parseClipboardTable } from './clipboard';
 import {
   editText,
@@ -34,6 +44,116 @@ type Props = {
 };
 
 const samePosition = (a: GridPosition, b: GridPosition) => a.row === b.row && a.column === b.column;
+
+/** What one cell draws: plain values, so a row that did not change is not drawn again. */
+type CellView = {
+  readonly column: DataGridColumn;
+  readonly text: string;
+  readonly active: boolean;
+  /** The editor's text when this cell is being edited. */
+  readonly editing: string | undefined;
+  readonly editable: boolean;
+  readonly error: string | undefined;
+  readonly pending: boolean;
+};
+
+/** The grid's handlers, stable across renders (they read the grid's latest state when called). */
+type CellHandlers = {
+  readonly mouseDown: (position: GridPosition) => void;
+  readonly doubleClick: (position: GridPosition) => void;
+  readonly editorChange: (text: string) => void;
+  readonly editorKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+};
+
+type GridRowProps = {
+  readonly row: DataGridRow;
+  readonly index: number;
+  readonly cells: readonly CellView[];
+  readonly handlers: CellHandlers;
+  readonly activeCell: RefObject<HTMLTableCellElement | null>;
+};
+
+const sameCell = (a: CellView, b: CellView) =>
+  a.column.key === b.column.key &&
+  a.column.kind === b.column.kind &&
+  a.column.label === b.column.label &&
+  a.text === b.text &&
+  a.active === b.active &&
+  a.editing === b.editing &&
+  a.editable === b.editable &&
+  a.error === b.error &&
+  a.pending === b.pending;
+
+const sameRow = (a: GridRowProps, b: GridRowProps) =>
+  a.row.key === b.row.key &&
+  a.row.number === b.row.number &&
+  a.row.name === b.row.name &&
+  a.index === b.index &&
+  a.handlers === b.handlers &&
+  a.activeCell === b.activeCell &&
+  a.cells.length === b.cells.length &&
+  a.cells.every((cell, column) => {
+    const other = b.cells[column];
+    return other !== undefined && sameCell(cell, other);
+  });
+
+/**
+ * One student's row. Memoised on what its cells show: a keystroke redraws the row typed into and
+ * the row the cursor moves to, not the whole class (issue 9: the key's own frame stays short).
+ */
+const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell }: GridRowProps) {
+  return (
+    <tr role="row">
+      <td className="grid-number">{row.number}</td>
+      <th scope="row" className="grid-name">
+        {row.name}
+      </th>
+      {cells.map((cell, columnIndex) => {
+        const position = { row: index, column: columnIndex };
+        const classes = [
+          'grid-cell',
+          cell.column.kind,
+          cell.active ? 'active' : '',
+          cell.editable ? '' : 'readonly',
+          cell.error ? 'invalid' : '',
+          cell.pending ? 'pending' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <td
+            key={cell.column.key}
+            ref={cell.active ? activeCell : undefined}
+            role="gridcell"
+            aria-selected={cell.active}
+            aria-readonly={!cell.editable}
+            aria-invalid={cell.error ? true : undefined}
+            aria-busy={cell.pending ? true : undefined}
+            title={cell.error}
+            data-row={index}
+            data-column={cell.column.key}
+            className={classes}
+            onMouseDown={() => handlers.mouseDown(position)}
+            onDoubleClick={() => handlers.doubleClick(position)}
+          >
+            {cell.editing !== undefined ? (
+              <input
+                className="grid-editor"
+                aria-label={`${cell.column.label}, ${row.name}`}
+                autoFocus
+                value={cell.editing}
+                onChange={(event) => handlers.editorChange(event.target.value)}
+                onKeyDown={handlers.editorKeyDown}
+              />
+            ) : (
+              cell.text
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}, sameRow);
 
 /**
  * A spreadsheet-like grid for entering evaluations with the keyboard: the model
@@ -72,7 +192,9 @@ export function DataGrid({
     if (action.type === 'write') onWrite(action.cells, 'keyboard', at);
     else if (action.type === 'undo') onUndo();
     else if (action.type === 'refused') onRefused(action.reason);
-    if (!next.state.editing) container.current?.focus({ preventScroll: true });
+    // Focusing lays the page out first: only when the focus is elsewhere (an editor just closed).
+    if (!next.state.editing && document.activeElement !== container.current)
+      container.current?.focus({ preventScroll: true });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
@@ -100,6 +222,37 @@ export function DataGrid({
     if (cells.length > 0) onWrite(cells, 'paste', event.timeStamp);
     if (skipped > 0) onRefused('pasteSkipped', skipped);
   };
+
+  // What the cells' handlers do, with this render's state; set before any event can reach them.
+  const latest = useRef<CellHandlers | undefined>(undefined);
+  useLayoutEffect(() => {
+    latest.current = {
+      mouseDown: (position) => {
+        const active = samePosition(position, state.active);
+        // Clicking elsewhere keeps what was being typed, as a spreadsheet does.
+        if (state.editing && !active)
+          onWrite([{ position: state.active, raw: state.editing.text }], 'keyboard', performance.now());
+        if (!active || !state.editing) setState({ active: position, editing: null });
+      },
+      doubleClick: (position) => {
+        if (editable(position)) setState({ active: position, editing: { text: display(position) } });
+      },
+      editorChange: (text) => setState((current) => editText(current, text)),
+      editorKeyDown: (event) => {
+        event.stopPropagation();
+        onKeyDown(event);
+      },
+    };
+  });
+  const handlers = useMemo(
+    (): CellHandlers => ({
+      mouseDown: (position) => latest.current?.mouseDown(position),
+      doubleClick: (position) => latest.current?.doubleClick(position),
+      editorChange: (text) => latest.current?.editorChange(text),
+      editorKeyDown: (event) => latest.current?.editorKeyDown(event),
+    }),
+    [],
+  );
 
   const groups = columns.some((column) => column.group);
   return (
@@ -152,73 +305,26 @@ export function DataGrid({
         </thead>
         <tbody>
           {rows.map((row, rowIndex) => (
-            <tr key={row.key} role="row">
-              <td className="grid-number">{row.number}</td>
-              <th scope="row" className="grid-name">
-                {row.name}
-              </th>
-              {columns.map((column, columnIndex) => {
+            <GridRow
+              key={row.key}
+              row={row}
+              index={rowIndex}
+              handlers={handlers}
+              activeCell={activeCell}
+              cells={columns.map((column, columnIndex): CellView => {
                 const position = { row: rowIndex, column: columnIndex };
                 const active = samePosition(position, state.active);
-                const error = cellError?.(position);
-                const pending = busy?.(position) === true;
-                const classes = [
-                  'grid-cell',
-                  column.kind,
-                  active ? 'active' : '',
-                  editable(position) ? '' : 'readonly',
-                  error ? 'invalid' : '',
-                  pending ? 'pending' : '',
-                ]
-                  .filter(Boolean)
-                  .join(' ');
-                return (
-                  <td
-                    key={column.key}
-                    ref={active ? activeCell : undefined}
-                    role="gridcell"
-                    aria-selected={active}
-                    aria-readonly={!editable(position)}
-                    aria-invalid={error ? true : undefined}
-                    aria-busy={pending ? true : undefined}
-                    title={error}
-                    data-row={rowIndex}
-                    data-column={column.key}
-                    className={classes}
-                    onMouseDown={() => {
-                      // Clicking elsewhere keeps what was being typed, as a spreadsheet does.
-                      if (state.editing && !active)
-                        onWrite(
-                          [{ position: state.active, raw: state.editing.text }],
-                          'keyboard',
-                          performance.now(),
-                        );
-                      if (!active || !state.editing) setState({ active: position, editing: null });
-                    }}
-                    onDoubleClick={() =>
-                      editable(position) &&
-                      setState({ active: position, editing: { text: display(position) } })
-                    }
-                  >
-                    {active && state.editing ? (
-                      <input
-                        className="grid-editor"
-                        aria-label={`${column.label}, ${row.name}`}
-                        autoFocus
-                        value={state.editing.text}
-                        onChange={(event) => setState((current) => editText(current, event.target.value))}
-                        onKeyDown={(event) => {
-                          event.stopPropagation();
-                          onKeyDown(event);
-                        }}
-                      />
-                    ) : (
-                      display(position)
-                    )}
-                  </td>
-                );
+                return {
+                  column,
+                  text: display(position),
+                  active,
+                  editing: active && state.editing ? state.editing.text : undefined,
+                  editable: editable(position),
+                  error: cellError?.(position),
+                  pending: busy?.(position) === true,
+                };
               })}
-            </tr>
+            />
           ))}
         </tbody>
       </table>
