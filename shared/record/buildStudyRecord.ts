@@ -144,7 +144,7 @@ function traitRows(
 
 /**
  * Builds a student's học bạ for one school year from the year's evaluations, computing the
- * result, awards and completion with the same engine the class summary uses (TT27 Điều 8–11).
+ * result, awards and completion with the same engine the class summary uses (TT27 Điều 9, 11 and 13).
  * An incomplete year gives a draft that lists what is missing. The result is validated, so a
  * bad input fails here and not in a signer's hands.
  */

@@ -155,7 +155,7 @@ describe('the attack: a record edited to claim a result its values do not give',
   });
 });
 
-describe('awards (TT27 Điều 11)', () => {
+describe('awards (TT27 Điều 13)', () => {
   const top = recordOf(topStudentYear(compiled, 4));
   const htt = recordOf(yearWith(4, { subjects: { toan: { score: 9 }, 'tieng-viet': { score: 7 } } }));
   const ht = recordOf(yearWith(4, { subjects: { toan: { level: 'H' } } }));
@@ -217,7 +217,7 @@ describe('awards (TT27 Điều 11)', () => {
   });
 });
 
-describe('completion, supplementary evaluation and the principal’s decision (TT27 Điều 10)', () => {
+describe('completion, supplementary evaluation and the principal’s decision (TT27 Điều 11)', () => {
   const cht = yearWith(5, { qualities: { 'cham-chi': 'C' } });
   const supplementary = { outcome: 'notCompleted', date: '2026-08-01', note: '' } as const;
   const promoted = { decision: 'promoted', date: '2026-08-10' } as const;

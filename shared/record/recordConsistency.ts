@@ -169,7 +169,7 @@ function whyNot(
 }
 
 /**
- * The printed result against the one recomputed (TT27 Điều 8 khoản 2), and the record's status.
+ * The printed result against the one recomputed (TT27 Điều 9 khoản 2), and the record's status.
  * `full` is what buildStudyRecord prints (completion steps included: steps a result does not allow
  * leave it without one); `fromValues` is the result of the values alone.
  */
@@ -215,7 +215,7 @@ function checkResult(
 }
 
 /**
- * The awards against the result (TT27 Điều 11): "Học sinh Xuất sắc" exactly for the result the
+ * The awards against the result (TT27 Điều 13): "Học sinh Xuất sắc" exactly for the result the
  * catalogue names; "Học sinh Tiêu biểu" only for its candidates' result (the teacher confirms it,
  * and its evidence may lie in mid-term values a record does not carry, so its absence, or its
  * presence at that result, is not judged); other awards are free text, but not the engine's names.
@@ -255,7 +255,7 @@ function checkAwards(compiled: CompiledCatalogue, record: StudyRecord, fromValue
 }
 
 /**
- * Completion (TT27 Điều 10) as the engine gives it from the result, the supplementary evaluation
+ * Completion (TT27 Điều 11) as the engine gives it from the result, the supplementary evaluation
  * and the principal's decision the record carries.
  */
 function checkCompletion(record: StudyRecord, full: YearOutcome): string[] {

@@ -205,7 +205,7 @@ export const studyRecordSchema = z
         resultConfirmedAt: z.iso.datetime().nullable(),
         awards: z.array(recordAwardSchema),
         completion: recordCompletionSchema.nullable(),
-        /** Đánh giá bổ sung (TT27 Điều 10 khoản 2): kept beside the first result. */
+        /** Đánh giá bổ sung (TT27 Điều 11 khoản 2): kept beside the first result. */
         supplementaryEvaluation: z
           .object({
             outcome: z.enum(['completed', 'notCompleted']),
@@ -214,7 +214,7 @@ export const studyRecordSchema = z
           })
           .strict()
           .nullable(),
-        /** The principal's lên lớp decision (TT27 Điều 10 khoản 3). */
+        /** The principal's lên lớp decision (TT27 Điều 11 khoản 3). */
         principalDecision: z
           .object({ decision: z.enum(['promoted', 'retained']), date: isoDateSchema })
           .strict()

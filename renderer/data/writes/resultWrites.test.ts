@@ -89,7 +89,7 @@ describe('writing results through the audit chain (Chromium IndexedDB)', () => {
     expect((await chainOf(database)).length).toBe(count);
   });
 
-  it('refuses a teacher without the assignment, a score where there is no test, and a decimal score', async () => {
+  it('refuses a teacher without the assignment, a score where there is no test, a decimal score and a mid-term retest', async () => {
     const { database, place, english, homeroom } = await setUp();
     expect(() =>
       writeSubjectCells(database, english, [
@@ -106,6 +106,11 @@ describe('writing results through the audit chain (Chromium IndexedDB)', () => {
         { place, rowKey: 'toan', period: 'CN', field: 'score', value: 8.5 },
       ]),
     ).toThrow('không có phần thập phân');
+    expect(() =>
+      writeSubjectCells(database, homeroom, [
+        { place, rowKey: 'toan', period: 'GK2', field: 'retestScore', value: 8 },
+      ]),
+    ).toThrow('Chỉ bài kiểm tra cuối học kỳ I và cuối năm học mới được kiểm tra lại');
     await expect(
       writeSubjectCells(database, english, [
         { place, rowKey: 'ngoai-ngu-1', period: 'CN', field: 'level', value: 'T' },

@@ -12,7 +12,7 @@ import {
   type PeriodSubjectValue,
   type TraitValue,
 } from '../../../shared/domain/evaluation/resultDocuments';
-import { isValidScore } from '../../../shared/domain/evaluation/resolveEntries';
+import { allowsRetest, isValidScore } from '../../../shared/domain/evaluation/resolveEntries';
 import { cleanText } from '../../../shared/domain/text';
 import type { CharacterResultDoc } from '../collections/characterResultsCollection';
 import type { SubjectResultDoc } from '../collections/subjectResultsCollection';
@@ -77,6 +77,8 @@ function checkedSubjectValue(context: WriteContext, cell: SubjectCellWrite): Sub
   if (cell.value === null) return cell;
   if (!row.testPeriods.has(cell.period))
     throw new WriteRefused(evaluationStrings.noTest(cell.place.grade, period, row.phrase));
+  if (cell.field === 'retestScore' && !allowsRetest(cell.period))
+    throw new WriteRefused(evaluationStrings.retestOutsideTermEnd(row.phrase, period));
   const { minimum, maximum } = context.catalogue.catalogue.score;
   if (!isValidScore(context.catalogue, cell.value))
     throw new WriteRefused(evaluationStrings.badScore(row.phrase, period, cell.value, minimum, maximum));

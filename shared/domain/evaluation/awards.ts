@@ -38,7 +38,7 @@ function traitProgress(compiled: CompiledCatalogue, input: StudentYearInput, val
 }
 
 /**
- * Award proposals (TT27 Điều 11 khoản 1 điểm a): "Học sinh Xuất sắc" for the top result;
+ * Award proposals (TT27 Điều 13 khoản 1): "Học sinh Xuất sắc" for the top result;
  * "Học sinh Tiêu biểu" candidates among HTT students with outstanding results in a subject or
  * clear progress in a quality or competency. The class's recognition is the teacher's to confirm.
  */

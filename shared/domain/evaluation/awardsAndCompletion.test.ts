@@ -27,7 +27,7 @@ function httStudent(
   });
 }
 
-describe('award proposals (TT27 Điều 11)', () => {
+describe('award proposals (TT27 Điều 13)', () => {
   it('proposes Học sinh Xuất sắc for HTXS, with no confirmation needed', () => {
     expect(computed(topStudentYear(compiled, 4)).awards).toEqual([
       { award: 'excellent', title: 'Học sinh Xuất sắc', requiresConfirmation: false },
@@ -65,7 +65,7 @@ describe('award proposals (TT27 Điều 11)', () => {
   });
 });
 
-describe('completion (TT27 Điều 10)', () => {
+describe('completion (TT27 Điều 11)', () => {
   const cht = (grade: number, extra: Partial<StudentYearInput> = {}): StudentYearInput => ({
     ...buildStudentYear(compiled, {
       grade,

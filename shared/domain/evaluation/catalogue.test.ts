@@ -164,3 +164,25 @@ describe('the evaluation catalogue', () => {
     });
   });
 });
+
+/**
+ * The articles of the Regulation issued with Circular 27/2020/TT-BGDĐT, as its text numbers them:
+ * Điều 7 periodic evaluation, Điều 8 students with disabilities, Điều 9 the summary (khoản 1) and
+ * the year-end levels (khoản 2), Điều 11 completion, Điều 13 awards.
+ */
+describe('the catalogue’s legal basis', () => {
+  const referenceFor = (topic: RegExp): string | undefined =>
+    defaultCatalogue.legalBasis.find((basis) => topic.test(basis.covers))?.reference;
+
+  it('cites each rule by the article that sets it', () => {
+    expect(referenceFor(/Đánh giá định kỳ/)).toBe('Thông tư 27/2020/TT-BGDĐT, Điều 7');
+    expect(referenceFor(/bốn mức cuối năm học/)).toBe('Thông tư 27/2020/TT-BGDĐT, Điều 9');
+    expect(referenceFor(/Xét hoàn thành/)).toBe('Thông tư 27/2020/TT-BGDĐT, Điều 11');
+    expect(referenceFor(/Khen thưởng/)).toBe('Thông tư 27/2020/TT-BGDĐT, Điều 13');
+  });
+
+  it('never cites Điều 8 (students with disabilities) or Điều 10 (the records kept) for a rule it applies', () => {
+    const cited = defaultCatalogue.legalBasis.map((basis) => basis.reference);
+    expect(cited.filter((reference) => /Điều (8|10)$/.test(reference))).toEqual([]);
+  });
+});

@@ -163,7 +163,7 @@ export const catalogueSchema = z
         );
       }
     });
-    // The four results, their order and the fallback are fixed by TT27 (Điều 8 khoản 2); only
+    // The four results, their order and the fallback are fixed by TT27 (Điều 9 khoản 2); only
     // their conditions are data.
     const order = catalogue.classification.map((rule) => rule.result).join(',');
     if (order !== 'HTXS,HTT,HT' || catalogue.fallbackResult !== 'CHT') {

@@ -96,7 +96,7 @@ function awardsCell(student: SummaryStudent, outcome: YearOutcome): string {
 }
 
 /**
- * The Bảng tổng hợp kết quả đánh giá giáo dục of a class for one period (TT27 Điều 8 khoản 1):
+ * The Bảng tổng hợp kết quả đánh giá giáo dục of a class for one period (TT27 Điều 9 khoản 1):
  * identity columns; per subject the level and, where this grade has a test this period, the score;
  * the 3 + 7 competencies; the 5 qualities; at CN the result, awards, completion and notes.
  * Mid-term tables therefore carry levels only, plus GK scores in grades 4–5.

@@ -5,7 +5,7 @@ import type { StudentYearInput } from './studentYearInput';
 import type { Completion } from './yearResultTypes';
 
 /**
- * Completion of the grade (TT27 Điều 10): any result but the fallback completes it — in grade 5
+ * Completion of the grade (TT27 Điều 11): any result but the fallback completes it — in grade 5
  * that is "Hoàn thành chương trình tiểu học". Otherwise the record moves through recorded steps:
  * a support plan and supplementary evaluation, then, if that fails, the principal's decision.
  */

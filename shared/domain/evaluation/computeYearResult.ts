@@ -190,7 +190,7 @@ export function reasonsAgainst(compiled: CompiledCatalogue, rule: Rule, values: 
 }
 
 /**
- * The year's education result (kết quả giáo dục, TT27 Điều 8 khoản 2): the first classification
+ * The year's education result (kết quả giáo dục, TT27 Điều 9 khoản 2): the first classification
  * rule, from the highest, that every CN value satisfies; none gives the fallback (CHT). Electives
  * the student does not take are left out; a retest score replaces the original. When a value is
  * missing there is no result, only the list of what is missing — never a guess.

@@ -35,14 +35,14 @@ export const defaultCatalogue: CatalogueInput = {
       covers: 'Đánh giá định kỳ: các mức, bài kiểm tra định kỳ, thang điểm 10',
     },
     {
-      reference: 'Thông tư 27/2020/TT-BGDĐT, Điều 8',
+      reference: 'Thông tư 27/2020/TT-BGDĐT, Điều 9',
       covers: 'Tổng hợp kết quả đánh giá giáo dục; bốn mức cuối năm học',
     },
     {
-      reference: 'Thông tư 27/2020/TT-BGDĐT, Điều 10',
+      reference: 'Thông tư 27/2020/TT-BGDĐT, Điều 11',
       covers: 'Xét hoàn thành chương trình lớp học, chương trình tiểu học',
     },
-    { reference: 'Thông tư 27/2020/TT-BGDĐT, Điều 11', covers: 'Khen thưởng' },
+    { reference: 'Thông tư 27/2020/TT-BGDĐT, Điều 13', covers: 'Khen thưởng' },
   ],
   periods: [
     { code: 'GK1', name: 'Giữa học kỳ I', shortName: 'giữa học kỳ I', order: 1 },

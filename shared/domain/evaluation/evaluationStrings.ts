@@ -22,6 +22,8 @@ export const evaluationStrings = {
     `Điểm bài kiểm tra ${phrase}, ${period}, là ${value}: điểm phải là số nguyên từ ${minimum} đến ${maximum}, không có phần thập phân.`,
   retestWithoutScore: (phrase: string, period: string) =>
     `${capitalize(phrase)}, ${period}, có điểm kiểm tra lại nhưng chưa có điểm bài kiểm tra lần đầu.`,
+  retestOutsideTermEnd: (phrase: string, period: string) =>
+    `Chỉ bài kiểm tra cuối học kỳ I và cuối năm học mới được kiểm tra lại; bỏ điểm kiểm tra lại của ${phrase}, ${period}.`,
   qualityLabel: (name: string) => `Phẩm chất ${name}`,
   competencyLabel: (name: string) => `Năng lực ${name}`,
   unknownQuality: (code: string) => `Không có phẩm chất mã "${code}" trong danh mục.`,

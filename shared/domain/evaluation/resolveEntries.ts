@@ -60,6 +60,14 @@ export function rowApplies(row: EvaluatedRow, electives: ReadonlySet<string>): b
   return row.status === 'compulsory' || electives.has(row.subject.code);
 }
 
+/**
+ * A test may be taken again only when the end-of-term result is out of line with the teacher's
+ * ongoing evaluation: the tests at the end of term I and of the year (TT27 Điều 7 khoản 1 điểm d).
+ */
+export function allowsRetest(period: string): boolean {
+  return period === 'CK1' || period === 'CN';
+}
+
 export function isValidScore(compiled: CompiledCatalogue, value: number): boolean {
   const { minimum, maximum } = compiled.catalogue.score;
   return Number.isInteger(value) && value >= minimum && value <= maximum;

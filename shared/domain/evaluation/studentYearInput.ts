@@ -53,7 +53,7 @@ export const studentYearInputSchema = z
     subjects: z.array(subjectEntrySchema).default([]),
     qualities: z.array(qualityEntrySchema).default([]),
     competencies: z.array(competencyEntrySchema).default([]),
-    /** Đánh giá bổ sung for a student who did not complete the year (TT27 Điều 10 khoản 2). */
+    /** Đánh giá bổ sung for a student who did not complete the year (TT27 Điều 11 khoản 2). */
     supplementaryEvaluation: z
       .object({
         outcome: z.enum(['completed', 'notCompleted']),

@@ -93,6 +93,25 @@ describe('entry validation', () => {
     ]);
   });
 
+  it('accepts a retest only after the CK1 or CN test, never at mid-term (TT27 Điều 7 khoản 1 điểm d)', () => {
+    for (const period of ['CK1', 'CN'] as const) {
+      expect(
+        problems({ grade: 4, subjects: [{ subject: 'toan', period, level: 'T', score: 4, retestScore: 8 }] }),
+      ).toEqual([]);
+    }
+    for (const period of ['GK1', 'GK2'] as const) {
+      // Grade 4 has a mid-term Toán test, so only the retest is wrong here.
+      expect(
+        problems({ grade: 4, subjects: [{ subject: 'toan', period, level: 'T', score: 4, retestScore: 8 }] }),
+      ).toEqual([
+        {
+          path: 'subjects.0.retestScore',
+          message: `Chỉ bài kiểm tra cuối học kỳ I và cuối năm học mới được kiểm tra lại; bỏ điểm kiểm tra lại của môn Toán, ${period === 'GK1' ? 'giữa học kỳ I' : 'giữa học kỳ II'}.`,
+        },
+      ]);
+    }
+  });
+
   it('refuses a retest score without a first score, and unknown qualities or competencies', () => {
     expect(
       problems({ grade: 4, subjects: [{ subject: 'toan', period: 'CN', level: 'T', retestScore: 7 }] })[0]

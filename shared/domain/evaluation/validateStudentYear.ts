@@ -1,7 +1,7 @@
 import { isGrade } from '../grade';
 import type { CompiledCatalogue } from './compiledCatalogue';
 import { evaluationStrings as strings } from './evaluationStrings';
-import { isRowProblem, isValidScore, resolveRow, takenElectives } from './resolveEntries';
+import { allowsRetest, isRowProblem, isValidScore, resolveRow, takenElectives } from './resolveEntries';
 import type { StudentYearInput } from './studentYearInput';
 
 /** A value that breaks a rule, with the field it is in (`subjects.3.score`) and what is wrong. */
@@ -9,8 +9,8 @@ export type EntryProblem = { readonly path: string; readonly message: string };
 
 /**
  * Checks every entered value against the catalogue: subject taught in this grade, part named
- * where needed, a score only where a test exists and only integers 0–10, no value entered twice,
- * qualities and competencies that exist. Missing values are not problems (see computeYearResult).
+ * where needed, a score only where a test exists and only integers 0–10, a retest only at CK1 or
+ * CN, no value entered twice, qualities and competencies that exist. Missing values are not problems (see computeYearResult).
  */
 export function validateStudentYear(compiled: CompiledCatalogue, input: StudentYearInput): EntryProblem[] {
   if (!isGrade(input.grade)) return [{ path: 'grade', message: strings.badGrade }];
@@ -57,12 +57,13 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
         });
       }
     }
-    if (
-      hasTest &&
-      entry.retestScore !== null &&
-      entry.retestScore !== undefined &&
-      (entry.score === null || entry.score === undefined)
-    ) {
+    const hasRetest = entry.retestScore !== null && entry.retestScore !== undefined;
+    if (hasTest && hasRetest && !allowsRetest(entry.period)) {
+      problems.push({
+        path: `${at}retestScore`,
+        message: strings.retestOutsideTermEnd(row.phrase, compiled.periodShortName(entry.period)),
+      });
+    } else if (hasTest && hasRetest && (entry.score === null || entry.score === undefined)) {
       problems.push({
         path: `${at}retestScore`,
         message: strings.retestWithoutScore(row.phrase, compiled.periodShortName(entry.period)),
@@ -101,7 +102,7 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
     }
     seen.add(period);
   };
-  // TT27 Điều 10: a decision follows an unsuccessful supplementary evaluation, never replaces it.
+  // TT27 Điều 11 khoản 3: a decision follows an unsuccessful supplementary evaluation, never replaces it.
   const decision = input.principalDecision;
   const supplementary = input.supplementaryEvaluation;
   if (decision && !supplementary)

@@ -39,7 +39,7 @@ export type MissingValue = {
   readonly message: string;
 };
 
-/** Award proposals (TT27 Điều 11): the principal awards; "Tiêu biểu" needs the teacher's confirmation. */
+/** Award proposals (TT27 Điều 13): the principal awards; "Tiêu biểu" needs the teacher's confirmation. */
 export type AwardProposal =
   | { readonly award: 'excellent'; readonly title: string; readonly requiresConfirmation: false }
   | {
@@ -50,7 +50,7 @@ export type AwardProposal =
       readonly evidence: readonly string[];
     };
 
-/** Hoàn thành chương trình lớp học / tiểu học, and the steps for a student who did not (TT27 Điều 10). */
+/** Hoàn thành chương trình lớp học / tiểu học, and the steps for a student who did not (TT27 Điều 11). */
 export type Completion =
   | {
       readonly status: 'completed';
