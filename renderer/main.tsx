@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { applyVietnameseValidationMessages } from '../shared/validation/vietnameseMessages';
 import { App } from './app/App';
+import { installCloseGuard } from './data/unsaved/closeGuard';
 import { IpcProvider } from './ipc/IpcContext';
 import { connectIpcClient } from './ipc/ipcClient';
 
@@ -17,9 +18,14 @@ applyVietnameseValidationMessages();
 const container = document.getElementById('root');
 if (!container) throw new Error('missing #root');
 
+const ipcClient = connectIpcClient();
+// In Electron the refused close is silent, so the page closes its window once all is stored; a
+// browser keeps asking "Leave site?" itself.
+installCloseGuard(window, ipcClient.transportKind === 'electron' ? () => window.close() : () => undefined);
+
 createRoot(container).render(
   <StrictMode>
-    <IpcProvider client={connectIpcClient()}>
+    <IpcProvider client={ipcClient}>
       <App />
     </IpcProvider>
   </StrictMode>,

@@ -1,6 +1,7 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, dialog, shell } from 'electron';
 import { join } from 'node:path';
 import { appOrigin } from './appProtocol';
+import { windowStrings } from './windowStrings';
 
 /**
  * The one application window, hardened as conventions.md asks: isolated, sandboxed, no Node in
@@ -33,6 +34,26 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   });
   window.webContents.on('will-redirect', (event, url) => {
     if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
+  });
+  // The page refuses to unload while typed work is not stored, and closes the window itself once
+  // it is (renderer/data/unsaved/closeGuard.ts). A second close meanwhile asks the user.
+  let closeHeld = false;
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (!closeHeld) {
+      closeHeld = true;
+      return;
+    }
+    const text = windowStrings.closeWhileSaving;
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: [text.wait, text.closeNow],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);

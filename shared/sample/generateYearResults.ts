@@ -127,7 +127,7 @@ export function* yearResultsByStudent(
         const level: CharacterLevel = pickLevel(random, tier, periodIndex, ['T', 'Đ', 'C']);
         traitsByPeriod[period][trait.code] = {
           level,
-          comment: commentFor(random, period, traitCommentSuggestions(level)),
+          comment: commentFor(random, period, traitCommentSuggestions(trait.code, level)),
         };
       }
     });

@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readDeviceFile } from '../../main/services/deviceIdentity';
 import { appActions, screenshotOnFailure } from '../support/appActions';
+import { auditLockHold } from '../support/auditLockHold';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
@@ -17,7 +17,7 @@ import { startSampleTrialIn } from '../support/sampleTrial';
 describe('typing in the grade book: shown at once, marked saved when stored', () => {
   let app: AppBridge;
   let browser: BrowserSession;
-  let lockName: string;
+  let lock: Awaited<ReturnType<typeof auditLockHold>>;
 
   beforeAll(async () => {
     await mkdir(artifactsDir, { recursive: true });
@@ -38,53 +38,18 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
   const cell = (row: number, column: number) =>
     browser.page.getByRole('grid').locator('tbody tr').nth(row).locator('[role="gridcell"]').nth(column);
 
-  /**
-   * Holds the audit lock in the page until `release` is called there, and marks the journal busy
-   * as a bulk writer in another window would: a save then cannot go without the lock and waits.
-   */
-  const holdLock = () =>
-    browser.page.evaluate(async (name) => {
-      await new Promise<void>((marked, failed) => {
-        const request = indexedDB.open('hocba-dung-thu--journal');
-        request.onerror = () => failed(request.error ?? new Error('no journal'));
-        request.onsuccess = () => {
-          const transaction = request.result.transaction('marks', 'readwrite');
-          transaction.objectStore('marks').put({ name: 'busy', count: 1 });
-          transaction.oncomplete = () => {
-            request.result.close();
-            marked();
-          };
-        };
-      });
-      await new Promise<void>((held) => {
-        void navigator.locks.request(
-          name,
-          () =>
-            new Promise<void>((release) => {
-              (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock = release;
-              held();
-            }),
-        );
-      });
-    }, lockName);
-  const releaseLock = () =>
-    browser.page.evaluate(() => (window as unknown as { releaseAuditLock: () => void }).releaseAuditLock());
-
   it('opens a class grade book as its homeroom teacher', async () => {
     const { page } = browser;
     await page.goto(app.bridge.pageUrl);
     await startSampleTrialIn(page, { students: 300, withResults: false });
-    const device = await readDeviceFile(app.dataDir);
-    if (device.kind !== 'ok') throw new Error('main wrote no device identity');
-    lockName = `hocba-audit:${device.deviceId}`;
-
+    lock = await auditLockHold(page, app.dataDir, 'hocba-dung-thu--journal');
     await appActions(page).openFirstClassGradebook('toan', 'CK1');
   });
 
   it('paints typed levels before they are stored, busy until the save is durable', async () => {
     const { page } = browser;
     await cell(0, 0).click();
-    await holdLock();
+    await lock.hold();
     for (const level of ['T', 'H', 'C']) await page.keyboard.press(level);
     // On screen at once, and said not to be saved yet: the save waits for the lock we hold.
     await expect(cell(2, 0).textContent()).resolves.toBe('C');
@@ -95,7 +60,7 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
     await expect(page.getByText('Đang lưu…').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(artifactsDir, 'typing-pending.png') });
 
-    await releaseLock();
+    await lock.release();
     await page.getByText(/Đã lưu lúc/).waitFor();
     for (const [row, level] of ['T', 'H', 'C'].entries()) {
       await cell(row, 0).and(page.locator(':not([aria-busy])')).waitFor();

@@ -39,6 +39,14 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
     const trait = traits[Number(column)];
     return (student && trait ? results?.get(student.id)?.[period][trait.code]?.level : undefined) ?? '';
   });
+  // A comment handed to its save, shown in the panel until the stored results show it (the
+  // journal is applied to RxDB in the background), so coming back to a cell never shows it empty.
+  const pendingComments = usePendingCells(results, (key) => {
+    const [index, column] = key.split(':');
+    const student = students?.[Number(index)];
+    const trait = traits[Number(column)];
+    return (student && trait ? results?.get(student.id)?.[period][trait.code]?.comment : undefined) ?? '';
+  });
   const columns = useMemo(
     (): DataGridColumn[] =>
       traits.map((trait) => ({
@@ -147,14 +155,21 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
       </div>
       {activeTrait && activeStudent && (
         <TraitCommentPanel
+          key={`${activeStudent.id}|${activeTrait.code}`}
           title={gradebookStrings.traitComment(activeTrait.label, activeStudent.fullName)}
-          comment={activeValue?.comment ?? ''}
+          traitCode={activeTrait.code}
+          comment={pendingComments.text(cellKey(active)) ?? activeValue?.comment ?? ''}
           level={activeValue?.level ?? null}
           disabled={!mayEdit}
           onSave={(comment) => {
             const write = writeAt(active, { field: 'comment', value: comment });
             const previous = writeAt(active, { field: 'comment', value: activeValue?.comment ?? '' });
-            if (write && previous) void writes.save([write], [previous]);
+            if (!write || !previous) return Promise.resolve('refused');
+            const edit = pendingComments.begin(new Map([[cellKey(active), comment]]));
+            return writes.save([write], [previous]).then((outcome) => {
+              pendingComments.settle(edit, outcome);
+              return outcome;
+            });
           }}
         />
       )}

@@ -38,5 +38,9 @@ export const gradebookStrings = {
   savePhrase: 'Lưu nhận xét của ô này vào câu của tôi',
   phraseSaved: 'Đã lưu vào câu của tôi.',
   traitComment: (label: string, student: string) => `Nhận xét ${label.toLowerCase()} — ${student}`,
-  saveComment: 'Ghi nhận xét',
+  commentAutosaves: 'Nhận xét được lưu ngay khi bạn ngừng gõ hoặc chọn ô khác.',
+  commentTyping: 'Đang gõ… (sẽ lưu khi bạn ngừng gõ)',
+  commentSaving: 'Đang lưu nhận xét…',
+  commentSaved: 'Đã lưu nhận xét.',
+  commentRefused: 'Chưa lưu được nhận xét: xem lý do ở trên bảng.',
 } as const;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { registerUnsavedWork } from '../../data/unsaved/unsavedWork';
 import { WriteRefused } from '../../data/writes/writeContext';
 import type { EditOutcome } from './usePendingCells';
 
@@ -112,6 +113,19 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
     (cells: readonly W[], previous: readonly W[], keyAt: number = performance.now()) =>
       enqueue(cells, previous, keyAt),
     [enqueue],
+  );
+
+  // Closing the window waits for queued edits (see closeGuard.ts); a screen that closes keeps
+  // holding it until its last edit is stored.
+  useEffect(
+    () =>
+      registerUnsavedWork({
+        hasUnsaved: () => pending.current.length > 0 || running.current !== undefined,
+        flush: async () => {
+          while (running.current) await running.current;
+        },
+      }),
+    [],
   );
 
   /** Writes back the values before the last saved edit; false when there is nothing to undo. */
