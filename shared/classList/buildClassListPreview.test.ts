@@ -150,6 +150,33 @@ describe('buildClassListPreview: a good row', () => {
   });
 });
 
+describe('buildClassListPreview: look-alike letters in names', () => {
+  it('stores Đ for the Ð (U+00D0) typed in a name, and says so under the cell', () => {
+    const [row] = previewOf([
+      {
+        ...good,
+        fullName: '\u00d0ỗ Văn \u00d0ức',
+        fatherName: '\u00d0ỗ Văn Bình',
+        motherName: 'Trần Thị \u00f0ào',
+      },
+    ]).rows;
+    expect(row?.problems).toEqual([]);
+    expect(row?.student?.fullName).toBe('Đỗ Văn Đức');
+    expect(row?.student?.fatherName).toBe('Đỗ Văn Bình');
+    expect(row?.student?.motherName).toBe('Trần Thị đào');
+    expect(row?.notices.map((notice) => notice.field)).toEqual(['fullName', 'fatherName', 'motherName']);
+    expect(row?.notices[0]?.message).toBe(
+      'Họ và tên "\u00d0ỗ Văn \u00d0ức" có chữ Ð (gõ nhầm, không phải chữ Đ tiếng Việt): đã sửa thành "Đỗ Văn Đức" như trong giấy khai sinh',
+    );
+  });
+
+  it('leaves other fields as written and says nothing about a name already right', () => {
+    const [row] = previewOf([{ ...good, fullName: 'Đỗ Văn Đức', address: 'Thôn \u00d0ông' }]).rows;
+    expect(row?.notices).toEqual([]);
+    expect(row?.student?.address).toBe('Thôn \u00d0ông');
+  });
+});
+
 describe('buildClassListPreview: bad rows', () => {
   it('refuses an empty name or one with digits', () => {
     expect(problemsOf({ fullName: '   ' })).toEqual(['Họ và tên đang trống']);

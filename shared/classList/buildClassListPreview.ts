@@ -1,6 +1,7 @@
 import { ethnicities } from '../domain/ethnicities';
 import { parseVietnameseDate } from '../domain/dates';
 import { isGrade, usualBirthYear } from '../domain/grade';
+import { cleanPersonName, hasLookalikeLetters } from '../domain/personName';
 import { centuryGenderDigit, checkPersonalId } from '../domain/personalId';
 import { isSchoolYear, startYearOf } from '../domain/schoolYear';
 import { studentIdentitySchema, type Gender, type StudentIdentity } from '../domain/student';
@@ -34,6 +35,8 @@ const messages = {
     `${label(field)} ${text} chỉ còn ${text.length} chữ số thay vì ${count}: Excel đã bỏ số 0 ở đầu vì ô có kiểu Số. Hãy định dạng cột ${label(field)} là Văn bản (Text), nhập lại mã rồi đọc lại tệp`,
   duplicate: (field: ClassListField, value: string, rows: readonly number[]) =>
     `${label(field)} ${value} trùng với dòng ${rows.join(', ')}`,
+  lookalikeCorrected: (field: ClassListField, text: string) =>
+    `${label(field)} "${text}" có chữ Ð (gõ nhầm, không phải chữ Đ tiếng Việt): đã sửa thành "${cleanPersonName(text)}" như trong giấy khai sinh`,
   existing: (field: ClassListField, className: string) =>
     `${label(field)} đã có trong trường (lớp ${className})`,
   idProvince: (code: string) =>
@@ -69,7 +72,16 @@ type Draft = {
   readonly cells: Partial<Record<ClassListField, string>>;
   readonly values: Partial<StudentIdentity>;
   readonly problems: ClassListProblem[];
+  readonly notices: ClassListProblem[];
 };
+
+/** Fields that hold a person's name: look-alike letters are corrected there (and said so). */
+const personNameFields: ReadonlySet<ClassListField> = new Set([
+  'fullName',
+  'fatherName',
+  'motherName',
+  'guardianName',
+]);
 type AgeRule = { readonly grade: number; readonly schoolYear: string; readonly usual: number };
 
 function ageRuleOf(context: ClassListContext): AgeRule {
@@ -246,23 +258,30 @@ export function buildClassListPreview(table: RawTable, context: ClassListContext
       const index = columns[field];
       return { text: cells[field] ?? '', numeric: index !== undefined && numeric.has(index) };
     };
-    const draft: Draft = { rowNumber: row.rowNumber, cells, values: {}, problems: [] };
+    const notices: ClassListProblem[] = [];
+    for (const field of fields) {
+      const text = cells[field] ?? '';
+      if (personNameFields.has(field) && hasLookalikeLetters(text))
+        notices.push({ field, message: messages.lookalikeCorrected(field, text) });
+    }
+    const draft: Draft = { rowNumber: row.rowNumber, cells, values: {}, problems: [], notices };
     checkRow(cellOf, draft, age);
     drafts.push(draft);
   }
   checkUnique(drafts, 'studentCode', context.existingStudentCodes);
   checkUnique(drafts, 'personalId', context.existingPersonalIds);
 
-  const rows = drafts.map(({ rowNumber, cells, values, problems }) => {
-    if (problems.length > 0) return { rowNumber, cells, student: undefined, problems };
-    // The rules above imply the schema; checking again keeps the two from drifting apart.
+  const rows = drafts.map(({ rowNumber, cells, values, problems, notices }) => {
+    if (problems.length > 0) return { rowNumber, cells, student: undefined, problems, notices };
+    // The rules above imply the schema; checking again keeps the two from drifting apart. The
+    // schema also spells names as the registry does (look-alike letters corrected).
     const parsed = studentIdentitySchema.safeParse(values);
-    if (parsed.success) return { rowNumber, cells, student: parsed.data, problems };
+    if (parsed.success) return { rowNumber, cells, student: parsed.data, problems, notices };
     const schemaProblems = parsed.error.issues.map((issue) => ({
       field: fieldOf(issue.path[0]),
       message: issue.message,
     }));
-    return { rowNumber, cells, student: undefined, problems: schemaProblems };
+    return { rowNumber, cells, student: undefined, problems: schemaProblems, notices };
   });
   const validCount = rows.filter((row) => row.student !== undefined).length;
   return {

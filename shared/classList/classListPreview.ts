@@ -11,6 +11,8 @@ export type ClassListPreviewRow = {
   /** The cells as read, for showing an invalid row. */
   readonly cells: Readonly<Partial<Record<ClassListField, string>>>;
   readonly problems: readonly ClassListProblem[];
+  /** What was corrected on the way in (a look-alike letter in a name): shown, not refused. */
+  readonly notices: readonly ClassListProblem[];
 };
 
 /** What the teacher sees before anything is written. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText } from './text';
+import { cleanPersonName } from './personName';
 
 /** Vai trò — what a person does in the school; rights in a class come from assignments. */
 export const staffRoles = ['principal', 'vicePrincipal', 'teacher'] as const;
@@ -40,7 +40,7 @@ export const staffMemberSchema = z.object({
   login: z
     .string()
     .regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm hoặc gạch'),
-  fullName: z.string().transform(cleanText).pipe(z.string().min(1).max(120)),
+  fullName: z.string().transform(cleanPersonName).pipe(z.string().min(1).max(120)),
   role: z.enum(staffRoles),
   active: z.boolean(),
   /**

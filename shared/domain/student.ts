@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanPersonName } from './personName';
 import { cleanText } from './text';
 
 /** Giới tính. */
@@ -16,8 +17,10 @@ export const isoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, 'Ngày không tồn tại');
 
-const nameText = z.string().transform(cleanText).pipe(z.string().min(1).max(120));
+const nameText = z.string().transform(cleanPersonName).pipe(z.string().min(1).max(120));
 const fieldText = z.string().transform(cleanText).pipe(z.string().max(300));
+/** A parent's or guardian's name: spelled as a name, may be empty until known. */
+const otherPersonName = z.string().transform(cleanPersonName).pipe(z.string().max(300));
 
 /**
  * The identity facts of a student as the học bạ's identity page lists them (domain.md).
@@ -44,11 +47,11 @@ export const studentIdentitySchema = z.object({
   /** Nơi ở hiện nay. */
   address: fieldText,
   /** Họ tên cha. */
-  fatherName: fieldText,
+  fatherName: otherPersonName,
   /** Họ tên mẹ. */
-  motherName: fieldText,
+  motherName: otherPersonName,
   /** Họ tên người giám hộ. */
-  guardianName: fieldText,
+  guardianName: otherPersonName,
 });
 export type StudentIdentity = z.output<typeof studentIdentitySchema>;
 

@@ -13,13 +13,14 @@ export function cleanText(value: string): string {
 
 /**
  * A search key without diacritics, lower case: "Nguyễn Văn Đức" → "nguyen van duc".
- * Đ/đ is a separate letter, not a combining mark, so it is mapped explicitly.
+ * Đ/đ is a separate letter, not a combining mark, so it is mapped explicitly, and so are its
+ * look-alikes (Ð/ð U+00D0/U+00F0, Ɖ/ɖ): a name typed with either is found by both.
  */
 export function searchKeyOf(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/[đĐ\u00d0\u00f0\u0189\u0256]/g, 'd')
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

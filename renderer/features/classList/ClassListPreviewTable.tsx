@@ -4,10 +4,19 @@ import { classListStrings } from './strings';
 
 type Props = { readonly preview: ClassListPreview; readonly invalidOnly: boolean };
 
-function Problems({ rowNumber, problems }: { rowNumber: number; problems: readonly ClassListProblem[] }) {
+function Problems({
+  rowNumber,
+  problems,
+  kind = 'problem',
+}: {
+  rowNumber: number;
+  problems: readonly ClassListProblem[];
+  /** A notice says what was corrected on the way in; a problem keeps the row out. */
+  kind?: 'problem' | 'notice';
+}) {
   if (problems.length === 0) return null;
   return (
-    <ul className="cell-problems">
+    <ul className={kind === 'problem' ? 'cell-problems' : 'cell-notices'}>
       {problems.map((problem, index) => (
         <li key={index}>{classListStrings.problem(rowNumber, problem.message)}</li>
       ))}
@@ -48,10 +57,12 @@ export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
                 <th scope="row">{row.rowNumber}</th>
                 {shown.map((column) => {
                   const problems = row.problems.filter((problem) => problem.field === column.field);
+                  const notices = row.notices.filter((notice) => notice.field === column.field);
                   return (
                     <td key={column.field} className={problems.length > 0 ? 'cell-invalid' : undefined}>
                       {row.cells[column.field] ?? ''}
                       <Problems rowNumber={row.rowNumber} problems={problems} />
+                      <Problems rowNumber={row.rowNumber} problems={notices} kind="notice" />
                     </td>
                   );
                 })}
