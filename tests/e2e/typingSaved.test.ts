@@ -83,6 +83,40 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
     await expect(cell(4, 0).textContent()).resolves.toBe('T');
   });
 
+  it('keeps the cursor and the typed text of a score the column refuses, says why beside it, and clears it once fixed', async () => {
+    const { page } = browser;
+    await cell(5, 1).click();
+    await page.keyboard.type('11');
+    await page.keyboard.press('Enter');
+    const editor = cell(5, 1).locator('input');
+    await expect(editor.inputValue()).resolves.toBe('11');
+    const why = cell(5, 1).getByRole('alert');
+    await expect(why.textContent()).resolves.toBe('Điểm là số nguyên từ 0 đến 10, không có phần thập phân.');
+    await expect(editor.getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.screenshot({ path: join(artifactsDir, 'typing-refused-score.png') });
+    // A click elsewhere does not throw it away either.
+    await cell(8, 0).click();
+    await expect(editor.inputValue()).resolves.toBe('11');
+
+    await editor.fill('9');
+    await expect(why.count()).resolves.toBe(0);
+    await page.keyboard.press('Enter');
+    await expect(cell(5, 1).textContent()).resolves.toBe('9');
+    await expect(cell(6, 1).getAttribute('aria-selected')).resolves.toBe('true');
+    await cell(5, 1).and(page.locator(':not([aria-busy])')).waitFor();
+    await expect(cell(5, 1).getAttribute('aria-invalid')).resolves.toBeNull();
+  });
+
+  it('tells of an undo calmly, and the news goes away by itself', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    const news = page.locator('.status-bar').getByRole('status').filter({ hasText: 'Đã hoàn tác' });
+    await news.waitFor();
+    await expect(page.locator('.status-bar').getByRole('alert').count()).resolves.toBe(0);
+    await expect.poll(() => cell(5, 1).textContent(), { timeout: 10_000 }).toBe('');
+    await news.waitFor({ state: 'detached' });
+  });
+
   it('gives a refused value back: a comment the rules refuse is not left on screen as saved', async () => {
     const { page } = browser;
     await cell(0, 2).click();

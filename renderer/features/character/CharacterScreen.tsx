@@ -17,7 +17,7 @@ import { usePendingCells } from '../gradebook/usePendingCells';
 import { useQueuedWrites } from '../gradebook/useQueuedWrites';
 import { TraitCommentPanel } from './TraitCommentPanel';
 import { GridStatusBar } from '../gradebook/GridStatusBar';
-import { refusalMessage, undoAndTell } from '../gradebook/gridMessages';
+import { gridError, refusalMessage, undoAndTell, type GridMessage } from '../gradebook/gridMessages';
 
 function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; period: PeriodCode }) {
   const database = useDatabase();
@@ -28,11 +28,7 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
   const students = useClassStudents(schoolClass.id);
   const results = useCharacterResults(schoolClass.id);
   const [active, setActive] = useState<GridPosition>({ row: 0, column: 0 });
-  const [message, setMessage] = useState<string | undefined>(undefined);
-  // Saved when durable in the write journal; the grid shows the typed level meanwhile.
-  const writes = useQueuedWrites((cells: readonly TraitCellWrite[]) =>
-    writeTraitCells(database, writeContext, cells, 'durable'),
-  );
+  const [message, setMessage] = useState<GridMessage | undefined>(undefined);
   const pending = usePendingCells(results, (key) => {
     const [index, column] = key.split(':');
     const student = students?.[Number(index)];
@@ -47,6 +43,27 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
     const trait = traits[Number(column)];
     return (student && trait ? results?.get(student.id)?.[period][trait.code]?.comment : undefined) ?? '';
   });
+  // Saved when durable in the write journal; the grid shows the typed level meanwhile.
+  const writes = useQueuedWrites(
+    (cells: readonly TraitCellWrite[]) => writeTraitCells(database, writeContext, cells, 'durable'),
+    (cells) => {
+      const levels = new Map<string, string>();
+      const comments = new Map<string, string>();
+      for (const cell of cells) {
+        const index = students?.findIndex((student) => student.id === cell.place.studentId) ?? -1;
+        const column = traits.findIndex((trait) => trait.code === cell.trait);
+        if (index < 0 || column < 0) continue;
+        if (cell.field === 'level') levels.set(`${index}:${column}`, cell.value ?? '');
+        else comments.set(`${index}:${column}`, cell.value);
+      }
+      const levelEdit = pending.begin(levels);
+      const commentEdit = pendingComments.begin(comments);
+      return (outcome) => {
+        pending.settle(levelEdit, outcome);
+        pendingComments.settle(commentEdit, outcome);
+      };
+    },
+  );
   const columns = useMemo(
     (): DataGridColumn[] =>
       traits.map((trait) => ({
@@ -114,8 +131,8 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
       refused === 0
         ? undefined
         : source === 'paste'
-          ? gradebookStrings.pasteRefused(refused)
-          : gradebookStrings.notALevel('trait'),
+          ? gridError(gradebookStrings.pasteRefused(refused))
+          : gridError(gradebookStrings.notALevel('trait')),
     );
     if (now.length === 0) return;
     const edit = pending.begin(shown, source === 'keyboard' ? at : undefined);

@@ -17,7 +17,7 @@ import { usePersonalPhrases } from './usePersonalPhrases';
 import { usePendingCells } from './usePendingCells';
 import { useQueuedWrites } from './useQueuedWrites';
 import { GridStatusBar } from './GridStatusBar';
-import { refusalMessage, undoAndTell } from './gridMessages';
+import { gridDone, gridError, refusalMessage, undoAndTell, type GridMessage } from './gridMessages';
 
 type Field = 'level' | 'score' | 'comment';
 type Props = { readonly schoolClass: ClassDoc; readonly row: EvaluatedRow; readonly period: PeriodCode };
@@ -30,20 +30,29 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
   const students = useClassStudents(schoolClass.id);
   const results = useSubjectResults(schoolClass.id, row.key);
   const [active, setActive] = useState<GridPosition>({ row: 0, column: 0 });
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  const [message, setMessage] = useState<GridMessage | undefined>(undefined);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const { phrases, add: addPhrase } = usePersonalPhrases(writeContext.actor.userId);
   const [openedAt] = useState(() => performance.now());
-  // Saved when durable in the write journal; the grid shows the typed value meanwhile.
-  const writes = useQueuedWrites((cells: readonly SubjectCellWrite[]) =>
-    writeSubjectCells(database, writeContext, cells, 'durable'),
-  );
   const pending = usePendingCells(results, (key) => {
     const [index, name] = key.split(':');
     const student = students?.[Number(index)];
     const value = student ? results?.get(student.id)?.[period]?.[name as Field] : undefined;
     return value === null || value === undefined ? '' : String(value);
   });
+  // Saved when durable in the write journal; the grid shows the typed value meanwhile.
+  const writes = useQueuedWrites(
+    (cells: readonly SubjectCellWrite[]) => writeSubjectCells(database, writeContext, cells, 'durable'),
+    (cells) => {
+      const shown = new Map<string, string>();
+      for (const cell of cells) {
+        const index = students?.findIndex((student) => student.id === cell.place.studentId) ?? -1;
+        if (index >= 0) shown.set(`${index}:${cell.field}`, cell.value === null ? '' : String(cell.value));
+      }
+      const edit = pending.begin(shown);
+      return (outcome) => pending.settle(edit, outcome);
+    },
+  );
 
   const columns = useMemo((): DataGridColumn[] => {
     const list: DataGridColumn[] = [
@@ -120,12 +129,15 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
       }
     }
     setErrors(next);
+    const lastProblem = [...next.values()].at(-1);
     setMessage(
       refused === 0
         ? undefined
         : source === 'paste'
-          ? gradebookStrings.pasteRefused(refused)
-          : [...next.values()].at(-1),
+          ? gridError(gradebookStrings.pasteRefused(refused))
+          : lastProblem === undefined
+            ? undefined
+            : gridError(lastProblem),
     );
     if (writesNow.length === 0) return;
     const edit = pending.begin(shown, source === 'keyboard' ? at : undefined);
@@ -188,7 +200,7 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
         }}
         onSavePhrase={() =>
           void addPhrase(typeof activeComment === 'string' ? activeComment : '').then(() =>
-            setMessage(gradebookStrings.phraseSaved),
+            setMessage(gridDone(gradebookStrings.phraseSaved)),
           )
         }
       />

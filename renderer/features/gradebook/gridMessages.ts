@@ -1,25 +1,34 @@
 import { gradebookStrings } from './strings';
 
+/**
+ * A line above the grid: a refusal the teacher must act on (`error`, red, until the next good
+ * edit) or news of something done (`done`, calm, gone after a few seconds).
+ */
+export type GridMessage = { readonly tone: 'error' | 'done'; readonly text: string };
+
+export const gridError = (text: string): GridMessage => ({ tone: 'error', text });
+export const gridDone = (text: string): GridMessage => ({ tone: 'done', text });
+
 /** Why the grid did not take a key or a paste (DataGrid's `onRefused`). */
 export type GridRefusal = 'readOnly' | 'notALevel' | 'pasteSkipped';
 
 /** What to tell the teacher when the grid refuses: levels are T/H/C for subjects, T/Đ/C for traits. */
-export function refusalMessage(scale: 'subject' | 'trait', reason: GridRefusal, count = 0): string {
+export function refusalMessage(scale: 'subject' | 'trait', reason: GridRefusal, count = 0): GridMessage {
   switch (reason) {
     case 'pasteSkipped':
-      return gradebookStrings.pasteSkipped(count);
+      return gridError(gradebookStrings.pasteSkipped(count));
     case 'readOnly':
-      return gradebookStrings.readOnlyCell;
+      return gridError(gradebookStrings.readOnlyCell);
     case 'notALevel':
-      return gradebookStrings.notALevel(scale);
+      return gridError(gradebookStrings.notALevel(scale));
   }
 }
 
 /** Undoes the last saved edit and says whether there was one (Ctrl+Z and the undo button). */
 export async function undoAndTell(
   undo: () => Promise<boolean>,
-  tell: (message: string) => void,
+  tell: (message: GridMessage) => void,
 ): Promise<void> {
   const done = await undo();
-  tell(done ? gradebookStrings.undone : gradebookStrings.nothingToUndo);
+  tell(done ? gridDone(gradebookStrings.undone) : gridError(gradebookStrings.nothingToUndo));
 }

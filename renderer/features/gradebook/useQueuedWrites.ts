@@ -28,15 +28,23 @@ type PendingEdit<W> = {
  * so one refused cell does not take its neighbours down with it. Each edit is timed
  * (`hocba:edit`, from the keystroke to the value stored) for the grade book benchmark.
  */
-export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unknown>) {
+/**
+ * Shows cells an undo is about to write back (the screen's pending display); returns what to
+ * call when that write settles.
+ */
+export type ShowUndo<W> = (cells: readonly W[]) => (outcome: EditOutcome) => void;
+
+export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unknown>, showUndo?: ShowUndo<W>) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef<PendingEdit<W>[]>([]);
   const running = useRef<Promise<void> | undefined>(undefined);
   const undoStack = useRef<(readonly W[])[]>([]);
   const writeRef = useRef(write);
+  const showUndoRef = useRef(showUndo);
   useEffect(() => {
     writeRef.current = write;
-  }, [write]);
+    showUndoRef.current = showUndo;
+  }, [write, showUndo]);
 
   const settle = useCallback((edits: readonly PendingEdit<W>[]) => {
     const end = performance.now();
@@ -133,7 +141,11 @@ export function useQueuedWrites<W>(write: (cells: readonly W[]) => Promise<unkno
     while (running.current) await running.current;
     const previous = undoStack.current.pop();
     if (!previous) return false;
-    await enqueue(previous, undefined, performance.now());
+    // The values written back are shown at once, like typed ones: the screen may still be
+    // showing the undone value it drew while that was saved.
+    const settle = showUndoRef.current?.(previous);
+    const outcome = await enqueue(previous, undefined, performance.now());
+    settle?.(outcome);
     return true;
   }, [enqueue]);
 

@@ -14,6 +14,7 @@ import {
   editText,
   handleKey,
   initialGridState,
+  leaveEditTo,
   pasteBlock,
   type CellInput,
   type GridColumn,
@@ -52,6 +53,8 @@ type CellView = {
   readonly active: boolean;
   /** The editor's text when this cell is being edited. */
   readonly editing: string | undefined;
+  /** Why the column refused the editor's text (shown beside the cell until fixed). */
+  readonly problem: string | undefined;
   readonly editable: boolean;
   readonly error: string | undefined;
   readonly pending: boolean;
@@ -80,6 +83,7 @@ const sameCell = (a: CellView, b: CellView) =>
   a.text === b.text &&
   a.active === b.active &&
   a.editing === b.editing &&
+  a.problem === b.problem &&
   a.editable === b.editable &&
   a.error === b.error &&
   a.pending === b.pending;
@@ -102,6 +106,7 @@ const sameRow = (a: GridRowProps, b: GridRowProps) =>
  * the row the cursor moves to, not the whole class (issue 9: the key's own frame stays short).
  */
 const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell }: GridRowProps) {
+  const problemId = `grid-problem-${row.key}`;
   return (
     <tr role="row">
       <td className="grid-number">{row.number}</td>
@@ -137,14 +142,23 @@ const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell 
             onDoubleClick={() => handlers.doubleClick(position)}
           >
             {cell.editing !== undefined ? (
-              <input
-                className="grid-editor"
-                aria-label={`${cell.column.label}, ${row.name}`}
-                autoFocus
-                value={cell.editing}
-                onChange={(event) => handlers.editorChange(event.target.value)}
-                onKeyDown={handlers.editorKeyDown}
-              />
+              <>
+                <input
+                  className="grid-editor"
+                  aria-label={`${cell.column.label}, ${row.name}`}
+                  aria-invalid={cell.problem ? true : undefined}
+                  aria-describedby={cell.problem ? problemId : undefined}
+                  autoFocus
+                  value={cell.editing}
+                  onChange={(event) => handlers.editorChange(event.target.value)}
+                  onKeyDown={handlers.editorKeyDown}
+                />
+                {cell.problem && (
+                  <span id={problemId} className="grid-problem" role="alert">
+                    {cell.problem}
+                  </span>
+                )}
+              </>
             ) : (
               cell.text
             )}
@@ -209,7 +223,8 @@ export function DataGrid({
     if (!handled) return;
     // Printable keys that start an edit must reach the editor input, which does not exist yet.
     if (!state.editing && result.state.editing) event.preventDefault();
-    else if (state.editing && result.state.editing) return;
+    // Typing inside the editor is the input's own; a refused commit comes back with a problem.
+    else if (state.editing && result.state.editing && !result.state.editing.problem) return;
     else event.preventDefault();
     apply(result, event.timeStamp);
   };
@@ -229,10 +244,12 @@ export function DataGrid({
     latest.current = {
       mouseDown: (position) => {
         const active = samePosition(position, state.active);
-        // Clicking elsewhere keeps what was being typed, as a spreadsheet does.
-        if (state.editing && !active)
-          onWrite([{ position: state.active, raw: state.editing.text }], 'keyboard', performance.now());
-        if (!active || !state.editing) setState({ active: position, editing: null });
+        if (active && state.editing) return;
+        // Clicking elsewhere keeps what was being typed, as a spreadsheet does, unless the
+        // column cannot hold it: then the editor stays and says why.
+        const next = leaveEditTo(state, shape, position);
+        setState(next.state);
+        if (next.action.type === 'write') onWrite(next.action.cells, 'keyboard', performance.now());
       },
       doubleClick: (position) => {
         if (editable(position)) setState({ active: position, editing: { text: display(position) } });
@@ -319,6 +336,7 @@ export function DataGrid({
                   text: display(position),
                   active,
                   editing: active && state.editing ? state.editing.text : undefined,
+                  problem: active ? state.editing?.problem : undefined,
                   editable: editable(position),
                   error: cellError?.(position),
                   pending: busy?.(position) === true,

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCellInput } from './cellValues';
 import { parseClipboardTable, toClipboardTable } from './clipboard';
 import {
+  editText,
   handleKey,
   initialGridState,
+  leaveEditTo,
   pasteBlock,
   type GridShape,
   type GridState,
@@ -163,3 +165,54 @@ describe('cell values', () => {
     expect(parsed.ok).toBe(false);
   });
 });
+
+describe('a value the column cannot hold (issue 10, point 3)', () => {
+  const editingScore: GridState = { active: { row: 0, column: 1 }, editing: { text: '11' } };
+
+  it('keeps the cursor and the typed text on Enter, Tab or an arrow, and says why', () => {
+    for (const key of ['Enter', 'Tab', 'ArrowDown']) {
+      const { state, action } = handleKey(editingScore, shape, press(key));
+      expect(action).toEqual({ type: 'none' });
+      expect(state.active).toEqual({ row: 0, column: 1 });
+      expect(state.editing).toEqual({ text: '11', problem: parseCellInputMessage('score', '11') });
+    }
+  });
+
+  it('keeps them on a click elsewhere too', () => {
+    const { state, action } = leaveEditTo(editingScore, shape, { row: 3, column: 0 });
+    expect(action).toEqual({ type: 'none' });
+    expect(state.active).toEqual({ row: 0, column: 1 });
+    expect(state.editing?.problem).toBeDefined();
+  });
+
+  it('forgets the reason once the text changes, and commits the fixed value and moves on', () => {
+    const refused = handleKey(editingScore, shape, press('Enter')).state;
+    const fixed = editText(refused, '9');
+    expect(fixed.editing).toEqual({ text: '9' });
+    const { state, action } = handleKey(fixed, shape, press('Enter'));
+    expect(action).toEqual({ type: 'write', cells: [{ position: { row: 0, column: 1 }, raw: '9' }] });
+    expect(state).toEqual({ active: { row: 1, column: 1 }, editing: null });
+  });
+
+  it('lets Escape give the typed text up', () => {
+    const refused = handleKey(editingScore, shape, press('Enter')).state;
+    expect(handleKey(refused, shape, press('Escape')).state).toEqual({
+      active: { row: 0, column: 1 },
+      editing: null,
+    });
+  });
+
+  it('commits a good value on a click elsewhere and moves there', () => {
+    const { state, action } = leaveEditTo({ active: { row: 0, column: 1 }, editing: { text: '7' } }, shape, {
+      row: 3,
+      column: 0,
+    });
+    expect(action).toEqual({ type: 'write', cells: [{ position: { row: 0, column: 1 }, raw: '7' }] });
+    expect(state).toEqual({ active: { row: 3, column: 0 }, editing: null });
+  });
+});
+
+function parseCellInputMessage(kind: 'score', raw: string): string | undefined {
+  const parsed = parseCellInput(kind, raw);
+  return parsed.ok ? undefined : parsed.message;
+}

@@ -1,4 +1,4 @@
-import type { ColumnKind } from './cellValues';
+import { parseCellInput, type ColumnKind } from './cellValues';
 
 /**
  * The grade book's keyboard model, pure so it is tested without a browser: where the cursor is,
@@ -8,7 +8,12 @@ import type { ColumnKind } from './cellValues';
  */
 export type GridColumn = { readonly key: string; readonly kind: ColumnKind; readonly label: string };
 export type GridPosition = { readonly row: number; readonly column: number };
-export type GridState = { readonly active: GridPosition; readonly editing: { readonly text: string } | null };
+/**
+ * What is being typed into the active cell; `problem` says why the column refused it when the
+ * teacher tried to leave (the editor stays open on the cell with the text, until fixed or Escape).
+ */
+export type CellEdit = { readonly text: string; readonly problem?: string };
+export type GridState = { readonly active: GridPosition; readonly editing: CellEdit | null };
 export type GridShape = {
   readonly rows: number;
   readonly columns: readonly GridColumn[];
@@ -66,17 +71,39 @@ const isPrintable = (press: KeyPress) =>
   press.key.length === 1 && !press.ctrlKey && !press.metaKey && !press.altKey;
 const none: GridAction = { type: 'none' };
 
+/**
+ * Commits what is being typed and goes to `next`, unless the column cannot hold it (a score of
+ * 11, a level "X"): then the cursor stays, the text stays, and the editor says why.
+ */
+function commitEdit(
+  state: GridState,
+  column: GridColumn,
+  next: GridState,
+): { state: GridState; action: GridAction } {
+  const text = state.editing?.text ?? '';
+  const parsed = parseCellInput(column.kind, text);
+  if (!parsed.ok) return { state: { ...state, editing: { text, problem: parsed.message } }, action: none };
+  return { state: next, action: { type: 'write', cells: [{ position: state.active, raw: text }] } };
+}
+
+/** A click on `target` while a cell is being edited: commit it and move, or stay and say why. */
+export function leaveEditTo(
+  state: GridState,
+  shape: GridShape,
+  target: GridPosition,
+): { state: GridState; action: GridAction } {
+  const column = shape.columns[state.active.column];
+  if (!state.editing || !column) return { state: { active: target, editing: null }, action: none };
+  return commitEdit(state, column, { active: target, editing: null });
+}
+
 function whileEditing(
   state: GridState,
   shape: GridShape,
   press: KeyPress,
   column: GridColumn,
 ): { state: GridState; action: GridAction } {
-  const text = state.editing?.text ?? '';
-  const commit = (next: GridState) => ({
-    state: next,
-    action: { type: 'write', cells: [{ position: state.active, raw: text }] } as const,
-  });
+  const commit = (next: GridState) => commitEdit(state, column, next);
   switch (press.key) {
     case 'Escape':
       return { state: { ...state, editing: null }, action: none };
@@ -158,7 +185,7 @@ export function handleKey(
   return { state: { ...state, editing: { text: press.key } }, action: none };
 }
 
-/** Updates the text being edited (the editor input's value). */
+/** Updates the text being edited (the editor input's value); a changed text has no problem yet. */
 export function editText(state: GridState, text: string): GridState {
   return state.editing ? { ...state, editing: { text } } : state;
 }
