@@ -11,7 +11,8 @@ import { useSampleLoad } from '../features/signin/useSampleLoad';
 import { useIpc } from '../ipc/IpcContext';
 import { AppShell } from './AppShell';
 import { AreaScreen } from './AreaScreen';
-import { useRoute } from './hashRoute';
+import { UnknownRouteScreen } from './UnknownRouteScreen';
+import { carriedOver, useRoute } from './hashRoute';
 import { RouteProvider } from './RouteContext';
 import { SchoolProvider, useSchoolState } from './SchoolContext';
 import { clearSession, readSession, sampleSessionAs, writeSession, type Session } from './session';
@@ -114,16 +115,21 @@ export function App() {
                 session={state.session}
                 info={info}
                 currentArea={route.area}
-                onNavigate={(area) =>
-                  navigate({ area, params: route.params.class ? { class: route.params.class } : {} })
-                }
+                onNavigate={(area) => navigate({ area, params: carriedOver(route.params) })}
                 onSwitchUser={onSwitchUser}
                 onSignOut={onSignOut}
               >
                 <AuditStartCheck deviceId={info?.deviceId} />
                 <SampleLoadStatus state={sampleLoad} />
                 <SchoolGate>
-                  <AreaScreen area={route.area} />
+                  {route.unknownPath === undefined ? (
+                    <AreaScreen area={route.area} />
+                  ) : (
+                    <UnknownRouteScreen
+                      path={route.unknownPath}
+                      onHome={() => navigate({ area: 'home', params: {} })}
+                    />
+                  )}
                 </SchoolGate>
               </AppShell>
             </RouteProvider>

@@ -4,6 +4,10 @@ export const shellStrings = {
   tagline: 'Học bạ điện tử cấp tiểu học',
   navHeading: 'Chức năng',
   comingSoon: 'Sắp có',
+  unknownRouteTitle: 'Không tìm thấy trang',
+  unknownRoute: (path: string) =>
+    `Địa chỉ "#/${path}" không ứng với màn hình nào của Học bạ số (có thể gõ nhầm hoặc là liên kết cũ). Hãy chọn một mục ở thanh bên trái, hoặc về Trang chủ.`,
+  goHome: 'Về Trang chủ',
   signOut: 'Đăng xuất',
   runtime: {
     electron: 'Ứng dụng máy tính',

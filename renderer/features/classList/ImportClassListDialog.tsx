@@ -13,6 +13,7 @@ import { importClassList, type ImportProgress } from '../../data/writes/classLis
 import { WriteRefused } from '../../data/writes/writeContext';
 import { useIpc } from '../../ipc/IpcContext';
 import { ClassListPreviewTable } from './ClassListPreviewTable';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { classListStrings } from './strings';
 
 type Props = {
@@ -148,16 +149,13 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
         </div>
         <p className="hint">{classListStrings.intro}</p>
         <div className="toolbar">
-          <div className="field">
-            <label htmlFor={fileId}>{classListStrings.chooseFile}</label>
-            <input
-              id={fileId}
-              type="file"
-              accept=".xlsx"
-              onChange={onFileChosen}
-              disabled={importing !== undefined || step.kind === 'reading'}
-            />
-          </div>
+          <FilePickButton
+            id={fileId}
+            label={classListStrings.chooseFile}
+            accept=".xlsx"
+            onChange={onFileChosen}
+            disabled={importing !== undefined || step.kind === 'reading'}
+          />
           <button type="button" className="button" onClick={() => void downloadTemplate()}>
             {classListStrings.downloadTemplate}
           </button>

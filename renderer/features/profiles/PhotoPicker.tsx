@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import type { PersonDoc } from '../../data/collections/people/peopleCollection';
 import { PhotoCropper } from './PhotoCropper';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { profilesStrings } from './strings';
 import { useSavedPhoto } from './useSavedPhoto';
 
@@ -49,12 +50,12 @@ export function PhotoPicker({ student, readOnly }: { student: PersonDoc; readOnl
         </div>
       )}
       {!readOnly && (
-        <div className="field">
-          <label htmlFor={inputId}>
-            {picked || student.photo ? profilesStrings.changePhoto : profilesStrings.choosePhoto}
-          </label>
-          <input id={inputId} type="file" accept="image/jpeg,image/png,image/webp" onChange={onChosen} />
-        </div>
+        <FilePickButton
+          id={inputId}
+          label={picked || student.photo ? profilesStrings.changePhoto : profilesStrings.choosePhoto}
+          accept="image/jpeg,image/png,image/webp"
+          onChange={onChosen}
+        />
       )}
       {message && (
         <p className={message.error ? 'notice error' : 'notice'} role={message.error ? 'alert' : 'status'}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RecordVerification } from '../../../shared/ipc/recordChannels';
 import { fileToBase64 } from '../../app/download';
 import { useIpc } from '../../ipc/IpcContext';
+import { FilePickButton } from '../../ui/FilePickButton';
 import { recordStrings } from './strings';
 import { VerificationReport } from './VerificationReport';
 
@@ -31,19 +32,16 @@ export function VerifyFilePicker() {
     <section className="verify-file" aria-label={text.heading}>
       <h2>{text.heading}</h2>
       <p className="intro">{text.pickHint}</p>
-      <label className="file-pick">
-        <span>{busy ? text.checking : text.pickFile}</span>
-        <input
-          type="file"
-          accept="application/pdf,.pdf"
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void check(file);
-          }}
-        />
-      </label>
+      <FilePickButton
+        label={busy ? text.checking : text.pickFile}
+        accept="application/pdf,.pdf"
+        disabled={busy}
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void check(file);
+        }}
+      />
       {error && (
         <p className="error" role="alert">
           {error}

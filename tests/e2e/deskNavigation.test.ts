@@ -1,0 +1,95 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { appActions, screenshotOnFailure } from '../support/appActions';
+import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { artifactsDir } from '../support/paths';
+import { startSampleTrialIn } from '../support/sampleTrial';
+
+/**
+ * Getting around the desk on a teacher's 1024×768 screen (issue 10, points 6 and 11): the
+ * chosen class, subject and period stay across screens, a mistyped address says so, the menu
+ * stays in view on long pages, and file pickers speak Vietnamese.
+ */
+describe('getting around the desk', () => {
+  let app: AppBridge;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    await mkdir(artifactsDir, { recursive: true });
+    app = await startAppBridge();
+    browser = await openBrowser({ viewport: { width: 1024, height: 768 } });
+    browser.page.setDefaultTimeout(20_000);
+    await browser.page.goto(app.bridge.pageUrl);
+    await startSampleTrialIn(browser.page, { students: 300, withResults: false });
+  });
+
+  afterEach(async (context) => {
+    await screenshotOnFailure(browser.page, 'desk-navigation', context);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+  });
+
+  it('keeps the class, subject and period when the teacher goes to another screen and back', async () => {
+    const { page } = browser;
+    await appActions(page).openFirstClassGradebook('tieng-viet', 'GK2');
+    const className = await page.getByLabel('Lớp', { exact: true }).inputValue();
+    await appActions(page).goTo('Phẩm chất, năng lực');
+    await page.getByRole('grid').waitFor();
+    await expect(page.getByLabel('Kỳ đánh giá').inputValue()).resolves.toBe('GK2');
+    await appActions(page).goTo('Sổ theo dõi kết quả');
+    await page.getByRole('grid').waitFor();
+    await expect(page.getByLabel('Lớp', { exact: true }).inputValue()).resolves.toBe(className);
+    await expect(page.getByLabel('Môn học, hoạt động').inputValue()).resolves.toBe('tieng-viet');
+    await expect(page.getByLabel('Kỳ đánh giá').inputValue()).resolves.toBe('GK2');
+  });
+
+  it('says that an address names no screen, and offers the way home', async () => {
+    const { page } = browser;
+    await page.evaluate(() => {
+      window.location.hash = '#/so-diem-cu';
+    });
+    await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
+    await expect(page.getByRole('alert').filter({ hasText: '#/so-diem-cu' }).count()).resolves.toBe(1);
+    await page.screenshot({ path: join(artifactsDir, 'desk-unknown-route-1024.png') });
+    await page.getByRole('button', { name: 'Về Trang chủ' }).click();
+    await page.locator('.school-header h1').waitFor();
+  });
+
+  it('keeps the menu in view at the bottom of a long page', async () => {
+    const { page } = browser;
+    await appActions(page).goTo('Hồ sơ học sinh');
+    await page.getByRole('table').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(() => window.scrollY > 0);
+    const menu = page.getByRole('navigation').getByRole('button', { name: 'Trang chủ', exact: true });
+    const box = await menu.boundingBox();
+    expect(box?.y).toBeGreaterThanOrEqual(0);
+    expect(box?.y).toBeLessThan(768);
+    await page.screenshot({ path: join(artifactsDir, 'desk-long-page-1024.png') });
+  });
+
+  it('draws file pickers as Vietnamese buttons, the browser’s own words hidden', async () => {
+    const { page } = browser;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Nhập danh sách từ Excel' }).click();
+    const input = page.getByLabel('Chọn tệp Excel');
+    await expect(input.evaluate((element) => getComputedStyle(element).opacity)).resolves.toBe('0');
+    const button = page.locator('label.file-pick-button', { hasText: 'Chọn tệp Excel' });
+    await expect(button.isVisible()).resolves.toBe(true);
+    const [inputBox, buttonBox] = await Promise.all([input.boundingBox(), button.boundingBox()]);
+    // The invisible input covers the button (inside its 1px border), so a click anywhere on it
+    // opens the picker.
+    if (!inputBox || !buttonBox) throw new Error('file button not laid out');
+    expect(Math.abs(inputBox.x - buttonBox.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(inputBox.y - buttonBox.y)).toBeLessThanOrEqual(1);
+    expect(inputBox.width).toBeGreaterThanOrEqual(buttonBox.width - 2);
+    expect(inputBox.height).toBeGreaterThanOrEqual(buttonBox.height - 2);
+    await page.screenshot({ path: join(artifactsDir, 'desk-file-button-1024.png') });
+    expect(browser.problems).toEqual([]);
+  });
+});
