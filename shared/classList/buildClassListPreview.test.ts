@@ -6,6 +6,7 @@ import { generateSampleSchool } from '../sample/generateSampleSchool';
 import { buildClassListPreview } from './buildClassListPreview';
 import { classListColumns, type ClassListField } from './classListColumns';
 import type { ClassListContext, ClassListPreview } from './classListPreview';
+import { nothingImportableReason, previewCellText } from './previewText';
 import type { RawTable } from './rawTable';
 
 type RowInput = Partial<Record<ClassListField, string>>;
@@ -340,6 +341,64 @@ describe('buildClassListPreview: a large school list', () => {
     // Parsing with the identity schema keeps the identity fields only.
     expect(preview.rows.map((row) => row.student)).toEqual(
       students.map((student) => studentIdentitySchema.parse(student)),
+    );
+  });
+});
+
+describe('what the preview shows (issue 10, point 11)', () => {
+  it('shows a row to be imported exactly as it will be stored', () => {
+    const [row] = previewOf([
+      {
+        ...good,
+        ethnicity: 'Raglai',
+        nationality: '',
+        fullName: '\u00d0ỗ  Văn An',
+        birthDate: '5/9/2017',
+        gender: 'nu',
+        personalId: '',
+      },
+    ]).rows;
+    if (!row) throw new Error('no row');
+    expect(previewCellText(row, 'ethnicity')).toBe('Ra-glai');
+    expect(row.student?.ethnicity).toBe('Ra-glai');
+    expect(previewCellText(row, 'nationality')).toBe('Việt Nam');
+    expect(previewCellText(row, 'fullName')).toBe('Đỗ Văn An');
+    expect(previewCellText(row, 'birthDate')).toBe('05/09/2017');
+    expect(previewCellText(row, 'gender')).toBe('Nữ');
+    expect(previewCellText(row, 'rowNumberInList')).toBe('1');
+  });
+
+  it('shows a refused row as read, so it can be found in the spreadsheet', () => {
+    const [row] = previewOf([{ ...good, ethnicity: 'Raglai', gender: 'x' }]).rows;
+    if (!row) throw new Error('no row');
+    expect(previewCellText(row, 'ethnicity')).toBe('Raglai');
+    expect(previewCellText(row, 'gender')).toBe('x');
+  });
+
+  it('says in one sentence why no row can be imported', () => {
+    expect(nothingImportableReason(previewOf([good]))).toBeUndefined();
+    expect(
+      nothingImportableReason(
+        previewOf([
+          { ...good, birthDate: '31/02/2017' },
+          { ...good, studentCode: '0112345679', personalId: '', birthDate: '2017' },
+          { ...good, studentCode: '12', personalId: '' },
+        ]),
+      ),
+    ).toBe(
+      'Không nhập được dòng nào: mọi dòng đều có lỗi, nhiều nhất ở cột Ngày sinh (2/3 dòng); sửa trong Excel theo lỗi ghi dưới từng ô rồi chọn lại tệp.',
+    );
+    const withoutNames = buildClassListPreview(
+      {
+        sheetName: 'Lớp 3A',
+        headerRow: 1,
+        headers: ['STT', 'Ngày sinh'],
+        rows: [{ rowNumber: 2, cells: ['1', '05/09/2017'], numericColumns: [] }],
+      },
+      context,
+    );
+    expect(nothingImportableReason(withoutNames)).toMatch(
+      /^Không nhập được dòng nào vì tệp thiếu cột Họ và tên/,
     );
   });
 });

@@ -73,6 +73,23 @@ describe('getting around the desk', () => {
     await page.screenshot({ path: join(artifactsDir, 'desk-long-page-1024.png') });
   });
 
+  it('clears a date error once the date is put right, even back to the stored one', async () => {
+    const { page } = browser;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('table').first().getByRole('row').nth(1).getByRole('button').click();
+    const date = page.getByLabel('Ngày sinh', { exact: true });
+    const stored = await date.inputValue();
+    await date.fill('31/02/2018');
+    await date.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Ngày phải có dạng ngày/tháng/năm' }).waitFor();
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+    await date.fill(stored);
+    await date.press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: 'Ngày phải có dạng' }).count()).resolves.toBe(0);
+    await expect(date.getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(date.inputValue()).resolves.toBe(stored);
+  });
+
   it('draws file pickers as Vietnamese buttons, the browser’s own words hidden', async () => {
     const { page } = browser;
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -1,5 +1,6 @@
 import { classListColumns, type ClassListField } from '../../../shared/classList/classListColumns';
 import type { ClassListPreview, ClassListProblem } from '../../../shared/classList/classListPreview';
+import { previewCellText } from '../../../shared/classList/previewText';
 import { classListStrings } from './strings';
 
 type Props = { readonly preview: ClassListPreview; readonly invalidOnly: boolean };
@@ -25,8 +26,11 @@ function Problems({
 }
 
 /**
- * The rows of a class list as read, each problem written under the cell it concerns, so the
- * teacher can find it in the spreadsheet; problems of columns the file lacks go to the last column.
+ * The rows of a class list, each problem written under the cell it concerns, so the teacher can
+ * find it in the spreadsheet. A row to be imported shows its values as they will be stored; a
+ * refused one, as read. The row number and its status come first and stay in view while the
+ * table scrolls sideways (the parents' names sit far to the right); problems of columns the file
+ * lacks go under the status.
  */
 export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
   const shown = classListColumns.filter(
@@ -40,13 +44,17 @@ export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
         <caption>{classListStrings.tableCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">{classListStrings.rowColumn}</th>
+            <th scope="col" className="sticky-number">
+              {classListStrings.rowColumn}
+            </th>
+            <th scope="col" className="sticky-status">
+              {classListStrings.statusColumn}
+            </th>
             {shown.map((column) => (
               <th scope="col" key={column.field}>
                 {column.header}
               </th>
             ))}
-            <th scope="col">{classListStrings.statusColumn}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,24 +62,26 @@ export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
             const elsewhere = row.problems.filter((problem) => !shownFields.has(problem.field));
             return (
               <tr key={row.rowNumber} className={row.problems.length > 0 ? 'row-invalid' : undefined}>
-                <th scope="row">{row.rowNumber}</th>
-                {shown.map((column) => {
-                  const problems = row.problems.filter((problem) => problem.field === column.field);
-                  const notices = row.notices.filter((notice) => notice.field === column.field);
-                  return (
-                    <td key={column.field} className={problems.length > 0 ? 'cell-invalid' : undefined}>
-                      {row.cells[column.field] ?? ''}
-                      <Problems rowNumber={row.rowNumber} problems={problems} />
-                      <Problems rowNumber={row.rowNumber} problems={notices} kind="notice" />
-                    </td>
-                  );
-                })}
-                <td>
+                <th scope="row" className="sticky-number">
+                  {row.rowNumber}
+                </th>
+                <td className="sticky-status">
                   {row.problems.length === 0
                     ? classListStrings.rowValid
                     : classListStrings.rowInvalid(row.problems.length)}
                   <Problems rowNumber={row.rowNumber} problems={elsewhere} />
                 </td>
+                {shown.map((column) => {
+                  const problems = row.problems.filter((problem) => problem.field === column.field);
+                  const notices = row.notices.filter((notice) => notice.field === column.field);
+                  return (
+                    <td key={column.field} className={problems.length > 0 ? 'cell-invalid' : undefined}>
+                      {previewCellText(row, column.field)}
+                      <Problems rowNumber={row.rowNumber} problems={problems} />
+                      <Problems rowNumber={row.rowNumber} problems={notices} kind="notice" />
+                    </td>
+                  );
+                })}
               </tr>
             );
           })}

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { buildClassListPreview } from '../../../shared/classList/buildClassListPreview';
 import { classListColumns } from '../../../shared/classList/classListColumns';
 import type { ClassListContext, ClassListPreview } from '../../../shared/classList/classListPreview';
+import { nothingImportableReason } from '../../../shared/classList/previewText';
 import { maxClassListFileBytes } from '../../../shared/classList/rawTable';
 import { downloadFile, fileToBase64 } from '../../app/download';
 import { useSchool } from '../../app/SchoolContext';
@@ -178,10 +179,16 @@ export function ImportClassListDialog({ schoolClass, onClose, onImported }: Prop
                 <strong>{classListStrings.counts(preview.validCount, preview.invalidCount)}</strong>
               </p>
             </div>
-            {preview.missingRequired.length > 0 && (
-              <p className="notice error">
-                {classListStrings.missingRequired(preview.missingRequired.map(headerOf).join(', '))}
+            {nothingImportableReason(preview) !== undefined ? (
+              <p className="notice error" role="alert">
+                {nothingImportableReason(preview)}
               </p>
+            ) : (
+              preview.missingRequired.length > 0 && (
+                <p className="notice error">
+                  {classListStrings.missingRequired(preview.missingRequired.map(headerOf).join(', '))}
+                </p>
+              )
             )}
             {preview.ignoredHeaders.length > 0 && (
               <p className="notice warning">

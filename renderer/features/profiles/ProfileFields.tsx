@@ -37,7 +37,7 @@ export function ProfileTextField(props: TextProps) {
   const statusId = useId();
   const hintId = useId();
   const [draft, setDraft] = useState<string | undefined>(undefined);
-  const [state, run, fail] = useFieldSave();
+  const [state, run, fail, clear] = useFieldSave();
   const shown = display ? display(value) : value;
 
   const commit = (text: string): void => {
@@ -47,7 +47,9 @@ export function ProfileTextField(props: TextProps) {
       return;
     }
     if (parsed.value === value) {
+      // Put back to what is stored (after a refusal, too): nothing to save, nothing wrong.
       setDraft(undefined);
+      if (state.kind === 'failed') clear();
       return;
     }
     void run(() => onSave(parsed.value)).then((saved) => {

@@ -16,6 +16,8 @@ export function useFieldSave(): [
   FieldSaveState,
   (write: () => Promise<unknown>) => Promise<boolean>,
   (message: string) => void,
+  /** Nothing to say any more: the text was put back to what is stored. */
+  () => void,
 ] {
   const [state, setState] = useState<FieldSaveState>({ kind: 'idle' });
   const mounted = useRef(true);
@@ -38,5 +40,6 @@ export function useFieldSave(): [
     }
   }, []);
   const fail = useCallback((message: string) => setState({ kind: 'failed', message }), []);
-  return [state, run, fail];
+  const clear = useCallback(() => setState({ kind: 'idle' }), []);
+  return [state, run, fail, clear];
 }
