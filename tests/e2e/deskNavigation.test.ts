@@ -48,6 +48,61 @@ describe('getting around the desk', () => {
     await expect(page.getByLabel('Kỳ đánh giá').inputValue()).resolves.toBe('GK2');
   });
 
+  it('shows students who do not take an elective as not taking it, and lets the homeroom teacher choose who does', async () => {
+    const { page } = browser;
+    await page.getByLabel('Môn học, hoạt động').selectOption('tieng-dan-toc');
+    await page.getByRole('grid').waitFor();
+    const rows = page.getByRole('grid').locator('tbody tr');
+    const firstLevel = rows.first().locator('[role="gridcell"]').first();
+    const takers = page.locator('.elective-takers');
+    await takers.locator('summary').click();
+    const firstChoice = takers.getByRole('checkbox').first();
+    if (await firstChoice.isChecked()) {
+      await firstChoice.uncheck();
+      await firstLevel.and(page.locator('.not-applicable')).waitFor();
+    }
+    // Not taking it is normal: greyed with the reason, never painted as an error.
+    await expect(page.getByRole('grid').locator('[aria-invalid="true"]').count()).resolves.toBe(0);
+    await expect(firstLevel.getAttribute('title')).resolves.toBe('Học sinh không học môn tự chọn này.');
+    await page.screenshot({ path: join(artifactsDir, 'desk-elective-1024.png') });
+
+    await firstChoice.check();
+    await firstLevel.and(page.locator(':not(.not-applicable)')).waitFor();
+    await expect(takers.locator('summary').textContent()).resolves.toMatch(
+      /^Học sinh học môn Tiếng dân tộc thiểu số: \d+\/\d+$/,
+    );
+  });
+
+  it('freezes STT and names in wide tables, with the year-end columns next to the names', async () => {
+    const { page } = browser;
+    await appActions(page).goTo('Phẩm chất, năng lực');
+    const grid = page.getByRole('grid');
+    await grid.waitFor();
+    const name = grid.locator('tbody tr').first().locator('th.grid-name');
+    const before = await name.boundingBox();
+    await grid.evaluate((element) => element.scrollBy({ left: 600 }));
+    await page.waitForFunction(() => (document.querySelector('.data-grid')?.scrollLeft ?? 0) > 0);
+    // Frozen: it stays where it was (within the half pixel a collapsed border moves it).
+    expect(Math.abs(((await name.boundingBox())?.x ?? -99) - (before?.x ?? 0))).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(artifactsDir, 'desk-character-scrolled-1024.png') });
+
+    await appActions(page).goTo('Bảng tổng hợp');
+    await page.getByLabel('Kỳ đánh giá').selectOption('CN');
+    const table = page.locator('table.summary-table');
+    await table.waitFor();
+    const headers = await table.locator('thead tr').first().locator('th').allTextContents();
+    expect(headers.slice(0, 5)).toEqual(['STT', 'Họ và tên', 'Kết quả giáo dục', 'Khen thưởng', headers[4]]);
+    await page.screenshot({ path: join(artifactsDir, 'desk-summary-1024.png') });
+    const summaryName = table.locator('tbody tr').first().locator('td[data-column="fullName"]');
+    const nameBefore = await summaryName.boundingBox();
+    await page.locator('.summary-scroll').evaluate((element) => element.scrollBy({ left: 800 }));
+    await page.waitForFunction(() => (document.querySelector('.summary-scroll')?.scrollLeft ?? 0) > 0);
+    expect(
+      Math.abs(((await summaryName.boundingBox())?.x ?? -99) - (nameBefore?.x ?? 0)),
+    ).toBeLessThanOrEqual(1);
+    await page.screenshot({ path: join(artifactsDir, 'desk-summary-scrolled-1024.png') });
+  });
+
   it('says that an address names no screen, and offers the way home', async () => {
     const { page } = browser;
     await page.evaluate(() => {

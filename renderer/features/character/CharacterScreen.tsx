@@ -142,7 +142,7 @@ function CharacterGradebook({ schoolClass, period }: { schoolClass: ClassDoc; pe
   const activeTrait = traits[active.column];
   const activeStudent = students[active.row];
   return (
-    <div className="gradebook-body">
+    <div className="gradebook-body character">
       <div className="gradebook-main">
         {!mayEdit && <p className="notice warning">{gradebookStrings.characterReadOnly}</p>}
         <GridStatusBar

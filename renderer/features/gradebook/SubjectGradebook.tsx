@@ -8,6 +8,7 @@ import { useDatabase } from '../../data/DatabaseContext';
 import { useClassStudents, useSubjectResults } from '../../data/queries/classQueries';
 import { writeSubjectCells, type SubjectCellWrite } from '../../data/writes/resultWrites';
 import { CommentBankPanel } from './CommentBankPanel';
+import { ElectiveTakers } from './ElectiveTakers';
 import { parseCellInput } from './grid/cellValues';
 import { DataGrid, type DataGridColumn } from './grid/DataGrid';
 import type { CellInput, GridPosition } from './grid/gridModel';
@@ -148,9 +149,17 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
   const activeLevel = valueAt(active.row, 'level');
   const activeComment = valueAt(active.row, 'comment');
   return (
-    <div className="gradebook-body">
+    <div className="gradebook-body subject">
       <div className="gradebook-main">
         {!mayEdit && <p className="notice warning">{gradebookStrings.readOnly}</p>}
+        {row.status === 'elective' && (
+          <ElectiveTakers
+            students={students}
+            subjectCode={row.subject.code}
+            subjectName={row.subject.name}
+            mayChoose={permissions.isHomeroomOf(schoolClass.id)}
+          />
+        )}
         <GridStatusBar
           saveState={writes.saveState}
           message={message}
@@ -175,10 +184,9 @@ export function SubjectGradebook({ schoolClass, row, period }: Props) {
           busy={(position) => pending.isSaving(`${position.row}:${field(position)}`)}
           editable={(position) => mayEdit && takes(position.row)}
           cellError={(position) =>
-            takes(position.row)
-              ? errors.get(`${position.row}:${field(position)}`)
-              : gradebookStrings.notTaking
+            takes(position.row) ? errors.get(`${position.row}:${field(position)}`) : undefined
           }
+          notApplicable={(position) => (takes(position.row) ? undefined : gradebookStrings.notTaking)}
           onWrite={onWrite}
           onUndo={() => void undoAndTell(writes.undo, setMessage)}
           onRefused={(reason, count) => setMessage(refusalMessage('subject', reason, count))}

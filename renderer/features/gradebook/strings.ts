@@ -14,6 +14,10 @@ export const gradebookStrings = {
   readOnly: 'Chỉ xem: bạn không được phân công nhập môn này của lớp này.',
   characterReadOnly: 'Chỉ xem: chỉ giáo viên chủ nhiệm của lớp nhập phẩm chất, năng lực.',
   notTaking: 'Học sinh không học môn tự chọn này.',
+  electiveTakers: (subject: string, takers: number, total: number) =>
+    `Học sinh học môn ${subject}: ${takers}/${total}`,
+  electiveChosenByHomeroom: 'Giáo viên chủ nhiệm chọn học sinh học môn tự chọn.',
+  electiveSaveFailed: 'Chưa lưu được lựa chọn môn tự chọn. Hãy thử lại.',
   notALevel: (kind: 'subject' | 'trait') =>
     kind === 'subject'
       ? 'Gõ T, H hoặc C để nhập mức đạt được.'

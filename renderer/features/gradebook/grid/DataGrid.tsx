@@ -35,6 +35,11 @@ type Props = {
   readonly editable: (position: GridPosition) => boolean;
   /** A message for a cell whose last edit was refused (shown as the cell's error state). */
   readonly cellError?: (position: GridPosition) => string | undefined;
+  /**
+   * Why a cell has no value to enter, when that is normal (a student who does not take an
+   * elective): drawn greyed with the reason, never as an error.
+   */
+  readonly notApplicable?: (position: GridPosition) => string | undefined;
   /** `at`: when the key or paste happened (the event's time stamp), for key → paint timing. */
   readonly onWrite: (cells: readonly CellInput[], source: 'keyboard' | 'paste', at: number) => void;
   /** Whether a cell shows a value whose save is not durable yet (aria-busy, drawn as pending). */
@@ -57,6 +62,8 @@ type CellView = {
   readonly problem: string | undefined;
   readonly editable: boolean;
   readonly error: string | undefined;
+  /** Why the cell takes no value (not an error), if so. */
+  readonly notApplicable: string | undefined;
   readonly pending: boolean;
 };
 
@@ -86,6 +93,7 @@ const sameCell = (a: CellView, b: CellView) =>
   a.problem === b.problem &&
   a.editable === b.editable &&
   a.error === b.error &&
+  a.notApplicable === b.notApplicable &&
   a.pending === b.pending;
 
 const sameRow = (a: GridRowProps, b: GridRowProps) =>
@@ -121,6 +129,7 @@ const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell 
           cell.active ? 'active' : '',
           cell.editable ? '' : 'readonly',
           cell.error ? 'invalid' : '',
+          cell.notApplicable ? 'not-applicable' : '',
           cell.pending ? 'pending' : '',
         ]
           .filter(Boolean)
@@ -134,7 +143,7 @@ const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell 
             aria-readonly={!cell.editable}
             aria-invalid={cell.error ? true : undefined}
             aria-busy={cell.pending ? true : undefined}
-            title={cell.error}
+            title={cell.error ?? cell.notApplicable}
             data-row={index}
             data-column={cell.column.key}
             className={classes}
@@ -159,6 +168,10 @@ const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell 
                   </span>
                 )}
               </>
+            ) : cell.notApplicable && cell.text === '' ? (
+              <span className="not-applicable-mark" aria-label={cell.notApplicable}>
+                —
+              </span>
             ) : (
               cell.text
             )}
@@ -180,6 +193,7 @@ export function DataGrid({
   display,
   editable,
   cellError,
+  notApplicable,
   busy,
   onWrite,
   onUndo,
@@ -339,6 +353,7 @@ export function DataGrid({
                   problem: active ? state.editing?.problem : undefined,
                   editable: editable(position),
                   error: cellError?.(position),
+                  notApplicable: notApplicable?.(position),
                   pending: busy?.(position) === true,
                 };
               })}
