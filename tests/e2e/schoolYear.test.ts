@@ -234,7 +234,11 @@ describe('a school year offline, in Chromium through the bridge', () => {
       .filter({ hasText: 'Điểm KTĐK' })
       .filter({ hasText: teacher.fullName });
     await expect(linhScore.count()).resolves.toBe(1);
-    await expect(linhScore.locator('td').last().textContent()).resolves.toBe('4');
+    // Columns: time, who, student, what, from, to, which desktop.
+    await expect(linhScore.locator('td').nth(5).textContent()).resolves.toBe('4');
+    await expect(linhScore.locator('td').last().textContent()).resolves.toBe('Máy này');
+    // Nothing internal is shown: no user ids, no ISO times, no hashes.
+    await expect(history.textContent()).resolves.not.toMatch(/user:|\d{4}-\d{2}-\d{2}T|[0-9a-f]{40}/);
     await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của lịch sử trên máy này' }).click();
     await page.getByText(/^Lịch sử nguyên vẹn: [\d.]+ sự kiện/).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'history.png'), fullPage: true });

@@ -9,7 +9,7 @@ import { useIpc } from '../../ipc/IpcContext';
 import { useClassStudents } from '../../data/queries/classQueries';
 import { useObservable } from '../../data/useRxQueryResult';
 import { checkChainWithMain, type ChainCheckAnswer } from './chainCheck';
-import { describeTarget, describeValue } from './describeChange';
+import { describeDevice, describeTarget, describeValue } from './describeChange';
 import { MainCheckResult } from './MainCheckResult';
 import { historyStrings } from './strings';
 
@@ -138,11 +138,12 @@ export function HistoryScreen() {
               return (
                 <tr key={event.id}>
                   <td>{formatInstant(event.at)}</td>
-                  <td>{names.get(event.actor) ?? event.actor}</td>
+                  <td>{describeValue(JSON.stringify(event.actor), names)}</td>
                   <td>{studentNames.get(event.studentId) ?? ''}</td>
                   <td>{describeTarget(writeContext.catalogue, event)}</td>
-                  <td>{event.field === '*' ? historyStrings.empty : describeValue(event.old)}</td>
-                  <td>{describeValue(event.new)}</td>
+                  <td>{event.field === '*' ? historyStrings.empty : describeValue(event.old, names)}</td>
+                  <td>{describeValue(event.new, names)}</td>
+                  <td>{describeDevice(event.deviceId, writeContext.deviceId)}</td>
                 </tr>
               );
             })}
