@@ -153,6 +153,60 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     await page.screenshot({ path: join(artifactsDir, 'records.png'), fullPage: true });
   });
 
+  it('leaves out a record whose data changed after it was made, and says so, until it is made again', async () => {
+    const name = (
+      await page
+        .locator('.records-table tbody tr')
+        .filter({ hasText: 'Chưa ký' })
+        .first()
+        .locator('td.name')
+        .innerText()
+    ).trim();
+    await goTo('Ký số');
+    await chooseClass(className);
+    await page.getByText(/^Sẵn sàng ký: \d+/).waitFor();
+    const before = Number(/Sẵn sàng ký: (\d+)/.exec(await page.locator('.signing-counts').innerText())?.[1]);
+
+    await goTo('Hồ sơ học sinh');
+    await chooseClass(className);
+    await page.getByRole('button', { name, exact: true }).click();
+    const birthPlace = page.getByLabel('Nơi sinh', { exact: true });
+    await birthPlace.fill('Bệnh viện Đa khoa tỉnh Nghệ An');
+    await birthPlace.blur();
+    await page
+      .getByText(/Đã lưu/)
+      .first()
+      .waitFor();
+
+    await goTo('Ký số');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `1 học bạ có dữ liệu đã thay đổi sau khi lập (${name})` })
+      .waitFor();
+    await page.getByText(new RegExp(`^Sẵn sàng ký: ${String(before - 1)} `)).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'signing-changed-data.png'), fullPage: true });
+
+    await goTo('Học bạ');
+    await page.getByRole('button', { name: 'Lập học bạ cả lớp' }).click();
+    await page.getByText(/^Đã lập \d+ học bạ/).waitFor({ timeout: 60_000 });
+    await goTo('Ký số');
+    await page.getByText(new RegExp(`^Sẵn sàng ký: ${String(before)} `)).waitFor();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'đã thay đổi sau khi lập' }).count(),
+    ).resolves.toBe(0);
+  });
+
+  it('starts the signing screen afresh for another person after a user switch', async () => {
+    await switchUser(`${sample.school.principalName} — Hiệu trưởng`);
+    await goTo('Ký số');
+    await page.getByLabel('Ký với vai trò').selectOption('schoolSeal');
+    await switchUser(`${teacher.fullName} — Giáo viên`);
+    await expect(page.getByLabel('Ký với vai trò').inputValue()).resolves.toBe('homeroomTeacher');
+    await switchUser(`${sample.school.principalName} — Hiệu trưởng`);
+    await expect(page.getByLabel('Ký với vai trò').inputValue()).resolves.toBe('principal');
+    await switchUser(`${teacher.fullName} — Giáo viên`);
+  });
+
   it('signs the class with the token after a wrong PIN, with a progress bar', async () => {
     await goTo('Ký số');
     await chooseClass(className);

@@ -9,10 +9,12 @@ import { useSchool } from '../../app/SchoolContext';
 import { useStudentsOfClasses } from '../../data/queries/classQueries';
 import { useRecordStates } from '../records/useRecordStates';
 import { PinDialog } from './PinDialog';
+import { RecordHashReporter } from './RecordHashReporter';
 import { candidateOf, isOwnCertificate, selfAsSigners } from './signerCandidate';
 import { SigningProgress } from './SigningProgress';
 import { signingStrings as text } from './strings';
 import { TokenPicker, type TokenChoice } from './TokenPicker';
+import { useRecordHashes } from './useRecordHashes';
 import { useSigningJob } from './useSigningJob';
 
 /** Which signatures a person may put on a học bạ, from their role in the school. */
@@ -28,6 +30,12 @@ function rolesOf(staffRole: string): SignerRoleCode[] {
  * for the batch, a progress bar and a cancel that leaves every file whole.
  */
 export function SigningScreen() {
+  const { actor } = useSchool();
+  // Another person signed in (the trial's user switch): their own choices, not the last one's.
+  return <SigningDesk key={actor.userId} />;
+}
+
+function SigningDesk() {
   const { school, schoolYear, classes, actor, permissions } = useSchool();
   const { selected } = useSelectedClass();
   const roles = rolesOf(actor.role);
@@ -58,6 +66,11 @@ export function SigningScreen() {
     [students, schoolYear],
   );
   const { states, refresh } = useRecordStates(recordIds);
+  const hashes = useRecordHashes();
+  const shownClasses = useMemo(
+    () => classes.filter((schoolClass) => classIds.includes(schoolClass.id)),
+    [classes, classIds],
+  );
   const onEnded = useCallback(() => refresh(), [refresh]);
   const { job, cancelling, start, cancel, clear } = useSigningJob(onEnded);
 
@@ -94,7 +107,26 @@ export function SigningScreen() {
     candidateOf(choice?.certificate, role, self),
   );
   const alreadySigned = new Set(selection.alreadySigned);
-  const ready = selection.toSign.filter((recordId) => !alreadySigned.has(recordId));
+  // A file made before its data last changed would be signed with what the data no longer says:
+  // it waits until "Lập học bạ cả lớp" makes it again. Until the data's hashes are known, nothing
+  // is offered. (A correction, version 2 and later, is checked by "Lập học bạ cả lớp".)
+  const dataHashes = new Map([...hashes.byClass.values()].flatMap((perClass) => [...perClass]));
+  const hashesKnown = shownClasses.every((schoolClass) => hashes.byClass.has(schoolClass.id));
+  const changed = selection.toSign.filter((recordId) => {
+    const state = states?.get(recordId);
+    const now = dataHashes.get(recordId);
+    return (
+      !alreadySigned.has(recordId) &&
+      state?.version === 1 &&
+      state.contentHash !== undefined &&
+      now !== undefined &&
+      now !== state.contentHash
+    );
+  });
+  const changedSet = new Set(changed);
+  const ready = hashesKnown
+    ? selection.toSign.filter((recordId) => !alreadySigned.has(recordId) && !changedSet.has(recordId))
+    : [];
   const refusedBy = (reasons: readonly RefusalReason[]) =>
     selection.refused.filter((entry) => reasons.includes(entry.reason)).length;
   const counts = {
@@ -187,6 +219,11 @@ export function SigningScreen() {
                 : text.someoneElse(counts.someoneElse, someoneElseMessage)}
             </p>
           )}
+          {changed.length > 0 && (
+            <p className="notice warning" role="alert">
+              {text.changedSinceProduced(changed.map((recordId) => names.get(recordId) ?? recordId))}
+            </p>
+          )}
           {counts.notFinal > 0 && <p className="hint">{text.notFinalHint}</p>}
           <TokenPicker isOwn={isOwn} refreshRound={tokenRound} onChoice={setChoice} />
           <div className="toolbar">
@@ -212,6 +249,14 @@ export function SigningScreen() {
           )}
         </>
       )}
+      {shownClasses.map((schoolClass) => (
+        <RecordHashReporter
+          key={schoolClass.id}
+          schoolClass={schoolClass}
+          schoolYear={schoolYear}
+          onHashes={hashes.report}
+        />
+      ))}
       {pinOpen && choice && (
         <PinDialog
           count={counts.ready}

@@ -22,6 +22,8 @@ export const signingStrings = {
     `${String(count)} học bạ ghi tên người ký khác trong ô này, nên bạn không ký được. Ví dụ: ${example}`,
   certificateRefused: (count: number, reason: string) =>
     `Chứng thư số đã chọn không ký được ${String(count)} học bạ. ${reason}`,
+  changedSinceProduced: (names: readonly string[]) =>
+    `${String(names.length)} học bạ có dữ liệu đã thay đổi sau khi lập (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}): chưa ký được cho đến khi lập lại trong mục “Học bạ” (nút “Lập học bạ cả lớp”).`,
   notFinalHint: 'Học bạ chính thức được lập trong mục “Học bạ” sau khi kết quả cuối năm đã được xác nhận.',
   token: {
     heading: 'USB token',

@@ -1,0 +1,13 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * The content hash of each record as the offline data would make it now, by class, filled in by
+ * one `RecordHashReporter` per class on screen (hooks cannot be called in a loop).
+ */
+export function useRecordHashes() {
+  const [byClass, setByClass] = useState<ReadonlyMap<string, ReadonlyMap<string, string>>>(new Map());
+  const report = useCallback((classId: string, hashes: ReadonlyMap<string, string>) => {
+    setByClass((current) => new Map(current).set(classId, hashes));
+  }, []);
+  return { byClass, report };
+}
