@@ -117,6 +117,34 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
     await news.waitFor({ state: 'detached' });
   });
 
+  it('fills a selection down with Ctrl+D and copies it as tab-separated text with Ctrl+C', async () => {
+    const { page } = browser;
+    await cell(10, 0).click();
+    await page.keyboard.press('H');
+    await cell(10, 0).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect(page.locator('.grid-cell.in-selection').count()).resolves.toBe(3);
+    await page.keyboard.press('Control+d');
+    for (const row of [11, 12]) await expect.poll(() => cell(row, 0).textContent()).toBe('H');
+    await page.keyboard.press('Shift+ArrowRight');
+    const copied = page.evaluate(
+      () =>
+        new Promise<string>((resolve) =>
+          window.addEventListener(
+            'copy',
+            (event) => resolve(event.clipboardData?.getData('text/plain') ?? ''),
+            {
+              once: true,
+            },
+          ),
+        ),
+    );
+    await page.keyboard.press('Control+c');
+    await expect(copied).resolves.toBe('H\t\nH\t\nH\t');
+    for (const row of [10, 11, 12]) await cell(row, 0).and(page.locator(':not([aria-busy])')).waitFor();
+  });
+
   it('gives a refused value back: a comment the rules refuse is not left on screen as saved', async () => {
     const { page } = browser;
     await cell(0, 2).click();

@@ -9,13 +9,15 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
-import { parseClipboardTable } from './clipboard';
+import { parseClipboardTable, toClipboardTable } from './clipboard';
 import {
   editText,
   handleKey,
   initialGridState,
   leaveEditTo,
   pasteBlock,
+  positionsIn,
+  selectionOf,
   type CellInput,
   type GridColumn,
   type GridPosition,
@@ -56,6 +58,8 @@ type CellView = {
   readonly column: DataGridColumn;
   readonly text: string;
   readonly active: boolean;
+  /** Inside a Shift+arrow selection of more than one cell. */
+  readonly selected: boolean;
   /** The editor's text when this cell is being edited. */
   readonly editing: string | undefined;
   /** Why the column refused the editor's text (shown beside the cell until fixed). */
@@ -89,6 +93,7 @@ const sameCell = (a: CellView, b: CellView) =>
   a.column.label === b.column.label &&
   a.text === b.text &&
   a.active === b.active &&
+  a.selected === b.selected &&
   a.editing === b.editing &&
   a.problem === b.problem &&
   a.editable === b.editable &&
@@ -127,6 +132,7 @@ const GridRow = memo(function GridRow({ row, index, cells, handlers, activeCell 
           'grid-cell',
           cell.column.kind,
           cell.active ? 'active' : '',
+          cell.selected ? 'in-selection' : '',
           cell.editable ? '' : 'readonly',
           cell.error ? 'invalid' : '',
           cell.notApplicable ? 'not-applicable' : '',
@@ -217,7 +223,8 @@ export function DataGrid({
   ): void => {
     setState(next.state);
     const { action } = next;
-    if (action.type === 'write') onWrite(action.cells, 'keyboard', at);
+    if (action.type === 'write') onWrite(action.cells, action.cells.length > 1 ? 'paste' : 'keyboard', at);
+    else if (action.type === 'fillDown') fillDown(action.range, at);
     else if (action.type === 'undo') onUndo();
     else if (action.type === 'refused') onRefused(action.reason);
     // Focusing lays the page out first: only when the focus is elsewhere (an editor just closed).
@@ -241,6 +248,32 @@ export function DataGrid({
     else if (state.editing && result.state.editing && !result.state.editing.problem) return;
     else event.preventDefault();
     apply(result, event.timeStamp);
+  };
+
+  /** Ctrl+D: each column's top value written into the rows below it that may be written. */
+  const fillDown = (range: ReturnType<typeof selectionOf>, at: number): void => {
+    const cells: CellInput[] = [];
+    let skipped = 0;
+    for (const position of positionsIn({ ...range, top: range.top + 1 })) {
+      if (!editable(position)) skipped += 1;
+      else cells.push({ position, raw: display({ row: range.top, column: position.column }) });
+    }
+    if (cells.length > 0) onWrite(cells, 'paste', at);
+    if (skipped > 0) onRefused('pasteSkipped', skipped);
+  };
+
+  /** Ctrl+C: the selection (or the active cell) as tab-separated text, as Excel reads it. */
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>): void => {
+    if (state.editing) return;
+    event.preventDefault();
+    const range = selectionOf(state);
+    const rowsOfText: string[][] = [];
+    for (let row = range.top; row <= range.bottom; row += 1) {
+      const line: string[] = [];
+      for (let column = range.left; column <= range.right; column += 1) line.push(display({ row, column }));
+      rowsOfText.push(line);
+    }
+    event.clipboardData.setData('text/plain', toClipboardTable(rowsOfText));
   };
 
   const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
@@ -286,6 +319,7 @@ export function DataGrid({
   );
 
   const groups = columns.some((column) => column.group);
+  const selection = selectionOf(state);
   return (
     <div
       ref={container}
@@ -295,6 +329,7 @@ export function DataGrid({
       aria-rowcount={rows.length}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onCopy={onCopy}
       onPaste={onPaste}
     >
       <table>
@@ -346,6 +381,12 @@ export function DataGrid({
                 const position = { row: rowIndex, column: columnIndex };
                 const active = samePosition(position, state.active);
                 return {
+                  selected:
+                    state.anchor !== undefined &&
+                    rowIndex >= selection.top &&
+                    rowIndex <= selection.bottom &&
+                    columnIndex >= selection.left &&
+                    columnIndex <= selection.right,
                   column,
                   text: display(position),
                   active,

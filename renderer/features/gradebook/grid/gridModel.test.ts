@@ -7,6 +7,8 @@ import {
   initialGridState,
   leaveEditTo,
   pasteBlock,
+  positionsIn,
+  selectionOf,
   type GridShape,
   type GridState,
   type KeyPress,
@@ -216,3 +218,45 @@ function parseCellInputMessage(kind: 'score', raw: string): string | undefined {
   const parsed = parseCellInput(kind, raw);
   return parsed.ok ? undefined : parsed.message;
 }
+
+describe('selecting, copying, filling down (issue 10, point 6)', () => {
+  const shift = (key: string) => press(key, { shiftKey: true });
+  const control = (key: string) => press(key, { ctrlKey: true });
+
+  it('grows a rectangle with Shift+arrows from where it started, and a plain arrow drops it', () => {
+    const { state } = run([shift('ArrowDown'), shift('ArrowDown'), shift('ArrowRight')]);
+    expect(state.active).toEqual({ row: 2, column: 1 });
+    expect(selectionOf(state)).toEqual({ top: 0, bottom: 2, left: 0, right: 1 });
+    const dropped = handleKey(state, shape, press('ArrowUp')).state;
+    expect(selectionOf(dropped)).toEqual({ top: 1, bottom: 1, left: 1, right: 1 });
+    expect(positionsIn({ top: 0, bottom: 1, left: 1, right: 2 })).toEqual([
+      { row: 0, column: 1 },
+      { row: 0, column: 2 },
+      { row: 1, column: 1 },
+      { row: 1, column: 2 },
+    ]);
+  });
+
+  it('fills the selection down from its top row with Ctrl+D, and a single cell from the one above', () => {
+    const selected = run([shift('ArrowDown'), shift('ArrowDown'), shift('ArrowDown')]).state;
+    expect(handleKey(selected, shape, control('d')).action).toEqual({
+      type: 'fillDown',
+      range: { top: 0, bottom: 3, left: 0, right: 0 },
+    });
+    const single = run(['ArrowDown', 'ArrowDown']).state;
+    expect(handleKey(single, shape, control('d')).action).toEqual({
+      type: 'fillDown',
+      range: { top: 1, bottom: 2, left: 0, right: 0 },
+    });
+    // The first row has nothing above it.
+    expect(handleKey(initialGridState, shape, control('d')).action).toEqual({ type: 'none' });
+  });
+
+  it('clears the whole selection with Delete, leaving cells that cannot be written', () => {
+    const selected = run([shift('ArrowDown'), shift('ArrowDown'), shift('ArrowDown')]).state;
+    expect(handleKey(selected, shape, press('Delete')).action).toEqual({
+      type: 'write',
+      cells: [0, 1, 3].map((row) => ({ position: { row, column: 0 }, raw: '' })),
+    });
+  });
+});

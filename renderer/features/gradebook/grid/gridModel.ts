@@ -13,7 +13,22 @@ export type GridPosition = { readonly row: number; readonly column: number };
  * teacher tried to leave (the editor stays open on the cell with the text, until fixed or Escape).
  */
 export type CellEdit = { readonly text: string; readonly problem?: string };
-export type GridState = { readonly active: GridPosition; readonly editing: CellEdit | null };
+/**
+ * `anchor`: where a Shift+arrow selection started; the selection is the rectangle from it to the
+ * active cell (a single cell without it).
+ */
+export type GridState = {
+  readonly active: GridPosition;
+  readonly editing: CellEdit | null;
+  readonly anchor?: GridPosition;
+};
+/** A rectangle of cells, inclusive. */
+export type GridRange = {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+};
 export type GridShape = {
   readonly rows: number;
   readonly columns: readonly GridColumn[];
@@ -27,6 +42,8 @@ export type CellInput = { readonly position: GridPosition; readonly raw: string 
 export type GridAction =
   | { readonly type: 'none' }
   | { readonly type: 'write'; readonly cells: readonly CellInput[] }
+  /** Ctrl+D: the selection's top row copied into the rows below it (the screen reads the values). */
+  | { readonly type: 'fillDown'; readonly range: GridRange }
   | { readonly type: 'undo' }
   | { readonly type: 'refused'; readonly reason: 'readOnly' | 'notALevel' };
 
@@ -121,6 +138,32 @@ function whileEditing(
   }
 }
 
+/** The selected rectangle: from the anchor to the active cell, or the active cell alone. */
+export function selectionOf(state: GridState): GridRange {
+  const anchor = state.anchor ?? state.active;
+  return {
+    top: Math.min(anchor.row, state.active.row),
+    bottom: Math.max(anchor.row, state.active.row),
+    left: Math.min(anchor.column, state.active.column),
+    right: Math.max(anchor.column, state.active.column),
+  };
+}
+
+/** Every cell of a range, row by row. */
+export function positionsIn(range: GridRange): GridPosition[] {
+  const positions: GridPosition[] = [];
+  for (let row = range.top; row <= range.bottom; row += 1)
+    for (let column = range.left; column <= range.right; column += 1) positions.push({ row, column });
+  return positions;
+}
+
+const arrowSteps: Readonly<Record<string, readonly [number, number]>> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
 export function handleKey(
   state: GridState,
   shape: GridShape,
@@ -130,8 +173,22 @@ export function handleKey(
   if (!column || shape.rows === 0) return { state, action: none };
   if (state.editing) return whileEditing(state, shape, press, column);
 
-  if ((press.ctrlKey || press.metaKey) && press.key.toLowerCase() === 'z')
-    return { state, action: { type: 'undo' } };
+  const control = press.ctrlKey || press.metaKey;
+  if (control && press.key.toLowerCase() === 'z') return { state, action: { type: 'undo' } };
+  // Ctrl+D fills the selection down from its top row, as in Excel; a single cell takes the one above.
+  if (control && press.key.toLowerCase() === 'd') {
+    const range = selectionOf(state);
+    const filled = range.top === range.bottom ? { ...range, top: Math.max(0, range.top - 1) } : range;
+    return filled.top === filled.bottom
+      ? { state, action: none }
+      : { state, action: { type: 'fillDown', range: filled } };
+  }
+  const arrow = arrowSteps[press.key];
+  if (arrow && press.shiftKey && !control) {
+    // Shift+arrows grow the selection from where it started; the active cell moves.
+    const moved = moveBy(state, shape, arrow[0], arrow[1]);
+    return { state: { ...moved, anchor: state.anchor ?? state.active }, action: none };
+  }
   switch (press.key) {
     case 'ArrowUp':
       return { state: moveBy(state, shape, -1, 0), action: none };
@@ -165,9 +222,14 @@ export function handleKey(
       if (!shape.editable(state.active)) return { state, action: { type: 'refused', reason: 'readOnly' } };
       return { state: { ...state, editing: { text: '' } }, action: none };
     case 'Delete':
-    case 'Backspace':
-      if (!shape.editable(state.active)) return { state, action: { type: 'refused', reason: 'readOnly' } };
-      return { state, action: { type: 'write', cells: [{ position: state.active, raw: '' }] } };
+    case 'Backspace': {
+      // Clears the whole selection, skipping cells that cannot be written.
+      const cells = positionsIn(selectionOf(state))
+        .filter((position) => shape.editable(position))
+        .map((position) => ({ position, raw: '' }));
+      if (cells.length === 0) return { state, action: { type: 'refused', reason: 'readOnly' } };
+      return { state, action: { type: 'write', cells } };
+    }
     default:
       break;
   }
