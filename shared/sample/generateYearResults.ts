@@ -19,14 +19,30 @@ export type SampleYearResults = {
   readonly characterResults: (CharacterResultValues & { readonly id: string })[];
 };
 
-/** How strong a student is across the year; values follow the tier with a few slips. */
+/**
+ * The year-end result a sample student is made to reach (TT27 Điều 9 khoản 2), and how strong
+ * they are in the earlier periods (values follow the tier with a few slips, growing over the year).
+ */
+type Target = 'HTXS' | 'HTT' | 'HT' | 'CHT';
 type Tier = { readonly top: number; readonly low: number; readonly scores: readonly [number, number] };
-const tiers: readonly (readonly [Tier, number])[] = [
-  [{ top: 0.97, low: 0, scores: [9, 10] }, 0.38],
-  [{ top: 0.9, low: 0, scores: [7, 10] }, 0.27],
-  [{ top: 0.55, low: 0.01, scores: [5, 9] }, 0.32],
-  [{ top: 0.3, low: 0.15, scores: [3, 7] }, 0.03],
+const tierOf: Readonly<Record<Target, Tier>> = {
+  HTXS: { top: 0.97, low: 0, scores: [9, 10] },
+  HTT: { top: 0.9, low: 0, scores: [7, 10] },
+  HT: { top: 0.55, low: 0.01, scores: [5, 9] },
+  CHT: { top: 0.3, low: 0.15, scores: [3, 7] },
+};
+const targets: readonly (readonly [Target, number])[] = [
+  ['HTXS', 0.3],
+  ['HTT', 0.3],
+  ['HT', 0.36],
+  ['CHT', 0.04],
 ];
+/**
+ * The first students of every class are made to reach each result once, so a class opened in a
+ * trial shows all four and both awards: an HTT student with a 10 (a Học sinh Tiêu biểu
+ * candidate), an HTXS student (Học sinh Xuất sắc), a CHT student and an HT student.
+ */
+const firstOfClass: readonly Target[] = ['HTT', 'HTXS', 'CHT', 'HT'];
 
 function pickLevel<L>(
   random: Random,
@@ -79,23 +95,36 @@ export function* yearResultsByStudent(
   const random = createRandom(seed);
   const periods = periodCodes.slice(0, periodCodes.indexOf(through) + 1);
   const gradeOf = new Map(school.classes.map((schoolClass) => [schoolClass.id, schoolClass.grade]));
+  const seenInClass = new Map<string, number>();
   for (const student of school.students) {
     const subjectResults: SampleYearResults['subjectResults'] = [];
     const characterResults: SampleYearResults['characterResults'] = [];
     const grade = gradeOf.get(student.classId) ?? 1;
     const plan = compiled.plan(grade);
-    const tier = random.weighted(tiers);
+    const place = seenInClass.get(student.classId) ?? 0;
+    seenInClass.set(student.classId, place + 1);
+    const drawn = random.weighted(targets);
+    const target = firstOfClass[place] ?? drawn;
+    const tier = tierOf[target];
     const electives = new Set(student.electives);
-    for (const row of plan.rows) {
-      if (!rowApplies(row, electives)) continue;
+    const rows = plan.rows.filter((row) => rowApplies(row, electives));
+    const year = yearEndShape(random, target, rows, place === 0);
+    for (const row of rows) {
       const values: Partial<Record<PeriodCode, PeriodSubjectValue | null>> = {};
       periodCodes.forEach((period, periodIndex) => {
         if (!periods.includes(period)) {
           values[period] = null;
           return;
         }
-        const level: SubjectLevel = pickLevel(random, tier, periodIndex, ['T', 'H', 'C']);
-        const score = row.testPeriods.has(period) ? random.int(tier.scores[0], tier.scores[1]) : null;
+        const atYearEnd = period === 'CN';
+        const level: SubjectLevel = atYearEnd
+          ? year.subjectLevel(row.key)
+          : pickLevel(random, tier, periodIndex, ['T', 'H', 'C']);
+        const score = !row.testPeriods.has(period)
+          ? null
+          : atYearEnd
+            ? year.score(row.key)
+            : random.int(tier.scores[0], tier.scores[1]);
         values[period] = {
           level,
           score,
@@ -124,7 +153,8 @@ export function* yearResultsByStudent(
     };
     periods.forEach((period, periodIndex) => {
       for (const trait of [...plan.competencies, ...plan.qualities]) {
-        const level: CharacterLevel = pickLevel(random, tier, periodIndex, ['T', 'Đ', 'C']);
+        const level: CharacterLevel =
+          period === 'CN' ? year.traitLevel(random) : pickLevel(random, tier, periodIndex, ['T', 'Đ', 'C']);
         traitsByPeriod[period][trait.code] = {
           level,
           comment: commentFor(random, period, traitCommentSuggestions(trait.code, level)),
@@ -139,4 +169,47 @@ export function* yearResultsByStudent(
     });
     yield { subjectResults, characterResults };
   }
+}
+
+type YearEndShape = {
+  readonly subjectLevel: (rowKey: string) => SubjectLevel;
+  readonly score: (rowKey: string) => number;
+  readonly traitLevel: (random: Random) => CharacterLevel;
+};
+
+/**
+ * End-of-year values that give exactly `target` under TT27's four results: HTXS every subject T,
+ * every trait T, every test 9–10; HTT the same with a test at 7 or 8 (and, for a Tiêu biểu
+ * candidate, another at 10); HT at least one subject at H; CHT at least one subject at C.
+ */
+function yearEndShape(
+  random: Random,
+  target: Target,
+  rows: readonly { readonly key: string; readonly testPeriods: ReadonlySet<string> }[],
+  exemplary: boolean,
+): YearEndShape {
+  const tested = rows.filter((row) => row.testPeriods.has('CN')).map((row) => row.key);
+  const marked = rows[random.int(0, Math.max(0, rows.length - 1))]?.key;
+  const [lowTest, highTest] = tested;
+  const scoreRange: Readonly<Record<Target, readonly [number, number]>> = {
+    HTXS: [9, 10],
+    HTT: [7, 10],
+    HT: [5, 10],
+    CHT: [3, 8],
+  };
+  return {
+    subjectLevel: (rowKey) => {
+      if (target === 'HTXS' || target === 'HTT') return 'T';
+      if (rowKey === marked) return target === 'HT' ? 'H' : 'C';
+      return random.chance(0.7) ? 'T' : 'H';
+    },
+    score: (rowKey) => {
+      if (target === 'HTT' && rowKey === lowTest) return random.int(7, 8);
+      if (target === 'HTT' && exemplary && rowKey === highTest) return 10;
+      const [low, high] = scoreRange[target];
+      return random.int(low, high);
+    },
+    traitLevel: (draw) =>
+      target === 'HTXS' || target === 'HTT' ? 'T' : draw.chance(target === 'HT' ? 0.7 : 0.5) ? 'T' : 'Đ',
+  };
 }

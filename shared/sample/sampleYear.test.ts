@@ -75,6 +75,34 @@ describe('sample year results', () => {
     expect([...seen].sort()).toEqual(['CHT', 'HT', 'HTT', 'HTXS']);
   });
 
+  it('gives every class all four results and both awards, so a trial shows each path (issue 10, point 18)', () => {
+    const bySubject = new Map<string, (typeof year.subjectResults)[number][]>();
+    for (const result of year.subjectResults)
+      bySubject.set(result.studentId, [...(bySubject.get(result.studentId) ?? []), result]);
+    const byCharacter = new Map(year.characterResults.map((result) => [result.studentId, result]));
+    for (const schoolClass of school.classes) {
+      const results = new Set<string>();
+      const awards = new Set<string>();
+      for (const student of school.students.filter((candidate) => candidate.classId === schoolClass.id)) {
+        const outcome = computeYearResult(
+          compiled,
+          studentYearInputFrom(
+            compiled,
+            schoolClass.grade,
+            student.electives,
+            bySubject.get(student.id) ?? [],
+            byCharacter.get(student.id),
+          ),
+        );
+        if (outcome.status !== 'computed') continue;
+        results.add(outcome.result);
+        for (const proposal of outcome.awards) awards.add(proposal.award);
+      }
+      expect([...results].sort(), schoolClass.name).toEqual(['CHT', 'HT', 'HTT', 'HTXS']);
+      expect([...awards].sort(), schoolClass.name).toEqual(['excellent', 'exemplary']);
+    }
+  });
+
   it('stops at the requested period', () => {
     const midYear = generateYearResults(compiled, school, 9, 'CK1');
     expect(
