@@ -10,6 +10,7 @@ import { createIsolationRunner } from './services/isolation/isolationRunner';
 import { resolveUntrustedFilesWorker } from './services/isolation/untrustedFilesWorkerPath';
 import type { AuditKeyProtection } from './services/audit/auditKey';
 import { openAuditHeads } from './services/audit/openAuditHeads';
+import { createBackupDesk } from './services/backup/backupDesk';
 import { createPhotoStore } from './services/photoStore';
 import { createSampleService } from './services/sampleService';
 import { createSummaryExportService } from './services/summaryExportService';
@@ -117,6 +118,7 @@ export async function createMainRuntime(
     }),
     tokenLibraries,
     auditHeads,
+    backups: createBackupDesk({ dataDir: facts.dataDir, appVersion: facts.version }),
   };
   return {
     services,

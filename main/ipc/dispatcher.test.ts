@@ -41,6 +41,10 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'signing:status': notUsedHere,
     'signing:cancel': notUsedHere,
     'signing:current': notUsedHere,
+    'backup:stage': notUsedHere,
+    'backup:create': notUsedHere,
+    'backup:list': notUsedHere,
+    'backup:verify': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));

@@ -23,6 +23,10 @@ export const ipcChannels = [
   'signing:current',
   'audit:recordHead',
   'audit:checkChain',
+  'backup:stage',
+  'backup:create',
+  'backup:list',
+  'backup:verify',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

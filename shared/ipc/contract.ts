@@ -6,6 +6,7 @@ import { summaryExportRequestSchema } from '../domain/evaluation/summaryExport';
 import type { IpcChannel } from './channels';
 import { base64Schema, downloadableFileSchema } from './fileSchemas';
 import { auditChannelContract } from './auditChannels';
+import { backupChannelContract } from './backupChannels';
 import { recordChannelContract } from './recordChannels';
 import { signingChannelContract } from './signingChannels';
 
@@ -64,6 +65,7 @@ export const ipcContract = {
   ...recordChannelContract,
   ...signingChannelContract,
   ...auditChannelContract,
+  ...backupChannelContract,
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

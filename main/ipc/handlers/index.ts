@@ -1,5 +1,6 @@
 import type { AppInfoService } from '../../services/appInfoService';
 import type { AuditHeadService } from '../../services/audit/auditHeadService';
+import type { BackupDesk } from '../../services/backup/backupDesk';
 import type { ClassListService } from '../../services/classListService';
 import type { PhotoStore } from '../../services/photoStore';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
@@ -12,6 +13,7 @@ import type { SummaryExportService } from '../../services/summaryExportService';
 import type { IpcHandlers } from '../dispatcher';
 import { appHandlers } from './appHandlers';
 import { auditHandlers } from './auditHandlers';
+import { backupHandlers } from './backupHandlers';
 import { classListHandlers } from './classListHandlers';
 import { photoHandlers } from './photoHandlers';
 import { recordHandlers } from './recordHandlers';
@@ -34,6 +36,8 @@ export type MainServices = {
   readonly auditHeads: AuditHeadService;
   /** The PKCS#11 libraries main may load, named by id (token:list, token:chooseLibrary). */
   readonly tokenLibraries: TokenLibraryCatalogue;
+  /** Sao lưu: backups of this desktop's data, sealed with a passphrase (backup:*). */
+  readonly backups: BackupDesk;
 };
 
 /** Every channel's handler, one file per area; the type makes a missing channel a compile error. */
@@ -47,5 +51,6 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...recordHandlers(services.records, services.recordVerifier),
     ...signingHandlers(services.signing, services.tokenLibraries),
     ...auditHandlers(services.auditHeads),
+    ...backupHandlers(services.backups),
   };
 }

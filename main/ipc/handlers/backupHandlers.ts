@@ -1,0 +1,33 @@
+import { BackupRefused } from '../../services/backup/backupReader';
+import type { BackupDesk } from '../../services/backup/backupDesk';
+import { UserFacingError, type IpcHandlers } from '../dispatcher';
+
+/** A backup's refusal reaches the page in its own words; anything else stays a failure. */
+async function refusalsToUser<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupRefused) throw new UserFacingError('failed', error.message);
+    throw error;
+  }
+}
+
+export function backupHandlers(
+  desk: BackupDesk,
+): Pick<IpcHandlers, 'backup:stage' | 'backup:create' | 'backup:list' | 'backup:verify'> {
+  return {
+    'backup:stage': (request) =>
+      refusalsToUser(() =>
+        desk.stage(
+          request.uploadId,
+          request.index,
+          request.count,
+          Buffer.from(request.bytesBase64, 'base64'),
+        ),
+      ),
+    'backup:create': (request) =>
+      refusalsToUser(() => desk.create(request.uploadId, request.passphrase, request.school)),
+    'backup:list': () => desk.list(),
+    'backup:verify': (request) => refusalsToUser(() => desk.verify(request.fileName, request.passphrase)),
+  };
+}

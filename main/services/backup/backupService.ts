@@ -1,0 +1,260 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import {
+  checkExportChains,
+  databaseExportSchema,
+  type DatabaseExport,
+} from '../../../shared/backup/databaseExport';
+import { backupExtension } from './backupFormat';
+import { BackupRefused, readBackup } from './backupReader';
+import { backupStrings } from './backupStrings';
+import { BackupWriter, type ManifestEntry } from './backupWriter';
+
+/** What the data folder holds that a backup carries: photos, every record file, the device identity. */
+const carriedFolders = ['photos', 'records'] as const;
+const carriedFiles = ['device.json'] as const;
+export const backupsFolderName = 'backups';
+
+export type BackupSummary = {
+  readonly fileName: string;
+  readonly bytes: number;
+  readonly createdAt: string;
+  readonly school: { readonly code: string; readonly name: string };
+  readonly documents: Readonly<Record<string, number>>;
+  readonly auditEvents: number;
+  readonly files: number;
+};
+
+async function filesUnder(root: string, folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (path: string): Promise<void> => {
+    const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && !entry.name.endsWith('.tmp'))
+        found.push(relative(root, full).split(sep).join('/'));
+    }
+  };
+  await walk(join(root, folder));
+  return found.sort();
+}
+
+/** The data folder and the backups folder readable by their user only (0700, files 0600). */
+export async function protectDataFolder(dataDir: string): Promise<void> {
+  if (process.platform === 'win32') return; // NTFS: the profile folder's ACL already limits it to the user.
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  await chmod(dataDir, 0o700);
+  const walk = async (path: string): Promise<void> => {
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      const full = join(path, entry.name);
+      if (entry.isDirectory()) {
+        await chmod(full, 0o700);
+        await walk(full);
+      } else if (entry.isFile()) await chmod(full, 0o600);
+    }
+  };
+  await walk(dataDir);
+}
+
+const safeName = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'truong';
+
+export type CreateBackupInput = {
+  readonly dataDir: string;
+  readonly passphrase: string;
+  /** The renderer's export of its database (JSON of `DatabaseExport`). */
+  readonly database: Uint8Array;
+  readonly appVersion: string;
+  readonly school: { readonly code: string; readonly name: string };
+  readonly now?: Date;
+  readonly scrypt?: { N: number; r: number; p: number };
+};
+
+/**
+ * Writes `backups/hocba-<school>-<date>.hocbak` in the data folder: the database export, every
+ * photo and record file and the device identity, each with its SHA-256 in the manifest, sealed
+ * with a key from the passphrase. The database is checked first (its audit chains must verify):
+ * a backup of a broken history would hide the break.
+ */
+export async function createBackup(input: CreateBackupInput): Promise<BackupSummary> {
+  const database = parseDatabase(input.database);
+  const chains = checkExportChains(database);
+  const broken = chains.devices.reduce((sum, device) => sum + device.problems, 0);
+  if (broken > 0) throw new BackupRefused(backupStrings.auditBroken(broken));
+  const now = input.now ?? new Date();
+  const folder = join(input.dataDir, backupsFolderName);
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const fileName = `hocba-${safeName(input.school.code || input.school.name)}-${stamp}${backupExtension}`;
+  const path = join(folder, fileName);
+  const writer = await BackupWriter.create(
+    path,
+    input.passphrase,
+    { createdAt: now.toISOString(), appVersion: input.appVersion, school: input.school },
+    input.scrypt,
+  );
+  let files = 0;
+  try {
+    await writer.add('database.json', input.database);
+    const paths = [
+      ...(
+        await Promise.all(carriedFolders.map((folderName) => filesUnder(input.dataDir, folderName)))
+      ).flat(),
+      ...carriedFiles,
+    ];
+    for (const relativePath of paths) {
+      const bytes = await readFile(join(input.dataDir, relativePath)).catch(() => undefined);
+      if (!bytes) continue;
+      await writer.add(`files/${relativePath}`, bytes);
+      files += 1;
+    }
+    await writer.finish({ createdAt: now.toISOString(), school: input.school, auditEvents: chains.events });
+  } catch (error) {
+    await writer.abandon().catch(() => undefined);
+    await rm(path, { force: true });
+    throw error;
+  }
+  return {
+    fileName,
+    bytes: (await stat(path)).size,
+    createdAt: now.toISOString(),
+    school: input.school,
+    documents: countsOf(database),
+    auditEvents: chains.events,
+    files,
+  };
+}
+
+function parseDatabase(bytes: Uint8Array): DatabaseExport {
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    throw new BackupRefused(backupStrings.damaged);
+  }
+  const parsed = databaseExportSchema.safeParse(json);
+  if (!parsed.success) throw new BackupRefused(backupStrings.damaged);
+  return parsed.data;
+}
+
+const countsOf = (database: DatabaseExport): Record<string, number> =>
+  Object.fromEntries(Object.entries(database.collections).map(([name, docs]) => [name, docs.length]));
+
+/** The manifest's list, checked like anything else read from a file. */
+const manifestSchema = z.object({
+  entries: z.array(z.object({ path: z.string(), size: z.number().int().min(0), sha256: z.string() })),
+});
+
+export type OpenedBackup = BackupSummary & { readonly database: Buffer };
+
+/**
+ * Reads a backup through and checks everything without restoring: every segment authenticated,
+ * every entry against the manifest (size and SHA-256, nothing missing, nothing extra), the
+ * database's schema and its audit chains. `keep` receives each file entry as it is checked.
+ */
+export async function openBackup(
+  path: string,
+  passphrase: string,
+  keep: (relativePath: string, bytes: Buffer) => Promise<void> = () => Promise.resolve(),
+): Promise<OpenedBackup> {
+  const seen: ManifestEntry[] = [];
+  let database: Buffer | undefined;
+  let manifest: unknown;
+  const header = await readBackup(path, passphrase, async ({ name, data }) => {
+    if (manifest !== undefined) throw new BackupRefused(backupStrings.damaged);
+    if (name === 'manifest.json') {
+      manifest = JSON.parse(data.toString('utf8'));
+      return;
+    }
+    seen.push({ path: name, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+    if (name === 'database.json') database = data;
+    else if (name.startsWith('files/')) await keep(checkedRelativePath(name.slice('files/'.length)), data);
+    else throw new BackupRefused(backupStrings.damaged);
+  });
+  const listed = manifestSchema.safeParse(manifest).data?.entries;
+  if (!listed || !database) throw new BackupRefused(backupStrings.damaged);
+  if (listed.length !== seen.length) throw new BackupRefused(backupStrings.damaged);
+  listed.forEach((entry, index) => {
+    const actual = seen[index];
+    const same = actual?.path === entry.path && actual.size === entry.size && actual.sha256 === entry.sha256;
+    if (!same) throw new BackupRefused(backupStrings.manifestMismatch(entry.path));
+  });
+  const parsed = parseDatabase(database);
+  const chains = checkExportChains(parsed);
+  const broken = chains.devices.reduce((sum, device) => sum + device.problems, 0);
+  if (broken > 0) throw new BackupRefused(backupStrings.auditBroken(broken));
+  return {
+    fileName: path.split(/[\\/]/).pop() ?? path,
+    bytes: (await stat(path)).size,
+    createdAt: header.createdAt,
+    school: header.school,
+    documents: countsOf(parsed),
+    auditEvents: chains.events,
+    files: seen.length - 1,
+    database,
+  };
+}
+
+/** A path inside the data folder, never outside it (`..`, absolute, drive letters). */
+function checkedRelativePath(path: string): string {
+  const parts = path.split('/');
+  const carried =
+    (carriedFolders as readonly string[]).includes(parts[0] ?? '') ||
+    (carriedFiles as readonly string[]).includes(path);
+  if (!carried || parts.some((part) => part === '' || part === '.' || part === '..' || /[:\\]/.test(part)))
+    throw new BackupRefused(backupStrings.damaged);
+  return path;
+}
+
+/**
+ * Restores a backup into a fresh data folder (no photos or records yet): files are written to a
+ * staging folder while the backup is checked, and moved into place only when all of it verified,
+ * so a damaged backup leaves nothing behind. Returns the database export for the renderer.
+ */
+export async function restoreBackup(
+  path: string,
+  passphrase: string,
+  dataDir: string,
+): Promise<OpenedBackup> {
+  for (const folder of carriedFolders)
+    if ((await filesUnder(dataDir, folder)).length > 0) throw new BackupRefused(backupStrings.notEmpty);
+  const staging = join(dataDir, `.restore-${randomBytes(6).toString('hex')}`);
+  await mkdir(staging, { recursive: true, mode: 0o700 });
+  try {
+    const opened = await openBackup(path, passphrase, async (relativePath, bytes) => {
+      const target = join(staging, relativePath);
+      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+      await writeFile(target, bytes, { mode: 0o600 });
+    });
+    for (const relativePath of [
+      ...(await Promise.all(carriedFolders.map((folder) => filesUnder(staging, folder)))).flat(),
+      ...(
+        await Promise.all(
+          carriedFiles.map((file) =>
+            stat(join(staging, file)).then(
+              () => [file],
+              () => [],
+            ),
+          ),
+        )
+      ).flat(),
+    ]) {
+      const target = join(dataDir, relativePath);
+      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+      await rename(join(staging, relativePath), target);
+    }
+    await protectDataFolder(dataDir);
+    return opened;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
