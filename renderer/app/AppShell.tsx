@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { staffRoleNames, type StaffMember } from '../../shared/domain/staff';
+import { BackupReminder } from '../features/backup/BackupReminder';
 import { useIpc } from '../ipc/IpcContext';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { areas, type AreaId } from './navigation';
@@ -61,6 +62,8 @@ export function AppShell({
             ))}
           </ul>
         </nav>
+        {/* In the menu, not above the screen: it never pushes a screen's buttons down. */}
+        <BackupReminder />
         <div className="sidebar-footer">
           <div className="muted-light">{shellStrings.actingAs}</div>
           <div className="user">

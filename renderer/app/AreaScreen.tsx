@@ -1,3 +1,4 @@
+import { BackupScreen } from '../features/backup/BackupScreen';
 import { CharacterScreen } from '../features/character/CharacterScreen';
 import { GradebookScreen } from '../features/gradebook/GradebookScreen';
 import { HistoryScreen } from '../features/history/HistoryScreen';
@@ -21,6 +22,7 @@ const screens: Record<Exclude<AreaId, 'sync'>, () => React.JSX.Element> = {
   history: HistoryScreen,
   records: RecordsScreen,
   signing: SigningScreen,
+  backup: BackupScreen,
 };
 
 function HomeScreenInRoute() {

@@ -12,6 +12,7 @@ export type AreaId =
   | 'history'
   | 'records'
   | 'signing'
+  | 'backup'
   | 'sync';
 
 export type AreaDefinition = {
@@ -68,5 +69,11 @@ export const areas: readonly AreaDefinition[] = [
     available: true,
   },
   { id: 'signing', label: 'Ký số', description: 'Ký học bạ bằng chứng thư số (USB token)', available: true },
+  {
+    id: 'backup',
+    label: 'Sao lưu',
+    description: 'Sao lưu dữ liệu trên máy này vào một tệp mã hóa, kiểm tra bản sao lưu',
+    available: true,
+  },
   { id: 'sync', label: 'Đồng bộ', description: 'Đồng bộ dữ liệu với máy chủ của Sở', available: false },
 ];

@@ -93,7 +93,9 @@ export async function createBackup(input: CreateBackupInput): Promise<BackupSumm
   const now = input.now ?? new Date();
   const folder = join(input.dataDir, backupsFolderName);
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  const stamp = now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  // Named by the time in Viet Nam (UTC+7, no daylight saving), as the school reads it.
+  const vietnamTime = new Date(now.getTime() + 7 * 60 * 60 * 1000);
+  const stamp = vietnamTime.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const fileName = `hocba-${safeName(input.school.code || input.school.name)}-${stamp}${backupExtension}`;
   const path = join(folder, fileName);
   const writer = await BackupWriter.create(

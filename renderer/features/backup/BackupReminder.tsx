@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useRouteState } from '../../app/RouteContext';
+import { useIpc } from '../../ipc/IpcContext';
+import { backupScreenStrings as text } from './strings';
+
+/** A backup older than this is reminded of (issue 10, point 19). */
+const remindAfterDays = 7;
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * In the menu beside every screen: when this desktop's newest backup is older than a week (or there is none),
+ * says so with the way to make one. Checked once when the app opens.
+ */
+export function BackupReminder({ now = () => Date.now() }: { now?: () => number }) {
+  const ipc = useIpc();
+  const { route, navigate } = useRouteState();
+  const [age, setAge] = useState<{ days: number | undefined } | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void ipc.invoke('backup:list', {}).then((result) => {
+      if (!live || !result.ok) return;
+      const newest = result.value[0];
+      const days = newest ? Math.floor((now() - Date.parse(newest.createdAt)) / dayMs) : undefined;
+      setAge({ days });
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- checked on opening, and again on leaving Sao lưu
+  }, [ipc, route.area === 'backup']);
+  if (!age || (age.days !== undefined && age.days < remindAfterDays) || route.area === 'backup') return null;
+  return (
+    <p className="backup-reminder" role="status">
+      {text.reminder(age.days)}{' '}
+      <button type="button" className="link-button" onClick={() => navigate({ area: 'backup', params: {} })}>
+        {text.reminderAction}
+      </button>
+    </p>
+  );
+}

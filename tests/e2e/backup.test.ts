@@ -1,0 +1,116 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { restoreBackup } from '../../main/services/backup/backupService';
+import { databaseExportSchema } from '../../shared/backup/databaseExport';
+import { appActions, screenshotOnFailure } from '../support/appActions';
+import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { artifactsDir } from '../support/paths';
+import { startSampleTrialIn } from '../support/sampleTrial';
+
+const passphrase = 'Lớp 3A năm nay có 35 em';
+
+/**
+ * Sao lưu through the app (issue 10, point 19): reminded of at once, made with a passphrase,
+ * checked without restoring (a wrong passphrase and a changed byte refused), and restored by
+ * main's own code into a fresh data folder with every file identical.
+ */
+describe('backing up a desktop', () => {
+  let app: AppBridge;
+  let browser: BrowserSession;
+  let fileName: string;
+
+  beforeAll(async () => {
+    await mkdir(artifactsDir, { recursive: true });
+    app = await startAppBridge();
+    browser = await openBrowser({ viewport: { width: 1024, height: 768 } });
+    browser.page.setDefaultTimeout(30_000);
+    await browser.page.goto(app.bridge.pageUrl);
+    await startSampleTrialIn(browser.page, { students: 300, withResults: true });
+  });
+
+  afterEach(async (context) => {
+    await screenshotOnFailure(browser.page, 'backup', context);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+  });
+
+  it('reminds that this desktop was never backed up, and makes a backup with a passphrase', async () => {
+    const { page } = browser;
+    await page.getByText('Dữ liệu trên máy này chưa từng được sao lưu.').waitFor();
+    await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+    await page.getByRole('heading', { name: 'Sao lưu dữ liệu' }).waitFor();
+    await page.getByLabel('Cụm mật khẩu bảo vệ bản sao lưu').fill(passphrase);
+    await page.getByLabel('Nhập lại cụm mật khẩu').fill(`${passphrase}!`);
+    await page.getByRole('alert').filter({ hasText: 'không giống nhau' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Tạo bản sao lưu' }).isDisabled()).resolves.toBe(true);
+    await page.getByLabel('Nhập lại cụm mật khẩu').fill(passphrase);
+    await page.getByRole('button', { name: 'Tạo bản sao lưu' }).click();
+    const done = page.getByRole('status').filter({ hasText: /^Đã sao lưu vào tệp/ });
+    await done.waitFor({ timeout: 120_000 });
+    fileName = /tệp (hocba-[A-Za-z0-9-]+\.hocbak)/.exec(await done.innerText())?.[1] ?? '';
+    expect(fileName).not.toBe('');
+    await page.screenshot({ path: join(artifactsDir, 'backup-made-1024.png'), fullPage: true });
+    await expect(page.locator('.backup-table tbody tr').count()).resolves.toBe(1);
+    const names = await readdir(join(app.dataDir, 'backups'));
+    expect(names).toEqual([fileName]);
+  });
+
+  it('checks a backup without restoring it, refusing a wrong passphrase and a changed byte', async () => {
+    const { page } = browser;
+    const box = page.getByLabel(`Cụm mật khẩu của ${fileName}`);
+    const row = page.locator('.backup-table tbody tr').first();
+    await box.fill('Lớp 3B năm nay có 35 em');
+    await row.getByRole('button', { name: 'Kiểm tra' }).click();
+    await row.getByRole('alert').filter({ hasText: 'cụm mật khẩu không đúng' }).waitFor();
+    await box.fill(passphrase);
+    await row.getByRole('button', { name: 'Kiểm tra' }).click();
+    await row
+      .getByRole('status')
+      .filter({ hasText: /^Bản sao lưu nguyên vẹn/ })
+      .waitFor({ timeout: 60_000 });
+
+    const path = join(app.dataDir, 'backups', fileName);
+    const original = await readFile(path);
+    const changed = Buffer.from(original);
+    const middle = Math.floor(changed.length / 2);
+    changed[middle] = (changed[middle] ?? 0) ^ 0x20;
+    await writeFile(path, changed);
+    await row.getByRole('button', { name: 'Kiểm tra' }).click();
+    await row.getByRole('alert').filter({ hasText: 'bị hỏng hoặc đã bị sửa' }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(artifactsDir, 'backup-tampered-1024.png'), fullPage: true });
+    await writeFile(path, original);
+  });
+
+  it('restores into a fresh data folder with every file identical and the history whole', async () => {
+    const target = await mkdtemp(join(tmpdir(), 'hocba-restored-'));
+    try {
+      const restored = await restoreBackup(join(app.dataDir, 'backups', fileName), passphrase, target);
+      const database = databaseExportSchema.parse(JSON.parse(restored.database.toString('utf8')));
+      expect(database.collections.people?.length).toBe(300);
+      expect(restored.auditEvents).toBeGreaterThan(0);
+      for (const relativePath of [
+        'device.json',
+        ...(await readdir(join(app.dataDir, 'photos')).catch(() => [])).map((name) => `photos/${name}`),
+      ])
+        expect(
+          (await readFile(join(target, relativePath))).equals(
+            await readFile(join(app.dataDir, relativePath)),
+          ),
+          relativePath,
+        ).toBe(true);
+    } finally {
+      await rm(target, { recursive: true, force: true });
+    }
+    // Made a moment ago: no reminder any more.
+    await appActions(browser.page).goTo('Trang chủ');
+    await browser.page.locator('.school-header h1').waitFor();
+    await expect(browser.page.getByText('chưa từng được sao lưu').count()).resolves.toBe(0);
+    expect(browser.problems).toEqual([]);
+  });
+});
