@@ -100,13 +100,15 @@ describe('a school year offline, in Chromium through the bridge', () => {
     const classForm = page.getByRole('form', { name: 'Thêm lớp' });
     await classForm.getByLabel('Khối lớp').selectOption('3');
     await classForm.getByLabel('Tên lớp').fill(className);
-    await classForm.getByLabel('Giáo viên chủ nhiệm của lớp mới').fill(teacher.fullName);
+    await classForm.getByLabel('Giáo viên chủ nhiệm của lớp mới').selectOption({ label: teacher.fullName });
     await classForm.getByRole('button', { name: 'Thêm lớp' }).click();
     await page.getByText(`Đã thêm lớp ${className}.`).waitFor();
 
+    // One source: the teacher chosen in "Thêm lớp" is the class's homeroom assignment.
     await page.getByLabel('Lớp cần phân công').selectOption({ label: className });
     const assignment = page.getByRole('form', { name: 'Phân công' });
-    await assignment.getByLabel(`Chủ nhiệm lớp ${className}`).selectOption({ label: teacher.fullName });
+    const homeroom = assignment.getByLabel(`Chủ nhiệm lớp ${className}`);
+    await expect.poll(() => homeroom.locator('option:checked').innerText()).toBe(teacher.fullName);
     await assignment.getByRole('button', { name: 'Giao các môn còn trống cho giáo viên chủ nhiệm' }).click();
     await assignment.getByRole('button', { name: `Lưu phân công lớp ${className}` }).click();
     await page.getByText(`Đã lưu phân công lớp ${className}.`).waitFor();

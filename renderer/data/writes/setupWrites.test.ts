@@ -68,7 +68,7 @@ describe('school-year setup by the principal (audited)', () => {
       active: true,
     });
 
-    const added = await addClass(database, principal, { grade: 3, name: ' 3Z ', homeroomTeacherName: '' });
+    const added = await addClass(database, principal, { grade: 3, name: ' 3Z ', homeroomTeacherId: null });
     expect(added.id).toBe(`class:${school?.code ?? ''}:${school?.schoolYear ?? ''}:3Z`);
     expect((await database.classes.findOne(added.id).exec())?.toMutableJSON()).toMatchObject({
       grade: 3,
@@ -128,6 +128,32 @@ describe('school-year setup by the principal (audited)', () => {
     ).toBe(true);
   });
 
+  it('takes the homeroom teacher of a new class from the staff, as its assignment, and empties the name when none is left', async () => {
+    const { database, principal } = await setUp();
+    await addStaffMember(database, principal, { fullName: 'Lê Thị Hoa', login: 'hoalt', role: 'teacher' });
+    const added = await addClass(database, principal, {
+      grade: 2,
+      name: '2Z',
+      homeroomTeacherId: 'user:hoalt',
+    });
+    expect(added.homeroomTeacherName).toBe('Lê Thị Hoa');
+    const homeroom = await database.assignments
+      .find({ selector: { classId: added.id, homeroom: true } })
+      .exec();
+    expect(homeroom.map((doc) => doc.teacherId)).toEqual(['user:hoalt']);
+
+    await setClassAssignments(database, principal, added.id, {
+      homeroomTeacherId: null,
+      subjectTeachers: {},
+    });
+    expect((await database.classes.findOne(added.id).exec())?.homeroomTeacherName).toBe('');
+
+    await expect(
+      addClass(database, principal, { grade: 2, name: '2Y', homeroomTeacherId: 'user:ai-do' }),
+    ).rejects.toThrow(setupWriteStrings.teacherUnavailable);
+    expect(await database.classes.findOne(added.id.replace('2Z', '2Y')).exec()).toBeNull();
+  });
+
   it('reassigns a class: a teacher who lost everything keeps an empty, audited document', async () => {
     const { database, school, principal } = await setUp();
     const schoolClass = school.classes.find((candidate) => candidate.grade === 4);
@@ -173,7 +199,7 @@ describe('school-year setup by the principal (audited)', () => {
       updateStaffMember(database, teacher, teacher.actor.userId, { role: 'principal' }),
     ).rejects.toMatchObject(refused);
     await expect(
-      addClass(database, teacher, { grade: 1, name: '1Z', homeroomTeacherName: '' }),
+      addClass(database, teacher, { grade: 1, name: '1Z', homeroomTeacherId: null }),
     ).rejects.toMatchObject(refused);
     await expect(removeClass(database, teacher, classId)).rejects.toMatchObject(refused);
     await expect(
@@ -195,11 +221,11 @@ describe('school-year setup by the principal (audited)', () => {
       addClass(database, principal, {
         grade: existing.grade,
         name: existing.name.toLowerCase(),
-        homeroomTeacherName: '',
+        homeroomTeacherId: null,
       }),
     ).rejects.toThrow(setupWriteStrings.classExists(existing.name.toLowerCase(), school.schoolYear));
     await expect(
-      addClass(database, principal, { grade: 2, name: '5Z', homeroomTeacherName: '' }),
+      addClass(database, principal, { grade: 2, name: '5Z', homeroomTeacherId: null }),
     ).rejects.toThrow(setupWriteStrings.classGradeMismatch('5Z', 2));
     await expect(
       addStaffMember(database, principal, { fullName: 'Trùng Tên', login: 'hieutruong', role: 'teacher' }),
@@ -244,7 +270,7 @@ describe('school-year setup by the principal (audited)', () => {
     await expect(removeClass(database, principal, withStudents)).rejects.toThrow('đã có học sinh');
     expect(await database.classes.findOne(withStudents).exec()).not.toBeNull();
 
-    const extra = await addClass(database, principal, { grade: 1, name: '1Z', homeroomTeacherName: '' });
+    const extra = await addClass(database, principal, { grade: 1, name: '1Z', homeroomTeacherId: null });
     await setClassAssignments(database, principal, extra.id, {
       homeroomTeacherId: 'user:phohieutruong',
       subjectTeachers: { toan: 'user:phohieutruong' },
@@ -283,7 +309,7 @@ describe('school-year setup by the principal (audited)', () => {
     const again = await addClass(database, principal, {
       grade: first.grade,
       name: first.name,
-      homeroomTeacherName: '',
+      homeroomTeacherId: null,
     });
     expect(again.id).toContain(`:${next}:`);
     expect(again.schoolYear).toBe(next);

@@ -19,7 +19,13 @@ import { setupWriteStrings, writeStrings } from './writeStrings';
 
 export type NewStaffMember = Pick<StaffMember, 'fullName' | 'login' | 'role'>;
 export type StaffChanges = Partial<Pick<StaffMember, 'fullName' | 'role' | 'active'>>;
-export type NewClass = Omit<SchoolClassProfile, 'schoolYear'>;
+/**
+ * A new class: its grade, its name and its homeroom teacher chosen from the staff (or none yet);
+ * the teacher's name on the class follows the homeroom assignment, the one source of it.
+ */
+export type NewClass = Pick<SchoolClassProfile, 'grade' | 'name'> & {
+  readonly homeroomTeacherId: string | null;
+};
 /** A class's teachers: the homeroom teacher (or none) and, per row key or subject code, a teacher id ('' = none). */
 export type ClassAssignments = {
   readonly homeroomTeacherId: string | null;
@@ -123,7 +129,18 @@ export async function addClass(
 ): Promise<ClassDoc> {
   requireLeadership(context);
   const school = await loadSchool(database);
-  const parsed = schoolClassProfileSchema.safeParse({ ...input, schoolYear: school.schoolYear });
+  const homeroom =
+    input.homeroomTeacherId === null
+      ? undefined
+      : school.staff.find((member) => member.userId === input.homeroomTeacherId && member.active);
+  if (input.homeroomTeacherId !== null && !homeroom)
+    throw new WriteRefused(setupWriteStrings.teacherUnavailable);
+  const parsed = schoolClassProfileSchema.safeParse({
+    grade: input.grade,
+    name: input.name,
+    homeroomTeacherName: homeroom?.fullName ?? '',
+    schoolYear: school.schoolYear,
+  });
   if (!parsed.success) throw new WriteRefused(setupWriteStrings.badClass);
   const { grade, name, homeroomTeacherName } = parsed.data;
   const leadingGrade = /^\d/.exec(name)?.[0];
@@ -150,6 +167,12 @@ export async function addClass(
     if (await database.classes.findOne(id).exec()) throw new WriteRefused(exists);
     throw error;
   }
+  // The homeroom teacher is an assignment, as in Phân công: the class table and Phân công agree.
+  if (homeroom)
+    await setClassAssignments(database, context, id, {
+      homeroomTeacherId: homeroom.userId,
+      subjectTeachers: {},
+    });
   return doc;
 }
 
@@ -269,8 +292,9 @@ export async function setClassAssignments(
     return { target: { docId, studentId: '', classId, blank }, build };
   });
   const result = await auditedWriteMany(database, context, 'assignments', writes);
-  const homeroomName = homeroomId ? staffById.get(homeroomId)?.fullName : undefined;
-  if (homeroomName === undefined || homeroomName === schoolClass.homeroomTeacherName) return result;
+  // The name on the class follows the assignment, emptied when the class has no homeroom teacher.
+  const homeroomName = homeroomId ? (staffById.get(homeroomId)?.fullName ?? '') : '';
+  if (homeroomName === schoolClass.homeroomTeacherName) return result;
   const named = await auditedWriteMany(database, context, 'classes', [
     {
       target: { docId: classId, studentId: '', classId, blank: schoolClass },

@@ -1,33 +1,45 @@
 import { useState, type SubmitEvent } from 'react';
 import { grades, isGrade, type Grade } from '../../../shared/domain/grade';
+import { compareVietnameseNames } from '../../../shared/domain/personName';
 import { useSchool } from '../../app/SchoolContext';
 import { useDatabase } from '../../data/DatabaseContext';
 import { addClass } from '../../data/writes/setupWrites';
 import { SetupFeedback } from './SetupFeedback';
+import { staffChoiceLabel } from './staffChoice';
 import { setupStrings } from './strings';
 import { useSetupAction } from './useSetupAction';
 
 const strings = setupStrings.classes;
 
-/** Thêm lớp: grade, name ("3A") and the homeroom teacher's name (active staff are suggested). */
+/**
+ * Thêm lớp: grade, name ("3A") and the homeroom teacher chosen from the active staff (namesakes
+ * told apart by login); the choice is the class's homeroom assignment, as Phân công shows it.
+ */
 export function AddClassForm() {
   const database = useDatabase();
   const { school, writeContext } = useSchool();
   const { feedback, busy, run } = useSetupAction();
   const [grade, setGrade] = useState<Grade>(1);
   const [name, setName] = useState('');
-  const [homeroomTeacherName, setHomeroomTeacherName] = useState('');
-  const suggestions = school.staff.filter((member) => member.active);
+  const [homeroomTeacherId, setHomeroomTeacherId] = useState('');
+  const choices = school.staff
+    .filter((member) => member.active)
+    .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const done = await run(
-      () => addClass(database, writeContext, { grade, name, homeroomTeacherName }),
+      () =>
+        addClass(database, writeContext, {
+          grade,
+          name,
+          homeroomTeacherId: homeroomTeacherId === '' ? null : homeroomTeacherId,
+        }),
       strings.added(name.trim()),
     );
     if (done) {
       setName('');
-      setHomeroomTeacherName('');
+      setHomeroomTeacherId('');
     }
   };
 
@@ -63,17 +75,14 @@ export function AddClassForm() {
         </label>
         <label className="field setup-wide-field">
           <span>{strings.homeroomLabel}</span>
-          <input
-            value={homeroomTeacherName}
-            maxLength={120}
-            list="setup-staff-names"
-            onChange={(event) => setHomeroomTeacherName(event.target.value)}
-          />
-          <datalist id="setup-staff-names">
-            {suggestions.map((member) => (
-              <option key={member.userId} value={member.fullName} />
+          <select value={homeroomTeacherId} onChange={(event) => setHomeroomTeacherId(event.target.value)}>
+            <option value="">{strings.noHomeroomYet}</option>
+            {choices.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {staffChoiceLabel(member, school.staff)}
+              </option>
             ))}
-          </datalist>
+          </select>
         </label>
         <button type="submit" className="button button-primary" disabled={busy}>
           {strings.add}

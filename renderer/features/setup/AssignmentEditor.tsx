@@ -9,6 +9,7 @@ import type { ClassDoc } from '../../data/collections/classesCollection';
 import { useDatabase } from '../../data/DatabaseContext';
 import { setClassAssignments } from '../../data/writes/setupWrites';
 import { SetupFeedback } from './SetupFeedback';
+import { staffChoiceLabel } from './staffChoice';
 import { setupStrings } from './strings';
 import { useSetupAction } from './useSetupAction';
 
@@ -53,7 +54,7 @@ function TeacherSelect({ label, value, staff, disabled, onChange }: SelectProps)
       {value !== '' && !current && <option value={value}>{value}</option>}
       {choices.map((member) => (
         <option key={member.userId} value={member.userId}>
-          {member.fullName}
+          {staffChoiceLabel(member, staff)}
         </option>
       ))}
     </select>

@@ -31,6 +31,7 @@ export const setupStrings = {
     nameLabel: 'Tên lớp',
     namePlaceholder: 'VD: 3A',
     homeroomLabel: 'Giáo viên chủ nhiệm của lớp mới',
+    noHomeroomYet: 'Chưa chọn (phân công sau)',
     add: 'Thêm lớp',
     added: (name: string) => `Đã thêm lớp ${name}.`,
     remove: 'Xóa',
