@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { createLogger, memoryLogSink } from '../services/logger';
-import { createIpcDispatcher, UserFacingError, type IpcHandlers } from './dispatcher';
+import { UserFacingError } from '../services/userFacingError';
+import { createIpcDispatcher, type IpcHandlers } from './dispatcher';
 
 const appInfo = {
   name: 'Học bạ số',

@@ -4,17 +4,7 @@ import { describeIssues } from '../../shared/ipc/issues';
 import type { IpcError, IpcResult } from '../../shared/ipc/result';
 import { ipcStrings } from '../../shared/ipc/strings';
 import type { Logger } from '../services/logger';
-
-/** An error a handler raises on purpose: its message is shown to the user as is. */
-export class UserFacingError extends Error {
-  constructor(
-    readonly code: IpcError['code'],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}
+import { UserFacingError } from '../services/userFacingError';
 
 export type IpcHandler<C extends IpcChannel> = (
   request: IpcParsedRequest<C>,

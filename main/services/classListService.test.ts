@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { exceljsChoker } from '../../tests/support/hostileXlsx';
 import { classListXlsx } from '../../tests/support/xlsxBuilder';
-import { UserFacingError } from '../ipc/dispatcher';
+import { UserFacingError } from './userFacingError';
 import type { UntrustedFileTasks } from '../workers/untrustedFileTasks';
 import { classListRefusalError, classListServiceStrings, createClassListService } from './classListService';
 import { createIsolationRunner, type IsolationRunner } from './isolation/isolationRunner';

@@ -1,7 +1,7 @@
 import { maxClassListFileBytes, type RawTable } from '../../shared/classList/rawTable';
 import { xlsxMimeType, type DownloadableFile } from '../../shared/ipc/fileSchemas';
 import type { UntrustedFileTasks } from '../workers/untrustedFileTasks';
-import { UserFacingError } from '../ipc/dispatcher';
+import { UserFacingError } from './userFacingError';
 import type { IsolationRefusal, IsolationRunner } from './isolation/isolationRunner';
 import { transferableBytes } from './isolation/transferableBytes';
 import { classListTemplateFileName, createClassListTemplate } from './xlsx/classListTemplate';

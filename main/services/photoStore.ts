@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserFacingError } from '../ipc/dispatcher';
+import { UserFacingError } from './userFacingError';
 import { writeFileAtomic } from './atomicWrite';
 
 export type PhotoStore = {

@@ -5,7 +5,7 @@ import { isLeadership, type StaffMember, type StaffRole } from './staff';
 export type Actor = { readonly userId: string; readonly role: StaffRole };
 
 /**
- * What a person may do, from their role and assignments (domain.md: a teacher's rights come from
+ * What a person may do, from their role and assignments (../shared/docs/domain.md: a teacher's rights come from
  * the assignment). Leadership sees everything but edits results only where assigned. The same
  * rules guard the UI and every write; the province server checks them again on sync.
  */

@@ -23,7 +23,7 @@ const fieldText = z.string().transform(cleanText).pipe(z.string().max(300));
 const otherPersonName = z.string().transform(cleanPersonName).pipe(z.string().max(300));
 
 /**
- * The identity facts of a student as the học bạ's identity page lists them (domain.md).
+ * The identity facts of a student as the học bạ's identity page lists them (../shared/docs/domain.md).
  * An empty string means "not entered yet"; "Không" means "does not apply".
  */
 export const studentIdentitySchema = z.object({

@@ -2,7 +2,7 @@ import { isoDateSchema, type StudentIdentity } from './student';
 import { notApplicable, searchKeyOf } from './text';
 
 /**
- * What the học bạ's identity page needs of a student (domain.md, "Identity page"): every identity
+ * What the học bạ's identity page needs of a student (../shared/docs/domain.md, "Identity page"): every identity
  * field filled, a 3×4 photo, the facts checked against the birth certificate and confirmed by the
  * parents. Structural, so a stored `people` document passes as it is.
  */

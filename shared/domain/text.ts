@@ -26,5 +26,5 @@ export function searchKeyOf(value: string): string {
     .trim();
 }
 
-/** "Không" — what the học bạ shows in a field that does not apply (domain.md, identity page). */
+/** "Không" — what the học bạ shows in a field that does not apply (../shared/docs/domain.md, identity page). */
 export const notApplicable = 'Không';

@@ -2,7 +2,7 @@ import { studyRecordHash } from './recordHash';
 import { studyRecordSchema, type StudyRecord } from './studyRecord';
 
 /**
- * A correction of a signed record (domain.md: a signed record is immutable): the corrected
+ * A correction of a signed record (../shared/docs/domain.md: a signed record is immutable): the corrected
  * content becomes version n+1, pointing to version n's content hash and to the approved
  * amendment (biên bản) that allowed the change.
  */

@@ -8,7 +8,7 @@ import { schoolYearSchema } from '../domain/school';
 import { isoDateSchema, studentIdentitySchema } from '../domain/student';
 
 /**
- * The học bạ of one student for one school year (domain.md, "The học bạ (record)"): pure data,
+ * The học bạ of one student for one school year (../shared/docs/domain.md, "The học bạ (record)"): pure data,
  * self-contained (codes with their Vietnamese names, so a receiving school with another catalogue
  * edition still reads it), in the form that is hashed, embedded in the PDF and signed.
  * Every text is NFC; parsing normalises it, so a record read from disk hashes as it was written.
@@ -134,7 +134,7 @@ export const recordSignerSchoolSchema = z
   })
   .strict();
 
-/** Who signs the record, box by box (domain.md: teacher, then principal, then the school's seal). */
+/** Who signs the record, box by box (../shared/docs/domain.md: teacher, then principal, then the school's seal). */
 export const recordSignersSchema = z
   .object({
     homeroomTeacher: recordSignerPersonSchema,

@@ -1,7 +1,7 @@
 import type { Certificate, RelativeDistinguishedNames } from 'pkijs';
 
 /**
- * Who a certificate names, as Vietnamese CAs write it (domain.md, "Certificates as Vietnamese CAs
+ * Who a certificate names, as Vietnamese CAs write it (../shared/docs/domain.md, "Certificates as Vietnamese CAs
  * issue them"): the holder's name in CN, with or without diacritics, in any case; identifiers in
  * the subject's UID attributes (0.9.2342.19200300.100.1.1), one per attribute, as `CCCD:<12
  * digits>`, `CMND:<9 or 12 digits>`, `MST:<tax code>[-<branch>]`, `MNS:<budget code>`; some put

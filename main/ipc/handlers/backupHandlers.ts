@@ -1,6 +1,7 @@
 import { BackupRefused } from '../../services/backup/backupReader';
 import type { BackupDesk } from '../../services/backup/backupDesk';
-import { UserFacingError, type IpcHandlers } from '../dispatcher';
+import { UserFacingError } from '../../services/userFacingError';
+import type { IpcHandlers } from '../dispatcher';
 
 /** A backup's refusal reaches the page in its own words; anything else stays a failure. */
 async function refusalsToUser<T>(work: () => Promise<T> | T): Promise<T> {

@@ -1,7 +1,8 @@
 import { recordFileStrings } from '../../services/records/strings';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
 import type { RecordVerifier } from '../../services/records/recordVerifier';
-import { UserFacingError, type IpcHandlers } from '../dispatcher';
+import { UserFacingError } from '../../services/userFacingError';
+import type { IpcHandlers } from '../dispatcher';
 
 type RecordChannels =
   'records:produce' | 'records:amend' | 'records:list' | 'records:read' | 'records:verify';

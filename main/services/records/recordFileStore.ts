@@ -11,7 +11,7 @@ import { readAttachedRecord } from '../../../shared/record/render/recordPdfMarke
 import { amendStudyRecord } from '../../../shared/record/recordVersions';
 import { renderStudyRecordPdf } from '../../../shared/record/render/renderStudyRecordPdf';
 import { studyRecordIdPattern, type StudyRecord } from '../../../shared/record/studyRecord';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import { writeFileAtomic } from '../atomicWrite';
 import type { Logger } from '../logger';
 import type { PhotoStore } from '../photoStore';

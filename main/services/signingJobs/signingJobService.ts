@@ -8,7 +8,7 @@ import type {
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { selectForSigning, type SigningSelection } from '../../../shared/record/signingOrder';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import type { Logger } from '../logger';
 import type { RecordFileStore } from '../records/recordFileStore';
 import type { TrustStore } from '../records/trustStore';

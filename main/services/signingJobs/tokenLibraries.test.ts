@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import { createLogger, memoryLogSink } from '../logger';
 import { createSettingsStore } from '../settings/settingsStore';
 import type { KnownTokenLibrary } from '../token/knownLibraries';

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { ChooseLibraryResult, TokenLibraryView } from '../../../shared/ipc/signingChannels';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import type { Logger } from '../logger';
 import { defineSetting, type SettingsStore } from '../settings/settingsStore';
 import {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawTableSchema } from '../../../shared/classList/rawTable';
 import * as hostile from '../../../tests/support/hostileXlsx';
 import { classListXlsx } from '../../../tests/support/xlsxBuilder';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import { createMainRuntime, type MainRuntime } from '../../mainRuntime';
 import type { UntrustedFileTasks } from '../../workers/untrustedFileTasks';
 import { createClassListService } from '../classListService';

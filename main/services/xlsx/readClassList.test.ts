@@ -4,7 +4,7 @@ import { buildClassListPreview } from '../../../shared/classList/buildClassListP
 import { classListColumns } from '../../../shared/classList/classListColumns';
 import type { ClassListContext } from '../../../shared/classList/classListPreview';
 import { generateSampleSchool } from '../../../shared/sample/generateSampleSchool';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import { classListHandlers } from '../../ipc/handlers/classListHandlers';
 import { createClassListService } from '../classListService';
 import { createIsolationRunner } from '../isolation/isolationRunner';

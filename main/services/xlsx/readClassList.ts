@@ -1,5 +1,5 @@
 import type { RawTable } from '../../../shared/classList/rawTable';
-import { UserFacingError } from '../../ipc/dispatcher';
+import { UserFacingError } from '../userFacingError';
 import { readClassListTable } from './reading/readClassListTable';
 import { XlsxRefusal } from './reading/xlsxRefusal';
 

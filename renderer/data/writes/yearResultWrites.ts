@@ -35,7 +35,7 @@ export function blankYearResult(place: StudentPlace): YearResultDoc {
 
 /**
  * Records that the homeroom teacher checked the computed results and awards of their class
- * (domain.md: the teacher proposes, the system computes). Each confirmation keeps the values'
+ * (../shared/docs/domain.md: the teacher proposes, the system computes). Each confirmation keeps the values'
  * fingerprint, so a later change shows the result as needing confirmation again.
  */
 export function confirmYearResults(

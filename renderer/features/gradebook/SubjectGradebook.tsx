@@ -9,9 +9,9 @@ import { useClassStudents, useSubjectResults } from '../../data/queries/classQue
 import { writeSubjectCells, type SubjectCellWrite } from '../../data/writes/resultWrites';
 import { CommentBankPanel } from './CommentBankPanel';
 import { ElectiveTakers } from './ElectiveTakers';
-import { parseCellInput } from './grid/cellValues';
-import { DataGrid, type DataGridColumn } from './grid/DataGrid';
-import type { CellInput, GridPosition } from './grid/gridModel';
+import { parseCellInput } from '../../ui/grid/cellValues';
+import { DataGrid, type DataGridColumn } from '../../ui/grid/DataGrid';
+import type { CellInput, GridPosition } from '../../ui/grid/gridModel';
 import { gradebookStrings } from './strings';
 import { studentPlaceOf } from './studentPlace';
 import { usePersonalPhrases } from './usePersonalPhrases';

@@ -1,3 +1,4 @@
+import type { GridRefusal } from '../../ui/grid/gridModel';
 import { gradebookStrings } from './strings';
 
 /**
@@ -8,9 +9,6 @@ export type GridMessage = { readonly tone: 'error' | 'done'; readonly text: stri
 
 export const gridError = (text: string): GridMessage => ({ tone: 'error', text });
 export const gridDone = (text: string): GridMessage => ({ tone: 'done', text });
-
-/** Why the grid did not take a key or a paste (DataGrid's `onRefused`). */
-export type GridRefusal = 'readOnly' | 'notALevel' | 'pasteSkipped';
 
 /** What to tell the teacher when the grid refuses: levels are T/H/C for subjects, T/Đ/C for traits. */
 export function refusalMessage(scale: 'subject' | 'trait', reason: GridRefusal, count = 0): GridMessage {

@@ -4,7 +4,7 @@ import { defaultCompiledCatalogue } from './compiledCatalogue';
 import { defaultCatalogue } from './defaultCatalogue';
 
 /**
- * The programme table of domain.md ("Subjects by grade"), written out independently of the
+ * The programme table of ../shared/docs/domain.md ("Subjects by grade"), written out independently of the
  * catalogue: name → [grades, compulsory or elective per grade, test periods per grade].
  */
 type Expected = {

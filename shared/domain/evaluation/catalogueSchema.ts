@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The evaluation catalogue: everything Circular 27/2020 and the 2018 programme fix about what is
  * evaluated, when, and on which scale. It is data, versioned and schema-checked, so a province
- * can ship a corrected catalogue without a release (domain.md: keep every "(confirm)" rule in data).
+ * can ship a corrected catalogue without a release (../shared/docs/domain.md: keep every "(confirm)" rule in data).
  */
 export const periodCodes = ['GK1', 'CK1', 'GK2', 'CN'] as const;
 /** Kỳ đánh giá định kỳ: giữa học kỳ I, cuối học kỳ I, giữa học kỳ II, cuối năm học. */

@@ -93,7 +93,7 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
     );
   });
 
-  it('a single Cần cố gắng blocks HTT, and — as domain.md and TT27 require "Tốt hoặc Đạt" for HT — HT too', () => {
+  it('a single Cần cố gắng blocks HTT, and — as ../shared/docs/domain.md and TT27 require "Tốt hoặc Đạt" for HT — HT too', () => {
     const outcome = resultOf(withTrait(topStudentYear(compiled, 3), 'tu-chu-tu-hoc', 'C'));
     expect(outcome.result).toBe('CHT');
     expect(outcome.reasons).toEqual([
@@ -190,7 +190,7 @@ describe('year-end result (TT27: HTXS, HTT, HT, CHT)', () => {
     });
   });
 
-  it('grade 1: tests only in Tiếng Việt and Toán at CN (domain.md), electives not taken are left out', () => {
+  it('grade 1: tests only in Tiếng Việt and Toán at CN (../shared/docs/domain.md), electives not taken are left out', () => {
     const input = topStudentYear(compiled, 1);
     expect(
       input.subjects

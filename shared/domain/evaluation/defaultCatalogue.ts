@@ -17,7 +17,7 @@ function elective(grades: readonly number[]) {
 
 /**
  * The catalogue that ships with the app: Circular 27/2020/TT-BGDĐT on the General Education
- * Programme 2018 (Thông tư 32/2018/TT-BGDĐT). Rules marked "(confirm)" in domain.md are here,
+ * Programme 2018 (Thông tư 32/2018/TT-BGDĐT). Rules marked "(confirm)" in ../shared/docs/domain.md are here,
  * in data, so a province can correct them by shipping its own edition.
  */
 export const defaultCatalogue: CatalogueInput = {
@@ -66,7 +66,7 @@ export const defaultCatalogue: CatalogueInput = {
     { code: 'HT', name: 'Hoàn thành' },
     { code: 'CHT', name: 'Chưa hoàn thành' },
   ],
-  // Circular 27 keeps Circular 22's integer 10-point scale but no longer forbids 0 (domain.md: confirm).
+  // Circular 27 keeps Circular 22's integer 10-point scale but no longer forbids 0 (../shared/docs/domain.md: confirm).
   score: { minimum: 0, maximum: 10, decimalsAllowed: false },
   classification: [
     { result: 'HTXS', subjectLevels: ['T'], characterLevels: ['T'], minimumScore: 9 },
@@ -162,7 +162,7 @@ export const defaultCatalogue: CatalogueInput = {
       code: 'tin-hoc-cong-nghe',
       name: 'Tin học và Công nghệ',
       kind: 'subject',
-      // Evaluated as two parts, each with level and score (domain.md: confirm).
+      // Evaluated as two parts, each with level and score (../shared/docs/domain.md: confirm).
       parts: [
         { code: 'tin-hoc', name: 'Tin học' },
         { code: 'cong-nghe', name: 'Công nghệ' },
@@ -203,7 +203,7 @@ export const defaultCatalogue: CatalogueInput = {
       code: 'tieng-dan-toc',
       name: 'Tiếng dân tộc thiểu số',
       kind: 'subject',
-      // An elective: TT27 sets periodic tests for compulsory subjects only (domain.md: confirm).
+      // An elective: TT27 sets periodic tests for compulsory subjects only (../shared/docs/domain.md: confirm).
       grades: elective(all),
       recordOrder: 12,
       summaryOrder: 12,

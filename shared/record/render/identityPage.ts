@@ -4,7 +4,7 @@ import type { StudyRecord } from '../studyRecord';
 import { contentWidth, drawHeader, drawRow, margin, pageSize, type Flow } from './pdfFlow';
 import { recordPdfStrings as strings } from './recordPdfStrings';
 
-/** The 3×4 cm photo box (domain.md: identity page), in points. */
+/** The 3×4 cm photo box (../shared/docs/domain.md: identity page), in points. */
 export const photoBox = { width: (3 / 2.54) * 72, height: (4 / 2.54) * 72 } as const;
 
 function drawPhoto(flow: Flow, top: number, photo: PDFImage | undefined): void {

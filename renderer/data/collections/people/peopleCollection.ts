@@ -1,7 +1,27 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
-import { identityProperties, identityRequired } from './peopleSchemaV0';
 import { migratePersonV0toV1, type PersonDocV1 } from './peopleSchemaV1';
+
+/**
+ * The identity fields of the live schema, its own copy: the frozen v0 and v1 schemas keep theirs,
+ * so changing a field here (a new version) can never change what an old version was.
+ */
+const identityProperties = {
+  studentCode: { type: 'string', maxLength: 10 },
+  personalId: { type: 'string', maxLength: 12 },
+  fullName: { type: 'string', maxLength: 120 },
+  gender: { type: 'string', enum: ['male', 'female'], maxLength: 6 },
+  birthDate: { type: 'string', maxLength: 10 },
+  ethnicity: { type: 'string', maxLength: 300 },
+  nationality: { type: 'string', maxLength: 300 },
+  birthPlace: { type: 'string', maxLength: 300 },
+  hometown: { type: 'string', maxLength: 300 },
+  address: { type: 'string', maxLength: 300 },
+  fatherName: { type: 'string', maxLength: 300 },
+  motherName: { type: 'string', maxLength: 300 },
+  guardianName: { type: 'string', maxLength: 300 },
+} as const;
+const identityRequired = Object.keys(identityProperties) as (keyof typeof identityProperties)[];
 
 /** A dated check by a named person: "đã đối chiếu giấy khai sinh", "cha mẹ đã xác nhận". */
 export type DatedCheck = { readonly date: string; readonly by: string };

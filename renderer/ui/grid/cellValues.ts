@@ -1,5 +1,5 @@
-import type { CharacterLevel, SubjectLevel } from '../../../../shared/domain/evaluation/catalogueSchema';
-import { searchKeyOf } from '../../../../shared/domain/text';
+import type { CharacterLevel, SubjectLevel } from '../../../shared/domain/evaluation/catalogueSchema';
+import { searchKeyOf } from '../../../shared/domain/text';
 
 /** What a grid column holds; decides which keys and pasted texts it accepts. */
 export type ColumnKind = 'subjectLevel' | 'traitLevel' | 'score' | 'comment';

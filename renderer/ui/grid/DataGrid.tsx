@@ -21,10 +21,10 @@ import {
   type CellInput,
   type GridColumn,
   type GridPosition,
+  type GridRefusal,
   type GridShape,
   type GridState,
 } from './gridModel';
-import type { GridRefusal } from '../gridMessages';
 
 export type DataGridColumn = GridColumn & { readonly group?: string; readonly width?: 'narrow' | 'wide' };
 export type DataGridRow = { readonly key: string; readonly number: number; readonly name: string };

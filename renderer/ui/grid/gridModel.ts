@@ -36,6 +36,9 @@ export type GridShape = {
   readonly editable: (position: GridPosition) => boolean;
 };
 
+/** Why the grid did not take a key or a paste (DataGrid's `onRefused`); the screen words it. */
+export type GridRefusal = 'readOnly' | 'notALevel' | 'pasteSkipped';
+
 /** A value to write at a position, as typed or pasted; the screen parses and validates it. */
 export type CellInput = { readonly position: GridPosition; readonly raw: string };
 
