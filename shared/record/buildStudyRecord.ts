@@ -170,7 +170,12 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
     format: studyRecordFormat,
     formatVersion: 2,
     id: studyRecordIdOf(student.studentCode, schoolClass.schoolYear),
-    status: source.status ?? (outcome.status === 'computed' ? 'final' : 'draft'),
+    // A CHT student's record is not final until the supplementary evaluation (and, after an
+    // unsuccessful one, the principal's decision) is on it (TT27 Điều 11 khoản 2–3).
+    status:
+      outcome.status === 'computed' && outcome.completion.status === 'pending'
+        ? 'draft'
+        : (source.status ?? (outcome.status === 'computed' ? 'final' : 'draft')),
     version: { number: 1, previousHash: null, amendmentId: null },
     catalogueVersion: compiled.catalogue.version,
     school: {

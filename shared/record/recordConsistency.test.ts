@@ -236,6 +236,21 @@ describe('completion, supplementary evaluation and the principal’s decision (T
       expect(checkRecordConsistency(record).ok).toBe(true);
   });
 
+  it('keeps a CHT record a draft until its steps are done, and refuses one forged as final (issue 10, point 14)', () => {
+    expect(pending.status).toBe('draft');
+    expect(afterSupplementary.status).toBe('draft');
+    expect(decided.status).toBe('final');
+    const completedAfterHelp = recordOf({
+      ...cht,
+      supplementaryEvaluation: { outcome: 'completed', date: '2026-08-01', note: '' },
+    });
+    expect(completedAfterHelp.status).toBe('final');
+    const forged: StudyRecord = { ...pending, status: 'final' };
+    expect(problemsOf(forged)).toEqual([
+      'Học bạ ghi là bản chính thức nhưng việc xét hoàn thành chưa xong ("Chưa hoàn thành chương trình tiểu học: lập kế hoạch giúp đỡ, rồi đánh giá bổ sung."): học sinh chưa hoàn thành phải có kết quả đánh giá bổ sung (và quyết định của hiệu trưởng nếu cần) trước khi học bạ là bản chính thức.',
+    ]);
+  });
+
   it('refuses a completion the steps in the record do not give', () => {
     const claimed: StudyRecord = {
       ...pending,

@@ -267,6 +267,9 @@ function checkCompletion(record: StudyRecord, full: YearOutcome): string[] {
     if (printed === null) return [text.completionMissing(full.completion.label)];
     if (printed.status !== full.completion.status || !same(printed.label, full.completion.label))
       return [text.completionDisagrees(printed.label, full.completion.label)];
+    // Final with a step still to come would let a CHT record be signed before its evaluation.
+    if (record.status === 'final' && full.completion.status === 'pending')
+      return [text.finalWithCompletionPending(full.completion.label)];
     return [];
   }
   // Complete values with steps that contradict their result: the engine says what is wrong.

@@ -9,6 +9,8 @@ export const recordConsistencyStrings = {
   versionList: (versions: readonly string[]) => versions.map((version) => `«${version}»`).join(', '),
   badGrade: (grade: number) => `Học bạ ghi khối lớp ${String(grade)}; khối lớp phải là số nguyên từ 1 đến 5.`,
 
+  finalWithCompletionPending: (label: string) =>
+    `Học bạ ghi là bản chính thức nhưng việc xét hoàn thành chưa xong ("${label}"): học sinh chưa hoàn thành phải có kết quả đánh giá bổ sung (và quyết định của hiệu trưởng nếu cần) trước khi học bạ là bản chính thức.`,
   finalWithoutResult:
     'Học bạ ghi là bản chính thức nhưng chưa có kết quả cuối năm: học bạ chưa đủ kết quả chỉ có thể là bản nháp.',
   resultDisagrees: (printed: string, computed: string, why: string) =>

@@ -113,4 +113,31 @@ describe('backing up a desktop', () => {
     await expect(browser.page.getByText('chưa từng được sao lưu').count()).resolves.toBe(0);
     expect(browser.problems).toEqual([]);
   });
+
+  it('takes a CHT student through the supplementary evaluation and the principal’s decision (issue 10, point 14)', async () => {
+    const { page } = browser;
+    await appActions(page).openFirstClassGradebook('toan', 'CN');
+    await appActions(page).goTo('Bảng tổng hợp');
+    await page.getByLabel('Kỳ đánh giá').selectOption('CN');
+    const steps = page.locator('.completion-steps');
+    const first = steps.locator('li').first();
+    await first.waitFor();
+    const name = (await first.locator('strong').innerText()).trim();
+    await expect(first.innerText()).resolves.toContain('lập kế hoạch giúp đỡ, rồi đánh giá bổ sung');
+    await first.getByLabel(`Ngày đánh giá hoặc quyết định cho ${name}`).fill('01/08/2026');
+    await first.getByRole('button', { name: 'Đánh giá bổ sung: chưa hoàn thành' }).click();
+    await first.getByText('(đánh giá bổ sung ngày 01/08/2026: chưa hoàn thành)').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'completion-steps-1024.png'), fullPage: true });
+
+    const principal = (
+      await page.getByLabel('Đổi người dùng (dùng thử)').locator('option').allTextContents()
+    ).find((label) => label.endsWith('— Hiệu trưởng'));
+    if (!principal) throw new Error('no principal');
+    await appActions(page).switchUser(principal);
+    const row = page.locator('.completion-steps li').filter({ hasText: name });
+    await row.getByLabel(`Ngày đánh giá hoặc quyết định cho ${name}`).fill('10/08/2026');
+    await row.getByRole('button', { name: 'Hiệu trưởng quyết định: lên lớp' }).click();
+    await row.getByText(/theo quyết định của hiệu trưởng|Được lên lớp/).waitFor();
+    expect(browser.problems).toEqual([]);
+  });
 });

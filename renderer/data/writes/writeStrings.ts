@@ -7,6 +7,10 @@ export const writeStrings = {
   commentTooLong: (max: number) => `Nhận xét dài quá ${max} ký tự.`,
   traitNotInGrade: (grade: number) => `Phẩm chất, năng lực này không được đánh giá ở lớp ${grade}.`,
   notHomeroom: 'Chỉ giáo viên chủ nhiệm của lớp mới nhập được phần này.',
+  notPrincipal: 'Chỉ hiệu trưởng mới quyết định việc lên lớp của học sinh chưa hoàn thành chương trình.',
+  badStepDate: 'Ngày phải có dạng ngày/tháng/năm và có thật, ví dụ 05/08/2026.',
+  decisionBeforeSupplementary:
+    'Chỉ quyết định sau khi học sinh đã được đánh giá bổ sung mà vẫn chưa hoàn thành (TT27 Điều 11 khoản 3).',
   notLeadership: 'Chỉ hiệu trưởng hoặc phó hiệu trưởng mới thiết lập được năm học, lớp và phân công.',
   cannotImport: 'Chỉ giáo viên chủ nhiệm của lớp hoặc ban giám hiệu mới nhập được danh sách lớp.',
   nothingToImport: 'Không có dòng hợp lệ nào để nhập.',

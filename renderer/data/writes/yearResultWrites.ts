@@ -65,3 +65,55 @@ export function confirmYearResults(
   });
   return auditedWriteMany(database, context, 'yearResults', writes);
 }
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function yearResultWrite(place: StudentPlace, build: (current: YearResultDoc) => YearResultDoc) {
+  const blank = blankYearResult(place);
+  return { target: { docId: blank.id, studentId: place.studentId, classId: place.classId, blank }, build };
+}
+
+/**
+ * Đánh giá bổ sung of a student who did not complete the year (TT27 Điều 11 khoản 2), entered
+ * by the homeroom teacher after the support plan: completed, or not (then the principal decides).
+ * A completed one clears a decision that no longer applies.
+ */
+export function recordSupplementaryEvaluation(
+  database: HocbaDatabase,
+  context: WriteContext,
+  place: StudentPlace,
+  value: { readonly outcome: 'completed' | 'notCompleted'; readonly date: string },
+): Promise<WriteResult> {
+  if (!context.permissions.isHomeroomOf(place.classId)) throw new WriteRefused(writeStrings.notHomeroom);
+  if (!isoDate.test(value.date)) throw new WriteRefused(writeStrings.badStepDate);
+  const stamp = { at: context.now().toISOString(), by: context.actor.userId };
+  return auditedWriteMany(database, context, 'yearResults', [
+    yearResultWrite(place, (current) => ({
+      ...current,
+      supplementaryEvaluation: { ...value, ...stamp },
+      principalDecision: value.outcome === 'completed' ? null : current.principalDecision,
+    })),
+  ]);
+}
+
+/**
+ * The principal's decision on promotion (TT27 Điều 11 khoản 3), only after a supplementary
+ * evaluation the student did not pass.
+ */
+export function recordPrincipalDecision(
+  database: HocbaDatabase,
+  context: WriteContext,
+  place: StudentPlace,
+  value: { readonly decision: 'promoted' | 'retained'; readonly date: string },
+): Promise<WriteResult> {
+  if (context.actor.role !== 'principal') throw new WriteRefused(writeStrings.notPrincipal);
+  if (!isoDate.test(value.date)) throw new WriteRefused(writeStrings.badStepDate);
+  const stamp = { at: context.now().toISOString(), by: context.actor.userId };
+  return auditedWriteMany(database, context, 'yearResults', [
+    yearResultWrite(place, (current) => {
+      if (current.supplementaryEvaluation?.outcome !== 'notCompleted')
+        throw new WriteRefused(writeStrings.decisionBeforeSupplementary);
+      return { ...current, principalDecision: { ...value, ...stamp } };
+    }),
+  ]);
+}

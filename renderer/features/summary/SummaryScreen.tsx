@@ -14,6 +14,7 @@ import { PeriodSelector, useSelectedPeriod } from '../gradebook/PeriodSelector';
 import { studentPlaceOf } from '../gradebook/studentPlace';
 import { confirmationStatus } from './confirmationStatus';
 import { summaryStrings } from './strings';
+import { CompletionSteps } from './CompletionSteps';
 import { SummaryStatisticsPanel } from './SummaryStatisticsPanel';
 import { SummaryTable } from './SummaryTable';
 import { useClassSummary } from './useClassSummary';
@@ -154,6 +155,7 @@ function ClassSummaryView({ schoolClass }: { schoolClass: ClassDoc }) {
           </button>
         </section>
       )}
+      {period === 'CN' && <CompletionSteps data={data} students={students} schoolClass={schoolClass} />}
       <SummaryStatisticsPanel summary={data.summary} />
     </>
   );

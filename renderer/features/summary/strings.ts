@@ -24,4 +24,18 @@ export const summaryStrings = {
   exemplaryCheck: (name: string) => `Công nhận Học sinh Tiêu biểu: ${name}`,
   confirmationColumn: 'Xác nhận',
   onlyHomeroom: 'Chỉ giáo viên chủ nhiệm của lớp xác nhận được kết quả.',
+  completionHeading: 'Học sinh chưa hoàn thành chương trình',
+  completionHint:
+    'Giáo viên chủ nhiệm lập kế hoạch giúp đỡ rồi ghi kết quả đánh giá bổ sung; nếu vẫn chưa hoàn thành, hiệu trưởng quyết định việc lên lớp (TT27 Điều 11). Học bạ của các em là bản nháp cho đến khi đủ các bước này.',
+  stepDate: (name: string) => `Ngày đánh giá hoặc quyết định cho ${name}`,
+  supplementaryDone: (completed: boolean, date: string) =>
+    completed
+      ? `(đánh giá bổ sung ngày ${date}: hoàn thành)`
+      : `(đánh giá bổ sung ngày ${date}: chưa hoàn thành)`,
+  supplementaryCompleted: 'Đánh giá bổ sung: hoàn thành',
+  supplementaryNotCompleted: 'Đánh giá bổ sung: chưa hoàn thành',
+  decidePromoted: 'Hiệu trưởng quyết định: lên lớp',
+  decideRetained: 'Hiệu trưởng quyết định: ở lại lớp',
+  badDate: 'Hãy ghi ngày dạng ngày/tháng/năm, ví dụ 05/08/2026.',
+  unexpected: 'Lỗi không mong muốn khi ghi vào máy. Hãy thử lại.',
 } as const;
