@@ -1,4 +1,5 @@
 import type { CompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
+import { computeYearResult } from '../domain/evaluation/computeYearResult';
 import { studentYearInputFrom } from '../domain/evaluation/resultDocuments';
 import type { StudentYearInput } from '../domain/evaluation/studentYearInput';
 import { studentIdentityOf } from '../domain/student';
@@ -13,10 +14,20 @@ function sampleYearOf(
   grade: number,
   student: SampleSchoolFile['students'][number],
   results: SampleYearResults,
+  schoolYear: string,
 ): StudentYearInput {
   const subjects = results.subjectResults.filter((result) => result.studentId === student.id);
   const character = results.characterResults.find((result) => result.studentId === student.id);
-  return studentYearInputFrom(compiled, grade, student.electives, subjects, character);
+  const year = studentYearInputFrom(compiled, grade, student.electives, subjects, character);
+  // The sample's records are as they stand after the summer: a student who did not complete the
+  // year had the support plan and passed the supplementary evaluation in August (TT27 Điều 11
+  // khoản 2), so every sample record can be final.
+  const outcome = computeYearResult(compiled, year);
+  if (outcome.status !== 'computed' || outcome.completion.status !== 'pending') return year;
+  return {
+    ...year,
+    supplementaryEvaluation: { outcome: 'completed', date: `${schoolYear.slice(5)}-08-05`, note: '' },
+  };
 }
 
 /**
@@ -40,7 +51,7 @@ export function sampleStudyRecords(
       student: studentIdentityOf(student),
       registerNumber: `${String(index + 1).padStart(3, '0')}/${schoolClass.schoolYear.slice(0, 4)}`,
       entryDate: `${schoolClass.schoolYear.slice(0, 4)}-09-05`,
-      year: sampleYearOf(compiled, schoolClass.grade, student, results),
+      year: sampleYearOf(compiled, schoolClass.grade, student, results, schoolClass.schoolYear),
       // The homeroom teachers confirm the year in late May, before the summer break.
       resultConfirmedAt: `${schoolClass.schoolYear.slice(5)}-05-25T03:00:00.000Z`,
     });
