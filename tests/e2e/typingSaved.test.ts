@@ -124,24 +124,28 @@ describe('typing in the grade book: shown at once, marked saved when stored', ()
     await cell(10, 0).click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
-    await expect(page.locator('.grid-cell.in-selection').count()).resolves.toBe(3);
+    await expect.poll(() => page.locator('.grid-cell.in-selection').count(), { timeout: 10_000 }).toBe(3);
     await page.keyboard.press('Control+d');
-    for (const row of [11, 12]) await expect.poll(() => cell(row, 0).textContent()).toBe('H');
+    for (const row of [11, 12])
+      await expect.poll(() => cell(row, 0).textContent(), { timeout: 10_000 }).toBe('H');
     await page.keyboard.press('Shift+ArrowRight');
-    const copied = page.evaluate(
-      () =>
-        new Promise<string>((resolve) =>
-          window.addEventListener(
-            'copy',
-            (event) => resolve(event.clipboardData?.getData('text/plain') ?? ''),
-            {
-              once: true,
-            },
-          ),
-        ),
-    );
+    // The listener is in place before the key is sent (input and scripts reach the page by
+    // different routes), and what the grid put on the clipboard is read once the event came.
+    await page.evaluate(() => {
+      window.addEventListener(
+        'copy',
+        (event) => {
+          (window as unknown as { copiedText?: string }).copiedText =
+            event.clipboardData?.getData('text/plain') ?? '';
+        },
+        { once: true },
+      );
+    });
     await page.keyboard.press('Control+c');
-    await expect(copied).resolves.toBe('H\t\nH\t\nH\t');
+    const copied = await page.waitForFunction(
+      () => (window as unknown as { copiedText?: string }).copiedText,
+    );
+    await expect(copied.jsonValue()).resolves.toBe('H\t\nH\t\nH\t');
     for (const row of [10, 11, 12]) await cell(row, 0).and(page.locator(':not([aria-busy])')).waitFor();
   });
 
