@@ -151,6 +151,11 @@ describe('the học bạ PDF', () => {
     ])
       expect(text).toContain(heading);
     expect(text.replace(/ /g, '')).not.toContain('BẢNNHÁP');
+    // The place-and-date line above the signatures (the Ministry's template): the school's
+    // commune and the day the year's result was confirmed, in Viet Nam.
+    const place = finalRecord.school.commune || finalRecord.school.province;
+    const [year, month, day] = (finalRecord.year.resultConfirmedAt ?? '').slice(0, 10).split('-');
+    expect(text).toContain(`${place}, ngày ${day ?? ''} tháng ${month ?? ''} năm ${year ?? ''}`);
   });
 
   it('holds the draft texts too, with the watermark', async () => {

@@ -56,6 +56,16 @@ export const recordPdfStrings = {
     `Đánh giá bổ sung ngày ${formatDate(date)}: ${completed ? 'hoàn thành' : 'chưa hoàn thành'}`,
   decision: (date: string, promoted: boolean) =>
     `Quyết định của hiệu trưởng ngày ${formatDate(date)}: ${promoted ? 'được lên lớp' : 'chưa được lên lớp'}`,
+  /**
+   * The place-and-date line above the signatures, as the Ministry's template has it: the school's
+   * commune (or province) and the day the year's result was confirmed; dots while not yet known.
+   */
+  placeAndDate: (place: string, isoDate: string | null) => {
+    const [year, month, day] = isoDate?.split('-') ?? [];
+    return year && month && day
+      ? `${place}, ngày ${day} tháng ${month} năm ${year}`
+      : `${place}, ngày …… tháng …… năm ……`;
+  },
   signatures: {
     homeroomTeacher: 'Giáo viên chủ nhiệm',
     principal: 'Hiệu trưởng',

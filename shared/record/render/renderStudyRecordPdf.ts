@@ -1,3 +1,4 @@
+import { isoDateInVietnam } from '../../domain/dates';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   AFRelationship,
@@ -90,9 +91,19 @@ const boldBase = [
 ].join('');
 
 function drawSignatures(flow: Flow, record: StudyRecord): Record<SignatureRole, SignatureBox> {
-  flow.ensure(132);
+  flow.ensure(150);
   flow.y -= 22;
   const gap = (pageSize.width - margin.left - margin.right - 3 * boxSize.width) / 2;
+  // Above the principal's box, as on the paper học bạ: "Xã …, ngày … tháng … năm …".
+  const confirmed = record.year.resultConfirmedAt;
+  const place = record.school.commune || record.school.province;
+  flow.drawCentered(
+    strings.placeAndDate(place, confirmed === null ? null : isoDateInVietnam(new Date(confirmed))),
+    margin.left + boxSize.width + gap + boxSize.width / 2,
+    flow.y,
+    { size: 9.5, grey: true },
+  );
+  flow.y -= 18;
   const roles: readonly [SignatureRole, string, string][] = [
     ['homeroomTeacher', strings.signatures.homeroomTeacher, record.year.homeroomTeacherName],
     ['principal', strings.signatures.principal, record.year.principalName],
