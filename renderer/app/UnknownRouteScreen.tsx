@@ -6,9 +6,11 @@ export function UnknownRouteScreen({ path, onHome }: { path: string; onHome: () 
     <div className="screen">
       <h1>{shellStrings.unknownRouteTitle}</h1>
       <p role="alert">{shellStrings.unknownRoute(path)}</p>
-      <button type="button" className="button button-primary" onClick={onHome}>
-        {shellStrings.goHome}
-      </button>
+      <p>
+        <button type="button" className="button button-primary" onClick={onHome}>
+          {shellStrings.goHome}
+        </button>
+      </p>
     </div>
   );
 }

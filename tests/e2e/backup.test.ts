@@ -26,7 +26,7 @@ describe('backing up a desktop', () => {
     await mkdir(artifactsDir, { recursive: true });
     app = await startAppBridge();
     browser = await openBrowser({ viewport: { width: 1024, height: 768 } });
-    browser.page.setDefaultTimeout(30_000);
+    browser.page.setDefaultTimeout(20_000);
     await browser.page.goto(app.bridge.pageUrl);
     await startSampleTrialIn(browser.page, { students: 300, withResults: true });
   });
@@ -52,7 +52,7 @@ describe('backing up a desktop', () => {
     await page.getByLabel('Nhập lại cụm mật khẩu').fill(passphrase);
     await page.getByRole('button', { name: 'Tạo bản sao lưu' }).click();
     const done = page.getByRole('status').filter({ hasText: /^Đã sao lưu vào tệp/ });
-    await done.waitFor({ timeout: 120_000 });
+    await done.waitFor();
     fileName = /tệp (hocba-[A-Za-z0-9-]+\.hocbak)/.exec(await done.innerText())?.[1] ?? '';
     expect(fileName).not.toBe('');
     await page.screenshot({ path: join(artifactsDir, 'backup-made-1024.png'), fullPage: true });
@@ -73,7 +73,7 @@ describe('backing up a desktop', () => {
     await row
       .getByRole('status')
       .filter({ hasText: /^Bản sao lưu nguyên vẹn/ })
-      .waitFor({ timeout: 60_000 });
+      .waitFor();
 
     const path = join(app.dataDir, 'backups', fileName);
     const original = await readFile(path);
@@ -82,7 +82,7 @@ describe('backing up a desktop', () => {
     changed[middle] = (changed[middle] ?? 0) ^ 0x20;
     await writeFile(path, changed);
     await row.getByRole('button', { name: 'Kiểm tra' }).click();
-    await row.getByRole('alert').filter({ hasText: 'bị hỏng hoặc đã bị sửa' }).waitFor({ timeout: 60_000 });
+    await row.getByRole('alert').filter({ hasText: 'bị hỏng hoặc đã bị sửa' }).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'backup-tampered-1024.png'), fullPage: true });
     await writeFile(path, original);
   });

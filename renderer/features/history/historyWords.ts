@@ -1,3 +1,5 @@
+import { profileItemLabels } from '../../../shared/domain/studentProfile';
+
 /**
  * The words History uses for the stored fields a change touched, as a teacher would name them.
  * A part that names only a technical detail of its parent (a photo's id) maps to '' and is left out.
@@ -8,27 +10,13 @@ export const fieldWords: Readonly<Record<string, string>> = {
   score: 'Điểm KTĐK',
   retestScore: 'Điểm kiểm tra lại',
   comment: 'Nhận xét',
-  // A student's identity and profile.
-  fullName: 'Họ và tên',
-  studentCode: 'Mã học sinh',
-  personalId: 'Mã định danh cá nhân',
-  gender: 'Giới tính',
-  birthDate: 'Ngày sinh',
-  ethnicity: 'Dân tộc',
-  nationality: 'Quốc tịch',
-  birthPlace: 'Nơi sinh',
-  hometown: 'Quê quán',
-  address: 'Nơi ở hiện nay',
-  fatherName: 'Họ tên cha',
-  motherName: 'Họ tên mẹ',
-  guardianName: 'Họ tên người giám hộ',
-  electives: 'Môn tự chọn',
+  // A student's identity and profile: the words the profile screen uses.
+  ...profileItemLabels,
   photo: 'Ảnh',
+  electives: 'Môn tự chọn',
   photoId: '',
   width: '',
   height: '',
-  birthCertificateCheck: 'Đối chiếu giấy khai sinh',
-  parentsConfirmation: 'Cha mẹ xác nhận',
   classId: 'Lớp',
   // The year's decisions.
   confirmation: 'Xác nhận kết quả cuối năm',

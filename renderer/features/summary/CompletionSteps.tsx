@@ -96,6 +96,26 @@ function CompletionRow({
   const supplementary = year?.supplementaryEvaluation;
   const needsDecision = supplementary?.outcome === 'notCompleted' && !year?.principalDecision;
   const dateLabel = summaryStrings.stepDate(student.fullName);
+  // What this person may record now: the homeroom teacher the evaluation, the principal the decision.
+  const actions: { label: string; write: (iso: string) => Promise<unknown> }[] = [
+    ...(mayEvaluate && !supplementary
+      ? (['completed', 'notCompleted'] as const).map((outcome) => ({
+          label:
+            outcome === 'completed'
+              ? summaryStrings.supplementaryCompleted
+              : summaryStrings.supplementaryNotCompleted,
+          write: (iso: string) =>
+            recordSupplementaryEvaluation(database, writeContext, place, { outcome, date: iso }),
+        }))
+      : []),
+    ...(mayDecide && needsDecision
+      ? (['promoted', 'retained'] as const).map((decision) => ({
+          label: decision === 'promoted' ? summaryStrings.decidePromoted : summaryStrings.decideRetained,
+          write: (iso: string) =>
+            recordPrincipalDecision(database, writeContext, place, { decision, date: iso }),
+        }))
+      : []),
+  ];
   return (
     <li className="completion-row">
       <strong>{student.fullName}</strong>: {label}
@@ -108,7 +128,7 @@ function CompletionRow({
           )}
         </span>
       )}
-      {((mayEvaluate && !supplementary) || (mayDecide && needsDecision)) && (
+      {actions.length > 0 && (
         <div className="completion-form">
           <input
             aria-label={dateLabel}
@@ -116,70 +136,11 @@ function CompletionRow({
             value={date}
             onChange={(event) => setDate(event.target.value)}
           />
-          {mayEvaluate && !supplementary && (
-            <>
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  run((iso) =>
-                    recordSupplementaryEvaluation(database, writeContext, place, {
-                      outcome: 'completed',
-                      date: iso,
-                    }),
-                  )
-                }
-              >
-                {summaryStrings.supplementaryCompleted}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  run((iso) =>
-                    recordSupplementaryEvaluation(database, writeContext, place, {
-                      outcome: 'notCompleted',
-                      date: iso,
-                    }),
-                  )
-                }
-              >
-                {summaryStrings.supplementaryNotCompleted}
-              </button>
-            </>
-          )}
-          {mayDecide && needsDecision && (
-            <>
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  run((iso) =>
-                    recordPrincipalDecision(database, writeContext, place, {
-                      decision: 'promoted',
-                      date: iso,
-                    }),
-                  )
-                }
-              >
-                {summaryStrings.decidePromoted}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() =>
-                  run((iso) =>
-                    recordPrincipalDecision(database, writeContext, place, {
-                      decision: 'retained',
-                      date: iso,
-                    }),
-                  )
-                }
-              >
-                {summaryStrings.decideRetained}
-              </button>
-            </>
-          )}
+          {actions.map((action) => (
+            <button key={action.label} type="button" className="button" onClick={() => run(action.write)}>
+              {action.label}
+            </button>
+          ))}
         </div>
       )}
       {problem && (
