@@ -14,19 +14,21 @@ export function appActions(page: Page) {
     switchUser: async (label: string) => {
       await page.getByLabel('Đổi người dùng (dùng thử)').selectOption({ label });
     },
-    /** Picks the class in the toolbar; its option reads "3E" or "3E (lớp của tôi)". */
+    /**
+     * Picks the class in the toolbar; its option reads "3E" or "3E (lớp của tôi)". The list is
+     * filled from the database after the screen opens (and again after a user switch), so this
+     * waits for the class's option to be there, as a user waits to see it, before choosing it.
+     */
     chooseClass: async (className: string) => {
       const select = page.getByLabel('Lớp', { exact: true });
-      const value = await select
+      const escaped = className.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const option = select
         .locator('option')
-        .evaluateAll(
-          (options, name) =>
-            options
-              .find((option) => option.textContent === name || option.textContent.startsWith(`${name} (`))
-              ?.getAttribute('value'),
-          className,
-        );
-      if (!value) throw new Error(`lớp ${className} không có trong danh sách`);
+        .filter({ hasText: new RegExp(`^${escaped}( \\(.*\\))?$`) })
+        .first();
+      await option.waitFor({ state: 'attached' });
+      const value = await option.getAttribute('value');
+      if (!value) throw new Error(`lớp ${className} không có giá trị trong danh sách`);
       await select.selectOption(value);
     },
     /**
