@@ -81,7 +81,7 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
     expect(await database.classes.count().exec()).toBe(7);
   });
 
-  it('migrates data written by the first schema versions: people v0 → v2, schools v0 → v1', async () => {
+  it('migrates data written by the first schema versions: people v0 → v3, schools v0 → v1', async () => {
     const name = `test-migrate-${Date.now().toString(36)}`;
     const v0 = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false });
     const collections = await v0.addCollections({
@@ -99,6 +99,11 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
         photo: _photo,
         birthCertificateCheck: _b,
         parentsConfirmation: _p,
+        listNumber: _l,
+        registerNumber: _r,
+        entryDate: _e,
+        priorYears: _y,
+        individualEducationPlan: _i,
         ...person
       }) => person,
     );
@@ -112,6 +117,11 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
       expect(person.searchName).toBe(searchKeyOf(person.fullName));
       expect(person.electives).toEqual([]);
       expect(person.photo).toBeNull();
+      expect(person.listNumber).toBeNull();
+      expect(person.registerNumber).toBe('');
+      expect(person.entryDate).toBeNull();
+      expect(person.priorYears).toEqual([]);
+      expect(person.individualEducationPlan).toBe(false);
       expect(person.updatedBy).toBe(principal);
     }
     const migratedSchool = await migrated.schools.findOne(school.id).exec();

@@ -1,10 +1,11 @@
 import { searchKeyOf } from '../../shared/domain/text';
 import type { SampleYearResults } from '../../shared/sample/generateYearResults';
 import type { SampleSchoolFile } from '../../shared/sample/sampleSchoolFile';
+import { sampleEnrolments } from '../../shared/sample/sampleStudyHistory';
 import type { AssignmentDoc } from './collections/assignmentsCollection';
 import type { CharacterResultDoc } from './collections/characterResultsCollection';
 import type { ClassDoc } from './collections/classesCollection';
-import type { PersonDoc } from './collections/people/peopleCollection';
+import { newInV3, type PersonDoc } from './collections/people/peopleCollection';
 import type { SchoolDoc } from './collections/schools/schoolsCollection';
 import type { SubjectResultDoc } from './collections/subjectResultsCollection';
 import type { HocbaDatabase } from './database';
@@ -30,6 +31,7 @@ export function sampleSchoolDocuments(
 ): SampleDocuments {
   const meta = metaFor(file.school.id, file.schoolYear, actor, now);
   const { id, ...profile } = file.school;
+  const enrolments = sampleEnrolments(file);
   return {
     school: { id, ...profile, staff: file.staff, schoolYears: [file.schoolYear], ...meta },
     classes: file.classes.map(({ id: classId, grade, name, homeroomTeacherName }) => ({
@@ -39,14 +41,26 @@ export function sampleSchoolDocuments(
       homeroomTeacherName,
       ...meta,
     })),
-    people: file.students.map(({ schoolId: _schoolId, schoolYear: _schoolYear, ...student }) => ({
-      ...student,
-      searchName: searchKeyOf(student.fullName),
-      photo: null,
-      birthCertificateCheck: null,
-      parentsConfirmation: null,
-      ...meta,
-    })),
+    people: file.students.map(({ schoolId: _schoolId, schoolYear: _schoolYear, ...student }) => {
+      const enrolment = enrolments.get(student.id);
+      return {
+        ...student,
+        searchName: searchKeyOf(student.fullName),
+        photo: null,
+        birthCertificateCheck: null,
+        parentsConfirmation: null,
+        ...newInV3,
+        ...(enrolment
+          ? {
+              listNumber: enrolment.listNumber,
+              registerNumber: enrolment.registerNumber,
+              entryDate: enrolment.entryDate,
+              priorYears: enrolment.priorYears,
+            }
+          : {}),
+        ...meta,
+      };
+    }),
     assignments: file.assignments.map((assignment) => ({
       ...assignment,
       subjects: [...assignment.subjects],

@@ -18,6 +18,17 @@ import {
   type StudyRecordStatus,
 } from './studyRecord';
 
+/** One year of the study history as the app holds it; the record's schema checks it. */
+export type StudyHistoryEntry = {
+  readonly schoolYear: string;
+  readonly grade: number;
+  readonly className: string;
+  readonly schoolName: string;
+  readonly schoolCode: string;
+  readonly registerNumber: string;
+  readonly entryDate: string | null;
+};
+
 /** Everything a record is made of, as the app and the sample data hold it. */
 export type StudyRecordSource = {
   readonly school: {
@@ -38,6 +49,8 @@ export type StudyRecordSource = {
   /** Số đăng bộ and the date of entry or transfer, where the school keeps them. */
   readonly registerNumber?: string;
   readonly entryDate?: string | null;
+  /** The years before this one (at this school or another), as the study history lists them. */
+  readonly priorYears?: readonly StudyHistoryEntry[];
   /** The year's evaluations as the engine reads them (comments included). */
   readonly year: StudentYearInput;
   /**
@@ -143,6 +156,31 @@ function traitRows(
 }
 
 /**
+ * Every year the student has, oldest first, this year last. The date of entry or transfer belongs
+ * to the first year at a school: a student who was here last year did not enter again this year.
+ */
+function studyHistoryOf(source: StudyRecordSource): StudyHistoryEntry[] {
+  const { schoolClass, school } = source;
+  const earlier = [...(source.priorYears ?? [])]
+    .filter((prior) => prior.schoolYear < schoolClass.schoolYear)
+    .sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
+  const previous = earlier.at(-1);
+  const continuing = previous?.schoolCode === school.code;
+  return [
+    ...earlier,
+    {
+      schoolYear: schoolClass.schoolYear,
+      grade: schoolClass.grade,
+      className: schoolClass.name,
+      schoolName: school.name,
+      schoolCode: school.code,
+      registerNumber: source.registerNumber ?? '',
+      entryDate: continuing ? null : (source.entryDate ?? null),
+    },
+  ];
+}
+
+/**
  * Builds a student's học bạ for one school year from the year's evaluations, computing the
  * result, awards and completion with the same engine the class summary uses (TT27 Điều 9, 11 and 13).
  * An incomplete year gives a draft that lists what is missing. The result is validated, so a
@@ -185,17 +223,7 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
       commune: source.school.commune,
     },
     student: { ...student, photoSha256: source.photoSha256 ?? null },
-    studyHistory: [
-      {
-        schoolYear: schoolClass.schoolYear,
-        grade: schoolClass.grade,
-        className: schoolClass.name,
-        schoolName: source.school.name,
-        schoolCode: source.school.code,
-        registerNumber: source.registerNumber ?? '',
-        entryDate: source.entryDate ?? null,
-      },
-    ],
+    studyHistory: studyHistoryOf(source),
     year: {
       schoolYear: schoolClass.schoolYear,
       grade: year.grade,

@@ -5,6 +5,7 @@ import type { StudentYearInput } from '../domain/evaluation/studentYearInput';
 import { studentIdentityOf } from '../domain/student';
 import type { SampleYearResults } from '../sample/generateYearResults';
 import type { SampleSchoolFile } from '../sample/sampleSchoolFile';
+import { sampleEnrolments } from '../sample/sampleStudyHistory';
 import { buildStudyRecord } from './buildStudyRecord';
 import type { StudyRecord } from './studyRecord';
 
@@ -41,16 +42,19 @@ export function sampleStudyRecords(
   limit: number = school.students.length,
 ): StudyRecord[] {
   const classes = new Map(school.classes.map((schoolClass) => [schoolClass.id, schoolClass]));
-  return school.students.slice(0, limit).map((student, index) => {
+  const enrolments = sampleEnrolments(school);
+  return school.students.slice(0, limit).map((student) => {
     const schoolClass = classes.get(student.classId);
-    if (!schoolClass) throw new RangeError(`student ${student.id} has no class`);
+    const enrolment = enrolments.get(student.id);
+    if (!schoolClass || !enrolment) throw new RangeError(`student ${student.id} has no class`);
     return buildStudyRecord(compiled, {
       school: school.school,
       schoolClass,
       principalName: school.school.principalName,
       student: studentIdentityOf(student),
-      registerNumber: `${String(index + 1).padStart(3, '0')}/${schoolClass.schoolYear.slice(0, 4)}`,
-      entryDate: `${schoolClass.schoolYear.slice(0, 4)}-09-05`,
+      registerNumber: enrolment.registerNumber,
+      entryDate: enrolment.entryDate,
+      priorYears: enrolment.priorYears,
       year: sampleYearOf(compiled, schoolClass.grade, student, results, schoolClass.schoolYear),
       // The homeroom teachers confirm the year in late May, before the summer break.
       resultConfirmedAt: `${schoolClass.schoolYear.slice(5)}-05-25T03:00:00.000Z`,

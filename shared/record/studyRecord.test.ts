@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
+import { studentIdentityOf } from '../domain/student';
 import { generateSampleSchool } from '../sample/generateSampleSchool';
 import { generateYearResults } from '../sample/generateYearResults';
 import { buildStudyRecord } from './buildStudyRecord';
@@ -62,6 +63,54 @@ describe('building a học bạ from a sample student', () => {
     expect(record.year.homeroomTeacherName).toBe(schoolClass?.homeroomTeacherName);
     expect(record.year.principalName).toBe(school.school.principalName);
     expect(record.version).toEqual({ number: 1, previousHash: null, amendmentId: null });
+  });
+
+  it('lists every year the student has, oldest first, the entry date on the first year at a school', () => {
+    const grade4 = recordOfGrade(4);
+    const start = Number(school.schoolYear.slice(0, 4));
+    expect(grade4.studyHistory.map((entry) => [entry.schoolYear, entry.grade])).toEqual([
+      [`${start - 3}-${start - 2}`, 1],
+      [`${start - 2}-${start - 1}`, 2],
+      [`${start - 1}-${start}`, 3],
+      [school.schoolYear, 4],
+    ]);
+    const letter = grade4.year.className.slice(1);
+    expect(grade4.studyHistory.map((entry) => entry.className)).toEqual(
+      [1, 2, 3, 4].map((grade) => `${grade}${letter}`),
+    );
+    expect(grade4.studyHistory.map((entry) => entry.entryDate)).toEqual([`${start - 3}-09-05`, null, null, null]);
+    expect(new Set(grade4.studyHistory.map((entry) => entry.registerNumber)).size).toBe(1);
+  });
+
+  it('gives a student who transferred in this year the date of transfer on this year’s line', () => {
+    const schoolClass = school.classes.find((candidate) => candidate.grade === 3);
+    const student = school.students.find((candidate) => candidate.classId === schoolClass?.id);
+    if (!student || !schoolClass) throw new Error('no grade 3 student');
+    const elsewhere = {
+      schoolName: 'Trường Tiểu học Kim Đồng',
+      schoolCode: '01999001',
+      registerNumber: '45/2023',
+    };
+    const record = buildStudyRecord(compiled, {
+      school: school.school,
+      schoolClass,
+      principalName: school.school.principalName,
+      student: studentIdentityOf(student),
+      registerNumber: '310/2025',
+      entryDate: '2025-08-20',
+      // Given out of order, and one line from a later year that cannot be a prior year.
+      priorYears: [
+        { ...elsewhere, schoolYear: '2024-2025', grade: 2, className: '2B', entryDate: null },
+        { ...elsewhere, schoolYear: '2023-2024', grade: 1, className: '1B', entryDate: '2023-09-05' },
+        { ...elsewhere, schoolYear: '2030-2031', grade: 5, className: '5B', entryDate: null },
+      ],
+      year: { grade: 3, electives: [], subjects: [], qualities: [], competencies: [] },
+    });
+    expect(record.studyHistory.map((entry) => [entry.schoolYear, entry.schoolName, entry.entryDate])).toEqual([
+      ['2023-2024', 'Trường Tiểu học Kim Đồng', '2023-09-05'],
+      ['2024-2025', 'Trường Tiểu học Kim Đồng', null],
+      [school.schoolYear, school.school.name, '2025-08-20'],
+    ]);
   });
 
   it('has the subject rows of the grade in the record order, with CK1 and CN levels and scores', () => {

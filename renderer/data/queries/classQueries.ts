@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { NEVER } from 'rxjs';
-import { compareVietnameseNames } from '../../../shared/domain/personName';
+import { compareRosterOrder } from '../../../shared/classList/listNumbers';
 import type { CharacterResultDoc } from '../collections/characterResultsCollection';
 import type { PersonDoc } from '../collections/people/peopleCollection';
 import type { SubjectResultDoc } from '../collections/subjectResultsCollection';
@@ -25,7 +25,7 @@ export function useClassStudents(classId: string | undefined, paused = false): P
   );
   const students = useMemo(
     () =>
-      docs?.map((doc) => doc.toMutableJSON()).sort((a, b) => compareVietnameseNames(a.fullName, b.fullName)),
+      docs?.map((doc) => doc.toMutableJSON()).sort(compareRosterOrder),
     [docs],
   );
   // The last roster read live, for showing while paused and until the query answers again.
@@ -109,7 +109,7 @@ export function useStudentsOfClasses(classIds: readonly string[]): PersonDoc[] |
     () =>
       docs
         ?.map((doc) => doc.toMutableJSON())
-        .sort((a, b) => a.classId.localeCompare(b.classId) || compareVietnameseNames(a.fullName, b.fullName)),
+        .sort((a, b) => a.classId.localeCompare(b.classId) || compareRosterOrder(a, b)),
     [docs],
   );
 }

@@ -1,7 +1,8 @@
 import type { ClassListPreview } from '../../../shared/classList/classListPreview';
+import { listNumbersOf } from '../../../shared/classList/listNumbers';
 import { studentIdOf } from '../../../shared/domain/ids';
 import { searchKeyOf } from '../../../shared/domain/text';
-import type { PersonDoc } from '../collections/people/peopleCollection';
+import { newInV3, type PersonDoc } from '../collections/people/peopleCollection';
 import type { HocbaDatabase } from '../database';
 import { metaFor } from '../documentMeta';
 import { auditedBulkInsert } from './auditedWrite';
@@ -47,14 +48,17 @@ export async function importClassList(
   onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<number> {
   if (!context.permissions.canImportClassList(classId)) throw new WriteRefused(writeStrings.cannotImport);
-  const students = preview.rows.flatMap((row) => (row.student ? [row.student] : []));
+  const listNumbers = listNumbersOf(preview);
+  const students = preview.rows.flatMap((row) =>
+    row.student ? [{ ...row.student, listNumber: listNumbers.get(row.rowNumber) ?? null }] : [],
+  );
   if (preview.missingRequired.length > 0 || students.length === 0)
     throw new WriteRefused(writeStrings.nothingToImport);
   const schoolClass = await database.classes.findOne(classId).exec();
   if (!schoolClass) throw new Error(`class ${classId} is not in the local database`);
 
   const meta = metaFor(schoolClass.schoolId, schoolClass.schoolYear, context.actor.userId, context.now());
-  const people: PersonDoc[] = students.map((student) => ({
+  const people: PersonDoc[] = students.map(({ listNumber, ...student }) => ({
     id: studentIdOf(student.studentCode),
     classId,
     ...student,
@@ -63,6 +67,8 @@ export async function importClassList(
     photo: null,
     birthCertificateCheck: null,
     parentsConfirmation: null,
+    ...newInV3,
+    listNumber,
     ...meta,
   }));
   if (await anyAlreadyThere(database, schoolClass.schoolId, people))

@@ -7,7 +7,14 @@ import {
   testDeviceId,
 } from '../../../tests/support/browserDatabase';
 import type { HocbaDatabase } from '../database';
-import { setCheck, setElectives, setPhoto, updateProfile } from './profileWrites';
+import {
+  setCheck,
+  setElectives,
+  setIndividualEducationPlan,
+  setPhoto,
+  updateEnrolment,
+  updateProfile,
+} from './profileWrites';
 
 // Runs in real Chromium: the database is RxDB on the browser's own IndexedDB.
 const harness = databaseHarness();
@@ -163,5 +170,59 @@ describe('profile writes (homeroom teacher, audited)', () => {
     expect((await database.people.findOne(student.id).exec())?.electives).toEqual(wanted.slice(0, 1));
     const events = (await eventsOf(database, student.id)).slice(before);
     expect(events.map((event) => event.field)).toEqual(['electives']);
+  });
+
+  it('records the register number and the entry date for the study history, audited', async () => {
+    const { database, student, homeroom } = await setUp();
+    const before = (await eventsOf(database, student.id)).length;
+    await updateEnrolment(database, homeroom, student.id, {
+      registerNumber: '  7/2023 ',
+      entryDate: '2023-01-10',
+    });
+    const doc = await database.people.findOne(student.id).exec();
+    expect(doc?.registerNumber).toBe('7/2023');
+    expect(doc?.entryDate).toBe('2023-01-10');
+    const fields = (await eventsOf(database, student.id)).slice(before).map((event) => event.field);
+    expect(fields.sort()).toEqual(['entryDate', 'registerNumber']);
+    await updateEnrolment(database, homeroom, student.id, { entryDate: null });
+    expect((await database.people.findOne(student.id).exec())?.entryDate).toBeNull();
+    expect(verifyAuditChain(testDeviceId, await fullChain(database))).toEqual([]);
+  });
+
+  it('refuses a register number with odd characters, an entry date in the future or before birth', async () => {
+    const { database, student, homeroom, subjectTeacher } = await setUp();
+    const count = (await fullChain(database)).length;
+    await expect(
+      updateEnrolment(database, homeroom, student.id, { registerNumber: '125;DROP' }),
+    ).rejects.toThrow('Số đăng bộ chỉ gồm');
+    await expect(
+      updateEnrolment(database, homeroom, student.id, { registerNumber: '1'.repeat(41) }),
+    ).rejects.toThrow('Số đăng bộ chỉ gồm');
+    await expect(updateEnrolment(database, homeroom, student.id, { entryDate: '2025-10-02' })).rejects.toThrow(
+      'không được sau hôm nay',
+    );
+    await expect(updateEnrolment(database, homeroom, student.id, { entryDate: '2001-09-05' })).rejects.toThrow(
+      'trước ngày sinh',
+    );
+    await expect(updateEnrolment(database, homeroom, student.id, { entryDate: '2022-02-30' })).rejects.toThrow(
+      'Ngày không tồn tại',
+    );
+    await expect(
+      updateEnrolment(database, subjectTeacher, student.id, { registerNumber: '1/2022' }),
+    ).rejects.toThrow('Chỉ giáo viên chủ nhiệm của lớp');
+    await expect(setIndividualEducationPlan(database, subjectTeacher, student.id, true)).rejects.toThrow(
+      'Chỉ giáo viên chủ nhiệm của lớp',
+    );
+    expect((await fullChain(database)).length).toBe(count);
+  });
+
+  it('marks a student evaluated against an individual education plan, audited, and unmarks', async () => {
+    const { database, student, homeroom } = await setUp();
+    expect((await database.people.findOne(student.id).exec())?.individualEducationPlan).toBe(false);
+    await setIndividualEducationPlan(database, homeroom, student.id, true);
+    expect((await database.people.findOne(student.id).exec())?.individualEducationPlan).toBe(true);
+    await setIndividualEducationPlan(database, homeroom, student.id, false);
+    const fields = (await eventsOf(database, student.id)).map((event) => event.field);
+    expect(fields.filter((field) => field === 'individualEducationPlan')).toHaveLength(2);
   });
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ethnicityNames } from '../../../shared/domain/ethnicities';
 import { profileItemLabels, saysNotApplicable } from '../../../shared/domain/studentProfile';
 import { isoDateSchema, studentIdentitySchema, type StudentIdentity } from '../../../shared/domain/student';
-import { notApplicable, searchKeyOf } from '../../../shared/domain/text';
+import { cleanText, notApplicable, searchKeyOf } from '../../../shared/domain/text';
 import type { DatedCheck, PersonDoc, PhotoReference } from '../collections/people/peopleCollection';
 import type { HocbaDatabase } from '../database';
 import { auditedWriteMany, type WriteResult } from './auditedWrite';
@@ -191,4 +191,62 @@ export async function setElectives(
   // Catalogue order, each once: the same choice is always the same value in the audit trail.
   const chosen = [...new Set(offered)].filter((code) => electives.includes(code));
   return writePerson(database, context, person, (current) => ({ ...current, electives: chosen }));
+}
+
+/** Số đăng bộ as the register writes it: "125/2022", "HS-0031"; '' until assigned. */
+const registerNumberSchema = z
+  .string()
+  .transform(cleanText)
+  .pipe(z.string().max(40).regex(/^[\p{L}\p{N}/.\- ]*$/u));
+
+/**
+ * Records the student's entry in the school's register (sổ đăng bộ): its number and the day the
+ * student entered or transferred in, as the study history of the học bạ prints them. Either may
+ * be cleared (`''`, `null`).
+ */
+export async function updateEnrolment(
+  database: HocbaDatabase,
+  context: WriteContext,
+  studentId: string,
+  changes: { readonly registerNumber?: string; readonly entryDate?: string | null },
+): Promise<WriteResult> {
+  const person = await editablePerson(database, context, studentId);
+  const next: { registerNumber?: string; entryDate?: string | null } = {};
+  if (changes.registerNumber !== undefined) {
+    const parsed = registerNumberSchema.safeParse(changes.registerNumber);
+    if (!parsed.success) throw new WriteRefused(profileWriteStrings.badRegisterNumber);
+    next.registerNumber = parsed.data;
+  }
+  if (changes.entryDate !== undefined) {
+    if (changes.entryDate !== null) {
+      const parsed = isoDateSchema.safeParse(changes.entryDate);
+      if (!parsed.success)
+        throw new WriteRefused(
+          profileWriteStrings.invalidField('Ngày nhập học', parsed.error.issues[0]?.message ?? ''),
+        );
+      if (parsed.data > isoDateInVietnam(context.now()))
+        throw new WriteRefused(profileWriteStrings.entryDateInFuture);
+      if (parsed.data < person.birthDate) throw new WriteRefused(profileWriteStrings.entryDateBeforeBirth);
+    }
+    next.entryDate = changes.entryDate;
+  }
+  return writePerson(database, context, person, (current) => ({ ...current, ...next }));
+}
+
+/**
+ * Marks a student with disabilities who is evaluated against their individual education plan
+ * (kế hoạch giáo dục cá nhân, TT27 Điều 8): the standard year-end levels are not computed for
+ * them, and their học bạ says so. The homeroom teacher decides, as for the rest of the profile.
+ */
+export async function setIndividualEducationPlan(
+  database: HocbaDatabase,
+  context: WriteContext,
+  studentId: string,
+  onPlan: boolean,
+): Promise<WriteResult> {
+  const person = await editablePerson(database, context, studentId);
+  return writePerson(database, context, person, (current) => ({
+    ...current,
+    individualEducationPlan: onPlan,
+  }));
 }

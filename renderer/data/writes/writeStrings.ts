@@ -49,4 +49,8 @@ export const profileWriteStrings = {
   checkInFuture: 'Ngày xác nhận không được sau hôm nay.',
   notElective: (grade: number) => `Môn này không phải môn tự chọn của lớp ${grade}.`,
   invalidPhoto: 'Ảnh không hợp lệ. Hãy chọn và lưu lại ảnh.',
+  badRegisterNumber:
+    'Số đăng bộ chỉ gồm chữ, số và các dấu / - . (tối đa 40 ký tự), ví dụ 125/2022. Hãy ghi như trong sổ đăng bộ.',
+  entryDateInFuture: 'Ngày nhập học/chuyển đến không được sau hôm nay.',
+  entryDateBeforeBirth: 'Ngày nhập học/chuyển đến không được trước ngày sinh của học sinh.',
 } as const;

@@ -1,5 +1,6 @@
 import { classListColumns, type ClassListField } from '../../../shared/classList/classListColumns';
 import type { ClassListPreview, ClassListProblem } from '../../../shared/classList/classListPreview';
+import { listNumbersOf } from '../../../shared/classList/listNumbers';
 import { previewCellText } from '../../../shared/classList/previewText';
 import { classListStrings } from './strings';
 
@@ -38,6 +39,7 @@ export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
   );
   const shownFields = new Set<ClassListField>(shown.map((column) => column.field));
   const rows = invalidOnly ? preview.rows.filter((row) => row.problems.length > 0) : preview.rows;
+  const listNumbers = listNumbersOf(preview);
   return (
     <div className="class-list-preview">
       <table className="data-table">
@@ -49,6 +51,9 @@ export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
             </th>
             <th scope="col" className="sticky-status">
               {classListStrings.statusColumn}
+            </th>
+            <th scope="col" title={classListStrings.listNumberTitle}>
+              {classListStrings.listNumberColumn}
             </th>
             {shown.map((column) => (
               <th scope="col" key={column.field}>
@@ -71,6 +76,7 @@ export function ClassListPreviewTable({ preview, invalidOnly }: Props) {
                     : classListStrings.rowInvalid(row.problems.length)}
                   <Problems rowNumber={row.rowNumber} problems={elsewhere} />
                 </td>
+                <td className="list-number">{listNumbers.get(row.rowNumber) ?? ''}</td>
                 {shown.map((column) => {
                   const problems = row.problems.filter((problem) => problem.field === column.field);
                   const notices = row.notices.filter((notice) => notice.field === column.field);

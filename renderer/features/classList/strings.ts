@@ -21,6 +21,9 @@ export const classListStrings = {
   tableCaption: 'Xem trước danh sách lớp: lỗi ghi ngay dưới ô cần sửa',
   rowColumn: 'Dòng',
   statusColumn: 'Tình trạng',
+  listNumberColumn: 'STT trong lớp',
+  listNumberTitle:
+    'Số thứ tự học sinh sẽ có trong lớp: theo cột STT của tệp, hoặc theo thứ tự các dòng khi tệp không đánh số đủ.',
   rowValid: 'Hợp lệ',
   rowInvalid: (count: number) => `${count} lỗi`,
   problem: (rowNumber: number, message: string) => `Dòng ${rowNumber}: ${message}`,

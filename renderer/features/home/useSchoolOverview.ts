@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { of } from 'rxjs';
-import { compareVietnameseNames } from '../../../shared/domain/personName';
+import { compareRosterOrder } from '../../../shared/classList/listNumbers';
 import type { ClassDoc } from '../../data/collections/classesCollection';
 import type { PersonDoc } from '../../data/collections/people/peopleCollection';
 import type { SchoolDoc } from '../../data/collections/schools/schoolsCollection';
@@ -49,7 +49,7 @@ export function useSchoolOverview(): SchoolOverview | null | undefined {
       .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'vi', { numeric: true }));
     const students = peopleDocs
       .map((doc) => doc.toMutableJSON())
-      .sort((a, b) => compareVietnameseNames(a.fullName, b.fullName));
+      .sort(compareRosterOrder);
     const studentsByClass = new Map<string, PersonDoc[]>();
     for (const student of students) {
       const list = studentsByClass.get(student.classId) ?? [];

@@ -8,6 +8,7 @@ import type { ClassDoc } from '../../data/collections/classesCollection';
 import type { PersonDoc } from '../../data/collections/people/peopleCollection';
 import { useDatabase } from '../../data/DatabaseContext';
 import { updateProfile } from '../../data/writes/profileWrites';
+import { EnrolmentFields } from './EnrolmentFields';
 import { PhotoPicker } from './PhotoPicker';
 import { ElectivesField, ProfileChecks } from './ProfileChecks';
 import { ProfileDateField, ProfileSelectField, ProfileTextField } from './ProfileFields';
@@ -80,44 +81,47 @@ export function ProfileForm({ student, schoolClass, readOnly }: Props) {
       </div>
       {readOnly && <p className="notice warning">{profilesStrings.readOnly}</p>}
       <div className="profile-form-body">
-        <fieldset className="profile-group profile-identity">
-          <legend>{profilesStrings.identitySection}</legend>
-          <div className="profile-grid">
-            {text('fullName', { maxLength: 120 })}
-            <ProfileSelectField
-              label={labels.gender}
-              value={student.gender}
-              options={genderOptions}
-              readOnly={readOnly}
-              onSave={(value) => save({ gender: value === 'female' ? 'female' : 'male' })}
-            />
-            <ProfileDateField
-              label={labels.birthDate}
-              value={student.birthDate}
-              readOnly={readOnly}
-              onSave={(value) => save({ birthDate: value })}
-            />
-            <ProfileSelectField
-              label={labels.ethnicity}
-              value={student.ethnicity}
-              options={ethnicities}
-              readOnly={readOnly}
-              onSave={(value) => save({ ethnicity: value })}
-            />
-            {placeFields.map((field) => text(field, { maxLength: 300 }))}
-            <div className="profile-field">
-              <label htmlFor={codeId}>{labels.studentCode}</label>
-              <input id={codeId} type="text" value={student.studentCode} readOnly />
+        <div className="profile-main">
+          <fieldset className="profile-group profile-identity">
+            <legend>{profilesStrings.identitySection}</legend>
+            <div className="profile-grid">
+              {text('fullName', { maxLength: 120 })}
+              <ProfileSelectField
+                label={labels.gender}
+                value={student.gender}
+                options={genderOptions}
+                readOnly={readOnly}
+                onSave={(value) => save({ gender: value === 'female' ? 'female' : 'male' })}
+              />
+              <ProfileDateField
+                label={labels.birthDate}
+                value={student.birthDate}
+                readOnly={readOnly}
+                onSave={(value) => save({ birthDate: value })}
+              />
+              <ProfileSelectField
+                label={labels.ethnicity}
+                value={student.ethnicity}
+                options={ethnicities}
+                readOnly={readOnly}
+                onSave={(value) => save({ ethnicity: value })}
+              />
+              {placeFields.map((field) => text(field, { maxLength: 300 }))}
+              <div className="profile-field">
+                <label htmlFor={codeId}>{labels.studentCode}</label>
+                <input id={codeId} type="text" value={student.studentCode} readOnly />
+              </div>
+              {text('personalId', { inputMode: 'numeric', maxLength: 12 })}
+              {parentFields.map((field) =>
+                text(field, {
+                  maxLength: 300,
+                  notApplicableButton: profilesStrings.notApplicableButton[field],
+                }),
+              )}
             </div>
-            {text('personalId', { inputMode: 'numeric', maxLength: 12 })}
-            {parentFields.map((field) =>
-              text(field, {
-                maxLength: 300,
-                notApplicableButton: profilesStrings.notApplicableButton[field],
-              }),
-            )}
-          </div>
-        </fieldset>
+          </fieldset>
+          <EnrolmentFields student={student} readOnly={readOnly} />
+        </div>
         <div className="profile-side">
           <PhotoPicker student={student} readOnly={readOnly} />
           <ProfileChecks student={student} readOnly={readOnly} />

@@ -61,4 +61,15 @@ export const profilesStrings = {
   photoTooLarge: 'Ảnh lớn quá 20 MB. Hãy chọn ảnh nhỏ hơn.',
   photoFailed: (message: string) => `Chưa lưu được ảnh: ${message}`,
   photoReadFailed: (message: string) => `Chưa mở được ảnh: ${message}`,
+  enrolmentLegend: 'Quá trình học tập',
+  registerNumber: 'Số đăng bộ',
+  registerNumberHint: 'Như ghi trong sổ đăng bộ của trường, ví dụ 125/2022',
+  entryDate: 'Ngày nhập học/chuyển đến',
+  entryDateHint: 'ngày/tháng/năm; để trống nếu chưa rõ',
+  priorYearsCaption: 'Các năm học trước',
+  priorYearsColumns: { schoolYear: 'Năm học', className: 'Lớp', school: 'Trường' },
+  noPriorYears: 'Chưa có năm học trước trên máy (học sinh mới vào lớp 1, hoặc chưa chuyển năm học).',
+  individualPlan: 'Học sinh khuyết tật, đánh giá theo kế hoạch giáo dục cá nhân',
+  individualPlanHint:
+    'Theo Điều 8 Thông tư 27/2020/TT-BGDĐT: không xếp mức theo chuẩn chung; học bạ ghi rõ học sinh được đánh giá theo kế hoạch giáo dục cá nhân.',
 } as const;

@@ -97,6 +97,9 @@ export function useClassRecords(schoolClass: ClassDoc): ClassRecordEntry[] | und
           principalName: school.principalName,
           student: studentIdentityOf(student),
           photoSha256: student.photo?.photoId ?? null,
+          registerNumber: student.registerNumber,
+          entryDate: student.entryDate,
+          priorYears: student.priorYears,
           year: input,
           // Awards confirmed with a result that has since changed are not the record's any more.
           ...(year?.confirmation && confirmation === 'confirmed'

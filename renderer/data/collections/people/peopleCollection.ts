@@ -1,6 +1,8 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import type { StudyHistoryEntry } from '../../../../shared/record/buildStudyRecord';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
-import { migratePersonV0toV1, type PersonDocV1 } from './peopleSchemaV1';
+import { migratePersonV0toV1 } from './peopleSchemaV1';
+import { migratePersonV1toV2, type PersonDocV2 } from './peopleSchemaV2';
 
 /**
  * The identity fields of the live schema, its own copy: the frozen v0 and v1 schemas keep theirs,
@@ -33,18 +35,27 @@ export type PhotoReference = { readonly photoId: string; readonly width: number;
  * `people`: one document per student (identity, identifiers, photo reference), written by the
  * homeroom teacher.
  *
- * Version history (append-only):
+ * Version history (append-only; released versions are frozen in their own files):
  * - v0: identity fields and class.
  * - v1: `searchName`, the name without diacritics and in lower case, so typing "nguyen van duc"
  *   finds "Nguyễn Văn Đức" without re-normalising every name on every keystroke.
  * - v2: `electives` taken this year, the `photo` reference, and the two checks of the identity
  *   page (`birthCertificateCheck`, `parentsConfirmation`).
+ * - v3: the study history: `listNumber` (STT in the class list as the school's file has it),
+ *   `registerNumber` (số đăng bộ), `entryDate` (ngày nhập học/chuyển đến) and `priorYears`; and
+ *   `individualEducationPlan`, a student with disabilities evaluated against their individual
+ *   education plan (kế hoạch giáo dục cá nhân, TT27 Điều 8) instead of the standard levels.
  */
-export type PersonDoc = PersonDocV1 & {
-  readonly electives: readonly string[];
+export type PersonDoc = Omit<PersonDocV2, 'photo' | 'birthCertificateCheck' | 'parentsConfirmation'> & {
   readonly photo: PhotoReference | null;
   readonly birthCertificateCheck: DatedCheck | null;
   readonly parentsConfirmation: DatedCheck | null;
+  readonly listNumber: number | null;
+  readonly registerNumber: string;
+  readonly entryDate: string | null;
+  /** Years before this one (the roll-over or a transfer's record writes them), oldest first. */
+  readonly priorYears: readonly StudyHistoryEntry[];
+  readonly individualEducationPlan: boolean;
 };
 
 const datedCheck = {
@@ -56,7 +67,7 @@ const datedCheck = {
 
 export const peopleSchema: RxJsonSchema<PersonDoc> = {
   title: 'people',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -78,6 +89,36 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
     },
     birthCertificateCheck: datedCheck,
     parentsConfirmation: datedCheck,
+    listNumber: { type: ['integer', 'null'], minimum: 1, maximum: 9999 },
+    registerNumber: { type: 'string', maxLength: 40 },
+    entryDate: { type: ['string', 'null'], maxLength: 10 },
+    priorYears: {
+      type: 'array',
+      maxItems: 12,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          schoolYear: { type: 'string', maxLength: 9 },
+          grade: { type: 'integer', minimum: 1, maximum: 5 },
+          className: { type: 'string', maxLength: 20 },
+          schoolName: { type: 'string', maxLength: 200 },
+          schoolCode: { type: 'string', maxLength: 20 },
+          registerNumber: { type: 'string', maxLength: 40 },
+          entryDate: { type: ['string', 'null'], maxLength: 10 },
+        },
+        required: [
+          'schoolYear',
+          'grade',
+          'className',
+          'schoolName',
+          'schoolCode',
+          'registerNumber',
+          'entryDate',
+        ],
+      },
+    },
+    individualEducationPlan: { type: 'boolean' },
     ...documentMetaProperties,
   },
   required: [
@@ -89,6 +130,11 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
     'photo',
     'birthCertificateCheck',
     'parentsConfirmation',
+    'listNumber',
+    'registerNumber',
+    'entryDate',
+    'priorYears',
+    'individualEducationPlan',
     ...documentMetaRequired,
   ],
   indexes: ['classId'],
@@ -97,14 +143,18 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
 /** Each step takes a document of the previous version and returns it in the next. */
 export const peopleMigrationStrategies = {
   1: migratePersonV0toV1,
-  2: (old: PersonDocV1): PersonDoc => ({
-    ...old,
-    electives: [],
-    photo: null,
-    birthCertificateCheck: null,
-    parentsConfirmation: null,
-  }),
+  2: migratePersonV1toV2,
+  3: (old: PersonDocV2): PersonDoc => ({ ...old, ...newInV3 }),
 };
+
+/** What v3 adds, as a student has it before anyone enters it. */
+export const newInV3 = {
+  listNumber: null,
+  registerNumber: '',
+  entryDate: null,
+  priorYears: [],
+  individualEducationPlan: false,
+} as const satisfies Partial<PersonDoc>;
 
 export type PeopleCollection = RxCollection<PersonDoc>;
 
