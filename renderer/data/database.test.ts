@@ -81,7 +81,7 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
     expect(await database.classes.count().exec()).toBe(7);
   });
 
-  it('migrates data written by the first schema versions: people v0 → v3, schools v0 → v1', async () => {
+  it('migrates data written by the first schema versions: people v0 → v3, schools v0 → v3', async () => {
     const name = `test-migrate-${Date.now().toString(36)}`;
     const v0 = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false });
     const collections = await v0.addCollections({
@@ -90,7 +90,7 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
       people: { schema: peopleSchemaV0 },
     });
     const { school, people } = documents();
-    const { staff: _staff, schoolYears: _years, ...schoolV0 } = school;
+    const { staff: _staff, schoolYears: _years, foreignLanguage1: _language, ...schoolV0 } = school;
     await collections.schools.insert(schoolV0 satisfies SchoolDocV0);
     const v0People: PersonDocV0[] = people.map(
       ({
@@ -127,5 +127,6 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
     const migratedSchool = await migrated.schools.findOne(school.id).exec();
     expect(migratedSchool?.staff).toEqual([]);
     expect(migratedSchool?.schoolYears).toEqual([school.schoolYear]);
+    expect(migratedSchool?.foreignLanguage1).toBe('Tiếng Anh');
   });
 });

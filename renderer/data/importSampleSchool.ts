@@ -1,3 +1,4 @@
+import { defaultForeignLanguage1 } from '../../shared/domain/foreignLanguages';
 import { searchKeyOf } from '../../shared/domain/text';
 import type { SampleYearResults } from '../../shared/sample/generateYearResults';
 import type { SampleSchoolFile } from '../../shared/sample/sampleSchoolFile';
@@ -33,7 +34,14 @@ export function sampleSchoolDocuments(
   const { id, ...profile } = file.school;
   const enrolments = sampleEnrolments(file);
   return {
-    school: { id, ...profile, staff: file.staff, schoolYears: [file.schoolYear], ...meta },
+    school: {
+      id,
+      ...profile,
+      staff: file.staff,
+      schoolYears: [file.schoolYear],
+      foreignLanguage1: defaultForeignLanguage1,
+      ...meta,
+    },
     classes: file.classes.map(({ id: classId, grade, name, homeroomTeacherName }) => ({
       id: classId,
       grade,

@@ -14,7 +14,9 @@ export function listNumbersOf(preview: ClassListPreview): ReadonlyMap<number, nu
   const given = rows.map((row) => row.cells.rowNumberInList?.trim() ?? '');
   const numbers = given.map((text) => (sttPattern.test(text) ? Number(text) : 0));
   const usable = numbers.every((value) => value >= 1) && new Set(numbers).size === numbers.length;
-  return new Map(rows.map((row, index) => [row.rowNumber, usable ? (numbers[index] ?? index + 1) : index + 1]));
+  return new Map(
+    rows.map((row, index) => [row.rowNumber, usable ? (numbers[index] ?? index + 1) : index + 1]),
+  );
 }
 
 /** Roster order: by STT where the class list gave one, students without one after, by name. */

@@ -92,7 +92,8 @@ function fieldsOf(file: PdfFile, acroForm: PdfDict | undefined, revision: number
     const typeValue = dict.entries.get('FT');
     const type = isName(typeValue) ? typeValue.name : inherited.type;
     const kids = file.resolve(dict.entries.get('Kids'), revision);
-    if (isArray(kids) && kids.items.length > pdfLimits.maxKids) fail('form field with too many kids', 'too-complex');
+    if (isArray(kids) && kids.items.length > pdfLimits.maxKids)
+      fail('form field with too many kids', 'too-complex');
     const childFields = isArray(kids)
       ? kids.items.filter((kid) => {
           const kidDict = file.resolve(kid, revision);

@@ -3,6 +3,7 @@ import type { CompiledCatalogue, EvaluatedTrait } from '../domain/evaluation/com
 import { computeYearResult } from '../domain/evaluation/computeYearResult';
 import { rowApplies, takenElectives } from '../domain/evaluation/resolveEntries';
 import type { StudentYearInput, SubjectEntry } from '../domain/evaluation/studentYearInput';
+import { foreignLanguage1Label } from '../domain/foreignLanguages';
 import type { StudentIdentity } from '../domain/student';
 import {
   studyRecordFormat,
@@ -49,6 +50,8 @@ export type StudyRecordSource = {
   /** Số đăng bộ and the date of entry or transfer, where the school keeps them. */
   readonly registerNumber?: string;
   readonly entryDate?: string | null;
+  /** The language taught as Ngoại ngữ 1 ("Tiếng Anh"), named beside the subject; absent: not named. */
+  readonly foreignLanguage1?: string;
   /** The years before this one (at this school or another), as the study history lists them. */
   readonly priorYears?: readonly StudyHistoryEntry[];
   /** The year's evaluations as the engine reads them (comments included). */
@@ -98,7 +101,14 @@ function subjectValue(entry: SubjectEntry | undefined): PeriodValue {
 
 const recordPeriods: readonly PeriodCode[] = ['CK1', 'CN'];
 
-function subjectRows(compiled: CompiledCatalogue, year: StudentYearInput): RecordSubjectRow[] {
+/** The catalogue's subject whose record line names the language taught. */
+const foreignLanguage1Code = 'ngoai-ngu-1';
+
+function subjectRows(
+  compiled: CompiledCatalogue,
+  year: StudentYearInput,
+  foreignLanguage1: string | undefined,
+): RecordSubjectRow[] {
   const plan = compiled.plan(year.grade);
   const electives = takenElectives(year);
   const rows = plan.rows
@@ -116,7 +126,10 @@ function subjectRows(compiled: CompiledCatalogue, year: StudentYearInput): Recor
     const tested = row.testPeriods.has('CN') || row.testPeriods.has('CK1');
     return {
       key: row.key,
-      label: row.label,
+      label:
+        row.subject.code === foreignLanguage1Code && foreignLanguage1 !== undefined
+          ? foreignLanguage1Label(row.label, foreignLanguage1)
+          : row.label,
       kind: row.subject.kind,
       status: row.status,
       tested,
@@ -230,7 +243,7 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
       className: schoolClass.name,
       homeroomTeacherName: schoolClass.homeroomTeacherName,
       principalName: source.principalName,
-      subjects: subjectRows(compiled, year),
+      subjects: subjectRows(compiled, year, source.foreignLanguage1),
       qualities: traitRows(
         plan.qualities,
         year.qualities.map((entry) => ({ ...entry, code: entry.quality })),

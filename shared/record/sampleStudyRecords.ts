@@ -1,4 +1,5 @@
 import type { CompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
+import { defaultForeignLanguage1 } from '../domain/foreignLanguages';
 import { computeYearResult } from '../domain/evaluation/computeYearResult';
 import { studentYearInputFrom } from '../domain/evaluation/resultDocuments';
 import type { StudentYearInput } from '../domain/evaluation/studentYearInput';
@@ -51,6 +52,7 @@ export function sampleStudyRecords(
       school: school.school,
       schoolClass,
       principalName: school.school.principalName,
+      foreignLanguage1: defaultForeignLanguage1,
       student: studentIdentityOf(student),
       registerNumber: enrolment.registerNumber,
       entryDate: enrolment.entryDate,

@@ -78,7 +78,12 @@ describe('building a học bạ from a sample student', () => {
     expect(grade4.studyHistory.map((entry) => entry.className)).toEqual(
       [1, 2, 3, 4].map((grade) => `${grade}${letter}`),
     );
-    expect(grade4.studyHistory.map((entry) => entry.entryDate)).toEqual([`${start - 3}-09-05`, null, null, null]);
+    expect(grade4.studyHistory.map((entry) => entry.entryDate)).toEqual([
+      `${start - 3}-09-05`,
+      null,
+      null,
+      null,
+    ]);
     expect(new Set(grade4.studyHistory.map((entry) => entry.registerNumber)).size).toBe(1);
   });
 
@@ -106,11 +111,13 @@ describe('building a học bạ from a sample student', () => {
       ],
       year: { grade: 3, electives: [], subjects: [], qualities: [], competencies: [] },
     });
-    expect(record.studyHistory.map((entry) => [entry.schoolYear, entry.schoolName, entry.entryDate])).toEqual([
-      ['2023-2024', 'Trường Tiểu học Kim Đồng', '2023-09-05'],
-      ['2024-2025', 'Trường Tiểu học Kim Đồng', null],
-      [school.schoolYear, school.school.name, '2025-08-20'],
-    ]);
+    expect(record.studyHistory.map((entry) => [entry.schoolYear, entry.schoolName, entry.entryDate])).toEqual(
+      [
+        ['2023-2024', 'Trường Tiểu học Kim Đồng', '2023-09-05'],
+        ['2024-2025', 'Trường Tiểu học Kim Đồng', null],
+        [school.schoolYear, school.school.name, '2025-08-20'],
+      ],
+    );
   });
 
   it('has the subject rows of the grade in the record order, with CK1 and CN levels and scores', () => {
@@ -146,8 +153,7 @@ describe('building a học bạ from a sample student', () => {
       if (record.year.result.status !== 'computed') continue;
       // Every sample record is final: a CHT student passed the summer's supplementary evaluation.
       expect(record.status).toBe('final');
-      if (record.year.result.code === 'CHT')
-        expect(record.year.completion?.status).toBe('completed');
+      if (record.year.result.code === 'CHT') expect(record.year.completion?.status).toBe('completed');
       expect(['HTXS', 'HTT', 'HT', 'CHT']).toContain(record.year.result.code);
       if (record.year.result.code === 'HTXS')
         expect(record.year.awards).toEqual([{ kind: 'excellent', title: 'Học sinh Xuất sắc' }]);

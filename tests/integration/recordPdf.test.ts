@@ -158,6 +158,24 @@ describe('the học bạ PDF', () => {
     expect(text).toContain(`${place}, ngày ${day ?? ''} tháng ${month ?? ''} năm ${year ?? ''}`);
   });
 
+  it('follows the Ministry’s template (issue 10, point 13)', async () => {
+    const text = await pdftotext(finalFile);
+    // Every year the student has, in the study history: a grade-5 student, five years here.
+    expect(finalRecord.studyHistory).toHaveLength(5);
+    for (const entry of finalRecord.studyHistory)
+      expect(text).toContain(`${entry.schoolYear} ${entry.className}`);
+    // The subject line names the language taught.
+    expect(text).toContain('Ngoại ngữ 1: Tiếng Anh');
+    // Year-end values only: no mid-year column.
+    expect(text).not.toMatch(/\bCKI\b/);
+    expect(text).toContain('Môn học và hoạt động giáo dục Mức đạt được Điểm KTĐK Nhận xét');
+    // The principal confirms the identity page, under the place and date.
+    const identityPage = text.slice(0, text.indexOf('QUÁ TRÌNH HỌC TẬP'));
+    expect(identityPage).toContain('HIỆU TRƯỞNG');
+    expect(identityPage).toContain(finalRecord.year.principalName);
+    expect(identityPage).toContain('(Ký số tại ô Hiệu trưởng cuối học bạ)');
+  });
+
   it('holds the draft texts too, with the watermark', async () => {
     const text = await pdftotext(draftFile);
     // Rotated text comes out letter by letter.

@@ -13,6 +13,7 @@ import {
   addStaffMember,
   removeClass,
   setClassAssignments,
+  setForeignLanguage1,
   startSchoolYear,
   updateStaffMember,
 } from './setupWrites';
@@ -319,6 +320,22 @@ describe('school-year setup by the principal (audited)', () => {
       'schoolYear',
       'schoolYears',
     ]);
+    expect(verifyAuditChain(testDeviceId, events)).toEqual([]);
+  });
+
+  it('sets the school’s Ngoại ngữ 1 from the programme’s languages only, leadership only, audited', async () => {
+    const { database, principal, teacher } = await setUp();
+    expect((await database.schools.findOne().exec())?.foreignLanguage1).toBe('Tiếng Anh');
+    await expect(setForeignLanguage1(database, teacher, 'Tiếng Nhật')).rejects.toThrow(
+      'Chỉ hiệu trưởng hoặc phó hiệu trưởng',
+    );
+    await expect(setForeignLanguage1(database, principal, 'Tiếng Klingon')).rejects.toThrow(
+      setupWriteStrings.unknownForeignLanguage,
+    );
+    await setForeignLanguage1(database, principal, 'Tiếng Nhật');
+    expect((await database.schools.findOne().exec())?.foreignLanguage1).toBe('Tiếng Nhật');
+    const events = await chainOf(database);
+    expect(events.filter((event) => event.field === 'foreignLanguage1')).toHaveLength(1);
     expect(verifyAuditChain(testDeviceId, events)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { isForeignLanguage1Name } from '../../../shared/domain/foreignLanguages';
 import type { JsonValue } from '../../../shared/encoding/canonicalJson';
 import { assignmentIdOf, coversRow } from '../../../shared/domain/assignment';
 import type { GradePlan } from '../../../shared/domain/evaluation/compiledCatalogue';
@@ -113,6 +114,16 @@ export async function startSchoolYear(
     if (schoolYear !== expected) throw new WriteRefused(setupWriteStrings.yearNotNext(expected));
     return { ...current, schoolYears: [...current.schoolYears, schoolYear], schoolYear };
   });
+}
+
+/** Sets the language the school teaches as Ngoại ngữ 1, which the học bạ names beside the subject. */
+export async function setForeignLanguage1(
+  database: HocbaDatabase,
+  context: WriteContext,
+  language: string,
+): Promise<WriteResult> {
+  if (!isForeignLanguage1Name(language)) throw new WriteRefused(setupWriteStrings.unknownForeignLanguage);
+  return await writeSchool(database, context, (current) => ({ ...current, foreignLanguage1: language }));
 }
 
 /** The year after the latest one set up (or the current one, if the list is empty). */

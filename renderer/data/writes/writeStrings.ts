@@ -19,6 +19,8 @@ export const writeStrings = {
 
 /** Why a setup write (school year, staff, classes, assignments) was refused. */
 export const setupWriteStrings = {
+  unknownForeignLanguage:
+    'Ngoại ngữ 1 phải là một trong các thứ tiếng của chương trình: Tiếng Anh, Tiếng Nga, Tiếng Pháp, Tiếng Trung Quốc, Tiếng Đức, Tiếng Nhật, Tiếng Hàn.',
   noSchool: 'Chưa có dữ liệu trường trên máy này.',
   badLogin: 'Tên đăng nhập gồm 3–40 chữ thường không dấu, số, dấu chấm hoặc gạch ngang.',
   badFullName: 'Họ và tên không được để trống và dài tối đa 120 ký tự.',

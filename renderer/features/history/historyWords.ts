@@ -46,6 +46,7 @@ export const fieldWords: Readonly<Record<string, string>> = {
   staff: 'Danh sách cán bộ, giáo viên',
   schoolYears: 'Các năm học',
   principalName: 'Hiệu trưởng',
+  foreignLanguage1: 'Ngoại ngữ 1 của trường',
   province: 'Tỉnh, thành phố',
   commune: 'Xã, phường',
   taxCode: 'Mã số thuế',

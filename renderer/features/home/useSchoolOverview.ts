@@ -47,9 +47,7 @@ export function useSchoolOverview(): SchoolOverview | null | undefined {
     const classes = classDocs
       .map((doc) => doc.toMutableJSON())
       .sort((a, b) => a.grade - b.grade || a.name.localeCompare(b.name, 'vi', { numeric: true }));
-    const students = peopleDocs
-      .map((doc) => doc.toMutableJSON())
-      .sort(compareRosterOrder);
+    const students = peopleDocs.map((doc) => doc.toMutableJSON()).sort(compareRosterOrder);
     const studentsByClass = new Map<string, PersonDoc[]>();
     for (const student of students) {
       const list = studentsByClass.get(student.classId) ?? [];

@@ -95,6 +95,7 @@ export function useClassRecords(schoolClass: ClassDoc): ClassRecordEntry[] | und
             homeroomTeacherName: schoolClass.homeroomTeacherName,
           },
           principalName: school.principalName,
+          foreignLanguage1: school.foreignLanguage1,
           student: studentIdentityOf(student),
           photoSha256: student.photo?.photoId ?? null,
           registerNumber: student.registerNumber,

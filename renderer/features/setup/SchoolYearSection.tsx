@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
+import { foreignLanguage1Names } from '../../../shared/domain/foreignLanguages';
 import { useSchool } from '../../app/SchoolContext';
 import { useDatabase } from '../../data/DatabaseContext';
-import { nextSchoolYearOf, startSchoolYear } from '../../data/writes/setupWrites';
+import { nextSchoolYearOf, setForeignLanguage1, startSchoolYear } from '../../data/writes/setupWrites';
 import { SetupFeedback } from './SetupFeedback';
 import { setupStrings } from './strings';
 import { useSetupAction } from './useSetupAction';
@@ -15,6 +16,8 @@ export function SchoolYearSection({ readOnly }: { readonly readOnly: boolean }) 
   const { feedback, busy, run } = useSetupAction();
   const [confirming, setConfirming] = useState(false);
   const next = nextSchoolYearOf(school);
+  const languageId = useId();
+  const languageHintId = useId();
 
   const start = async () => {
     const done = await run(() => startSchoolYear(database, writeContext, next), strings.started(next));
@@ -36,6 +39,31 @@ export function SchoolYearSection({ readOnly }: { readonly readOnly: boolean }) 
           <dd>{school.schoolYears.join(', ')}</dd>
         </div>
       </dl>
+      <div className="setup-field">
+        <label htmlFor={languageId}>{strings.foreignLanguage}</label>
+        <select
+          id={languageId}
+          value={school.foreignLanguage1}
+          disabled={readOnly || busy}
+          aria-describedby={languageHintId}
+          onChange={(event) => {
+            const language = event.target.value;
+            void run(
+              () => setForeignLanguage1(database, writeContext, language),
+              strings.foreignLanguageSaved(language),
+            );
+          }}
+        >
+          {foreignLanguage1Names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <span id={languageHintId} className="hint">
+          {strings.foreignLanguageHint}
+        </span>
+      </div>
       {!readOnly && !confirming && (
         <button type="button" className="button" disabled={busy} onClick={() => setConfirming(true)}>
           {strings.start(next)}

@@ -15,6 +15,9 @@ export const setupStrings = {
       `Khi bắt đầu năm học ${year}, mọi người sẽ làm việc trên năm học mới. Lớp và phân công của năm mới cần được thiết lập lại; dữ liệu các năm trước vẫn được giữ nguyên.`,
     confirm: (year: string) => `Xác nhận bắt đầu năm học ${year}`,
     started: (year: string) => `Đã bắt đầu năm học ${year}.`,
+    foreignLanguage: 'Ngoại ngữ 1 của trường',
+    foreignLanguageHint: 'Học bạ ghi môn này là “Ngoại ngữ 1: <thứ tiếng>”.',
+    foreignLanguageSaved: (language: string) => `Đã lưu: Ngoại ngữ 1 là ${language}.`,
   },
   classes: {
     heading: 'Lớp học',

@@ -2,6 +2,7 @@ import type { PDFImage } from '@cantoo/pdf-lib';
 import { formatDate } from '../../domain/dates';
 import type { StudyRecord } from '../studyRecord';
 import { contentWidth, drawHeader, drawRow, margin, pageSize, type Flow } from './pdfFlow';
+import { placeAndDateOf } from './placeAndDate';
 import { recordPdfStrings as strings } from './recordPdfStrings';
 
 /** The 3×4 cm photo box (../shared/docs/domain.md: identity page), in points. */
@@ -27,6 +28,21 @@ function drawPhoto(flow: Flow, top: number, photo: PDFImage | undefined): void {
     width,
     height,
   });
+}
+
+/**
+ * The principal's confirmation of the identity page, at its right, as the Ministry's template
+ * has it: place and date, "HIỆU TRƯỞNG", and the name. On a digital record the principal's one
+ * signature (in its box at the end) covers every page, so the hint says where it is.
+ */
+function drawPrincipalConfirmation(flow: Flow, record: StudyRecord): void {
+  const center = pageSize.width - margin.right - 110;
+  const confirmation = strings.identityConfirmation;
+  flow.drawCentered(placeAndDateOf(record), center, flow.y - 10, { size: 9.5, grey: true });
+  flow.drawCentered(confirmation.title, center, flow.y - 26, { font: 'bold', size: 10 });
+  flow.drawCentered(confirmation.hint, center, flow.y - 38, { size: 8, grey: true });
+  flow.drawCentered(record.year.principalName, center, flow.y - 62, { emphasis: true, size: 10 });
+  flow.y -= 84;
 }
 
 /** The cover and identity page: national heading, title, school, identity with photo, study history. */
@@ -87,7 +103,8 @@ export function drawIdentityPage(flow: Flow, record: StudyRecord, photo: PDFImag
     }
     y -= 2;
   }
-  flow.y = Math.min(y, top - photoBox.height) - 18;
+  flow.y = Math.min(y, top - photoBox.height) - 8;
+  drawPrincipalConfirmation(flow, record);
 
   flow.draw(strings.historyHeading, margin.left, flow.y, { font: 'bold', size: 12 });
   flow.y -= 8;

@@ -1,4 +1,3 @@
-import { isoDateInVietnam } from '../../domain/dates';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   AFRelationship,
@@ -21,6 +20,7 @@ import type { StudyRecord } from '../studyRecord';
 import { drawIdentityPage } from './identityPage';
 import { embedSharedSubsetFont, vietnameseCharacters } from '../../pdf/cachedFontkit';
 import { createFlow, lineGrey, margin, pageSize, type Flow } from './pdfFlow';
+import { placeAndDateOf } from './placeAndDate';
 import { recordPdfStrings as strings } from './recordPdfStrings';
 import { qrRectangles, recordQrPayload } from './recordQr';
 import {
@@ -95,14 +95,10 @@ function drawSignatures(flow: Flow, record: StudyRecord): Record<SignatureRole, 
   flow.y -= 22;
   const gap = (pageSize.width - margin.left - margin.right - 3 * boxSize.width) / 2;
   // Above the principal's box, as on the paper học bạ: "Xã …, ngày … tháng … năm …".
-  const confirmed = record.year.resultConfirmedAt;
-  const place = record.school.commune || record.school.province;
-  flow.drawCentered(
-    strings.placeAndDate(place, confirmed === null ? null : isoDateInVietnam(new Date(confirmed))),
-    margin.left + boxSize.width + gap + boxSize.width / 2,
-    flow.y,
-    { size: 9.5, grey: true },
-  );
+  flow.drawCentered(placeAndDateOf(record), margin.left + boxSize.width + gap + boxSize.width / 2, flow.y, {
+    size: 9.5,
+    grey: true,
+  });
   flow.y -= 18;
   const roles: readonly [SignatureRole, string, string][] = [
     ['homeroomTeacher', strings.signatures.homeroomTeacher, record.year.homeroomTeacherName],

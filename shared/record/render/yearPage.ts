@@ -2,7 +2,8 @@ import type { RecordTraitRow, StudyRecord } from '../studyRecord';
 import { contentWidth, drawHeader, drawRow, margin, pageSize, type Flow } from './pdfFlow';
 import { recordPdfStrings as strings } from './recordPdfStrings';
 
-const levelWidth = 34;
+/** Wide enough for the headers "Mức đạt được" and "Điểm KTĐK" on one line. */
+const levelWidth = 62;
 
 function heading(flow: Flow, text: string): void {
   flow.ensure(40);
@@ -26,64 +27,54 @@ function paragraph(flow: Flow, text: string, indent = 12): void {
   }
 }
 
+/**
+ * The subject table as the Ministry's template has it: for each subject and activity the
+ * year-end level, the year-end test score where the grade has a test (after a retest, the last
+ * score) and the year-end comment. The mid-year (CKI) values are the class's own business, not
+ * the record's.
+ */
 function subjectTable(flow: Flow, record: StudyRecord): void {
   const labels = strings.subjectColumns;
-  const nameWidth = 150;
-  const columns = [
-    nameWidth,
-    levelWidth,
-    levelWidth,
-    levelWidth,
-    levelWidth,
-    contentWidth - nameWidth - 4 * levelWidth,
-  ];
+  const nameWidth = 160;
+  const columns = [nameWidth, levelWidth, levelWidth, contentWidth - nameWidth - 2 * levelWidth];
   drawHeader(flow, columns, [
-    { text: labels.subject, column: 0, row: 0, rows: 2 },
-    { text: labels.level, column: 1, span: 2, row: 0 },
-    { text: labels.score, column: 3, span: 2, row: 0 },
-    { text: labels.comment, column: 5, row: 0, rows: 2 },
-    { text: labels.ck1, column: 1, row: 1 },
-    { text: labels.cn, column: 2, row: 1 },
-    { text: labels.ck1, column: 3, row: 1 },
-    { text: labels.cn, column: 4, row: 1 },
+    { text: labels.subject, column: 0, row: 0 },
+    { text: labels.level, column: 1, row: 0 },
+    { text: labels.score, column: 2, row: 0 },
+    { text: labels.comment, column: 3, row: 0 },
   ]);
-  const score = (value: number | null) => (value === null ? '' : String(value));
   for (const row of record.year.subjects) {
     drawRow(flow, columns, [
       { text: row.label },
-      { text: row.CK1.level ?? '', align: 'center' },
       { text: row.CN.level ?? '', align: 'center' },
-      { text: row.tested ? score(row.CK1.score) : '', align: 'center' },
-      { text: row.tested ? score(row.CN.score) : '', align: 'center' },
+      { text: row.tested && row.CN.score !== null ? String(row.CN.score) : '', align: 'center' },
       { text: row.comment },
     ]);
   }
   legend(flow, strings.subjectLegend);
 }
 
+/** A quality or competency table: the year-end level and comment of each (the template's columns). */
 function traitTable(
   flow: Flow,
   nameHeader: string,
   groups: readonly { readonly title: string | undefined; readonly rows: readonly RecordTraitRow[] }[],
 ): void {
   const labels = strings.traitColumns;
-  const nameWidth = 150;
-  const columns = [nameWidth, levelWidth, levelWidth, contentWidth - nameWidth - 2 * levelWidth];
+  const nameWidth = 160;
+  const columns = [nameWidth, levelWidth, contentWidth - nameWidth - levelWidth];
   drawHeader(flow, columns, [
-    { text: nameHeader, column: 0, row: 0, rows: 2 },
-    { text: labels.level, column: 1, span: 2, row: 0 },
-    { text: labels.comment, column: 3, row: 0, rows: 2 },
-    { text: strings.subjectColumns.ck1, column: 1, row: 1 },
-    { text: strings.subjectColumns.cn, column: 2, row: 1 },
+    { text: nameHeader, column: 0, row: 0 },
+    { text: labels.level, column: 1, row: 0 },
+    { text: labels.comment, column: 2, row: 0 },
   ]);
   for (const group of groups) {
     if (group.rows.length === 0) continue;
     if (group.title !== undefined)
-      drawRow(flow, columns, [{ text: group.title, span: 4, style: { font: 'bold' } }]);
+      drawRow(flow, columns, [{ text: group.title, span: 3, style: { font: 'bold' } }]);
     for (const row of group.rows)
       drawRow(flow, columns, [
         { text: row.name },
-        { text: row.CK1 ?? '', align: 'center' },
         { text: row.CN ?? '', align: 'center' },
         { text: row.comment },
       ]);

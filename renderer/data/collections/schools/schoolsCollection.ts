@@ -1,8 +1,9 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
-import type { CertificatePin, StaffMember } from '../../../../shared/domain/staff';
+import { defaultForeignLanguage1 } from '../../../../shared/domain/foreignLanguages';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
 import { schoolProfileProperties, schoolProfileRequired } from './schoolSchemaV0';
-import { migrateSchoolV0toV1, staffMemberV1Properties, type SchoolDocV1 } from './schoolSchemaV1';
+import { migrateSchoolV0toV1, staffMemberV1Properties } from './schoolSchemaV1';
+import { migrateSchoolV1toV2, type SchoolDocV2 } from './schoolSchemaV2';
 
 /**
  * `schools`: one document per school, written by the principal.
@@ -13,13 +14,10 @@ import { migrateSchoolV0toV1, staffMemberV1Properties, type SchoolDocV1 } from '
  * - v2: what tells the signers' certificates from namesakes': each staff member's `personalId`
  *   (CCCD), `formerIdNumber` (CMND) and pinned `certificate`; the school's `taxCode` (MST),
  *   `budgetCode` (MNS) and pinned `sealCertificate`. Absent or null means not recorded.
+ * - v3: `foreignLanguage1`, the language the school teaches as Ngoại ngữ 1 ("Tiếng Anh"), which
+ *   the học bạ names beside the subject ("Ngoại ngữ 1: Tiếng Anh").
  */
-export type SchoolDoc = Omit<SchoolDocV1, 'staff'> & {
-  readonly staff: readonly StaffMember[];
-  readonly taxCode?: string | null;
-  readonly budgetCode?: string | null;
-  readonly sealCertificate?: CertificatePin | null;
-};
+export type SchoolDoc = SchoolDocV2 & { readonly foreignLanguage1: string };
 
 const certificatePinProperty = {
   type: ['object', 'null'],
@@ -36,7 +34,7 @@ const certificatePinProperty = {
 
 export const schoolSchema: RxJsonSchema<SchoolDoc> = {
   title: 'schools',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -61,16 +59,18 @@ export const schoolSchema: RxJsonSchema<SchoolDoc> = {
     taxCode: { type: ['string', 'null'], maxLength: 14 },
     budgetCode: { type: ['string', 'null'], maxLength: 7 },
     sealCertificate: certificatePinProperty,
+    foreignLanguage1: { type: 'string', maxLength: 40 },
     ...documentMetaProperties,
   },
-  required: [...schoolProfileRequired, 'staff', 'schoolYears', ...documentMetaRequired],
+  required: [...schoolProfileRequired, 'staff', 'schoolYears', 'foreignLanguage1', ...documentMetaRequired],
 };
 
 /** Each step takes a document of the previous version and returns it in the next. */
 export const schoolMigrationStrategies = {
   1: migrateSchoolV0toV1,
-  // Nothing was recorded before v2: the staff keep no IDs (unknown), the school no codes.
-  2: (old: SchoolDocV1): SchoolDoc => ({ ...old, taxCode: null, budgetCode: null, sealCertificate: null }),
+  2: migrateSchoolV1toV2,
+  // Nearly every primary school teaches English as Ngoại ngữ 1; the principal changes it in setup.
+  3: (old: SchoolDocV2): SchoolDoc => ({ ...old, foreignLanguage1: defaultForeignLanguage1 }),
 };
 
 export type SchoolsCollection = RxCollection<SchoolDoc>;

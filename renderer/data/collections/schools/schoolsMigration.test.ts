@@ -20,8 +20,9 @@ describe('schools v1 → v2 (the signers’ identities)', () => {
     const v1 = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false });
     const { schools } = await v1.addCollections({ schools: { schema: schoolSchemaV1 } });
     const { school } = sampleSchoolDocuments(sample, undefined, principal, new Date('2025-09-05T01:00:00Z'));
+    const { foreignLanguage1: _language, ...schoolBeforeV3 } = school;
     const schoolV1: SchoolDocV1 = {
-      ...school,
+      ...schoolBeforeV3,
       staff: school.staff.map(({ userId, login, fullName, role, active }) => ({
         userId,
         login,
@@ -42,6 +43,7 @@ describe('schools v1 → v2 (the signers’ identities)', () => {
       taxCode: null,
       budgetCode: null,
       sealCertificate: null,
+      foreignLanguage1: 'Tiếng Anh',
     });
     expect(
       doc?.staff.every((member) => member.personalId === undefined && member.certificate === undefined),
