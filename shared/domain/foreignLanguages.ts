@@ -25,3 +25,16 @@ export function isForeignLanguage1Name(value: string): value is ForeignLanguage1
 export function foreignLanguage1Label(subjectLabel: string, language: string): string {
   return language === '' ? subjectLabel : `${subjectLabel}: ${language}`;
 }
+
+/** The catalogue's subject whose record line names the language taught. */
+export const foreignLanguage1SubjectCode = 'ngoai-ngu-1';
+
+/**
+ * The names a record may print on a catalogue row's line: the row's label, and for Ngoại ngữ 1
+ * the label with any of the programme's languages ("Ngoại ngữ 1: Tiếng Nhật").
+ */
+export function recordRowLabels(subjectCode: string, label: string): readonly string[] {
+  return subjectCode === foreignLanguage1SubjectCode
+    ? [label, ...foreignLanguage1Names.map((language) => foreignLanguage1Label(label, language))]
+    : [label];
+}

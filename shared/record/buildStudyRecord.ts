@@ -3,7 +3,7 @@ import type { CompiledCatalogue, EvaluatedTrait } from '../domain/evaluation/com
 import { computeYearResult } from '../domain/evaluation/computeYearResult';
 import { rowApplies, takenElectives } from '../domain/evaluation/resolveEntries';
 import type { StudentYearInput, SubjectEntry } from '../domain/evaluation/studentYearInput';
-import { foreignLanguage1Label } from '../domain/foreignLanguages';
+import { foreignLanguage1Label, foreignLanguage1SubjectCode } from '../domain/foreignLanguages';
 import type { StudentIdentity } from '../domain/student';
 import {
   studyRecordFormat,
@@ -101,9 +101,6 @@ function subjectValue(entry: SubjectEntry | undefined): PeriodValue {
 
 const recordPeriods: readonly PeriodCode[] = ['CK1', 'CN'];
 
-/** The catalogue's subject whose record line names the language taught. */
-const foreignLanguage1Code = 'ngoai-ngu-1';
-
 function subjectRows(
   compiled: CompiledCatalogue,
   year: StudentYearInput,
@@ -127,7 +124,7 @@ function subjectRows(
     return {
       key: row.key,
       label:
-        row.subject.code === foreignLanguage1Code && foreignLanguage1 !== undefined
+        row.subject.code === foreignLanguage1SubjectCode && foreignLanguage1 !== undefined
           ? foreignLanguage1Label(row.label, foreignLanguage1)
           : row.label,
       kind: row.subject.kind,
@@ -206,7 +203,10 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
   const result: RecordYearResult =
     outcome.status === 'computed'
       ? { status: 'computed', code: outcome.result, name: outcome.resultName }
-      : { status: 'incomplete', missing: outcome.missing.map((missing) => missing.message) };
+      : outcome.status === 'individualPlan'
+        ? { status: 'individualPlan', name: outcome.resultName }
+        : { status: 'incomplete', missing: outcome.missing.map((missing) => missing.message) };
+  const concluded = outcome.status !== 'incomplete';
   const awards: RecordAward[] =
     source.confirmedAwards !== undefined
       ? [...source.confirmedAwards]
@@ -222,11 +222,12 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
     formatVersion: 2,
     id: studyRecordIdOf(student.studentCode, schoolClass.schoolYear),
     // A CHT student's record is not final until the supplementary evaluation (and, after an
-    // unsuccessful one, the principal's decision) is on it (TT27 Điều 11 khoản 2–3).
+    // unsuccessful one, the principal's decision) is on it (TT27 Điều 11 khoản 2–3); a student on
+    // an individual education plan's, until the principal's decision (Điều 8).
     status:
-      outcome.status === 'computed' && outcome.completion.status === 'pending'
+      concluded && outcome.completion.status === 'pending'
         ? 'draft'
-        : (source.status ?? (outcome.status === 'computed' ? 'final' : 'draft')),
+        : (source.status ?? (concluded ? 'final' : 'draft')),
     version: { number: 1, previousHash: null, amendmentId: null },
     catalogueVersion: compiled.catalogue.version,
     school: {
@@ -255,10 +256,7 @@ export function buildStudyRecord(compiled: CompiledCatalogue, source: StudyRecor
       result,
       resultConfirmedAt: source.resultConfirmedAt ?? null,
       awards,
-      completion:
-        outcome.status === 'computed'
-          ? { status: outcome.completion.status, label: outcome.completion.label }
-          : null,
+      completion: concluded ? { status: outcome.completion.status, label: outcome.completion.label } : null,
       supplementaryEvaluation: supplementary
         ? { outcome: supplementary.outcome, date: supplementary.date, note: supplementary.note ?? '' }
         : null,

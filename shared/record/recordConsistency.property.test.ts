@@ -60,7 +60,7 @@ function mutations(record: StudyRecord): Mutation[] {
     set('result incomplete', {
       result: { status: 'incomplete', missing: ['Chưa có mức đạt được của môn Toán, cuối năm học.'] },
     });
-  else {
+  else if (printed.status === 'incomplete') {
     const [first = '', ...rest] = printed.missing;
     set('missing list changed', {
       result: { status: 'incomplete', missing: [`${first} (đã nhập)`, ...rest] },

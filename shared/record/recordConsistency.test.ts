@@ -461,3 +461,93 @@ describe('buildStudentYear-made records of every grade', () => {
       }
   });
 });
+
+describe('a student with disabilities evaluated against an individual education plan (TT27 Điều 8, issue 10 point 15)', () => {
+  const plan = { ...yearWith(3, { subjects: { toan: { level: 'C' } } }), individualEducationPlan: true };
+  const onPlan = (extra: Partial<StudentYearInput> = {}, source: Partial<StudyRecordSource> = {}) =>
+    recordOf({ ...plan, ...extra }, { resultConfirmedAt: confirmedAt, ...source });
+
+  it('gets no standard level, even with values that would give CHT, and nothing is "missing"', () => {
+    const outcome = computeYearResult(compiled, plan);
+    expect(outcome.status).toBe('individualPlan');
+    expect(computeYearResult(compiled, { ...plan, individualEducationPlan: false }).status).toBe('computed');
+    const bare = computeYearResult(compiled, {
+      grade: 3,
+      electives: [],
+      subjects: [],
+      qualities: [],
+      competencies: [],
+      individualEducationPlan: true,
+    });
+    expect(bare.status).toBe('individualPlan');
+  });
+
+  it('prints that the student is evaluated against the plan, and stays a draft until the principal decides', () => {
+    const waiting = onPlan();
+    expect(waiting.year.result).toEqual({
+      status: 'individualPlan',
+      name: 'Đánh giá theo kế hoạch giáo dục cá nhân (học sinh khuyết tật, Điều 8 Thông tư 27/2020/TT-BGDĐT)',
+    });
+    expect(waiting.status).toBe('draft');
+    expect(waiting.year.awards).toEqual([]);
+    expect(waiting.year.completion?.status).toBe('pending');
+    expect(checkRecordConsistency(waiting).ok).toBe(true);
+
+    const decided = onPlan({ principalDecision: { decision: 'promoted', date: '2026-05-28' } });
+    expect(decided.status).toBe('final');
+    expect(decided.year.completion).toEqual({ status: 'decided', label: 'Được lên lớp' });
+    expect(checkRecordConsistency(decided).ok).toBe(true);
+  });
+
+  it('refuses one forged as final before the decision, with an engine award, or with a supplementary evaluation', () => {
+    const waiting = onPlan();
+    expect(problemsOf({ ...waiting, status: 'final' })).toHaveLength(1);
+    const decided = onPlan({ principalDecision: { decision: 'promoted', date: '2026-05-28' } });
+    expect(
+      problemsOf({
+        ...decided,
+        year: { ...decided.year, awards: [{ kind: 'excellent', title: 'Học sinh Xuất sắc' }] },
+      }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      problemsOf({
+        ...decided,
+        year: {
+          ...decided.year,
+          supplementaryEvaluation: { outcome: 'completed', date: '2026-08-01', note: '' },
+        },
+      }),
+    ).toContain(
+      'Học sinh được đánh giá theo kế hoạch giáo dục cá nhân không có đánh giá bổ sung; hiệu trưởng quyết định trực tiếp.',
+    );
+    expect(
+      problemsOf({
+        ...decided,
+        year: { ...decided.year, result: { status: 'individualPlan', name: 'Hoàn thành tốt' } },
+      }).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('cannot be built with a supplementary evaluation: the engine says the step does not belong', () => {
+    const outcome = computeYearResult(compiled, {
+      ...plan,
+      supplementaryEvaluation: { outcome: 'completed', date: '2026-08-01' },
+    });
+    expect(outcome.status).toBe('incomplete');
+  });
+
+  it('accepts "Ngoại ngữ 1" with a language of the programme on its line, and nothing else there', () => {
+    const decided = onPlan({ principalDecision: { decision: 'promoted', date: '2026-05-28' } });
+    const relabel = (label: string): StudyRecord => ({
+      ...decided,
+      year: {
+        ...decided.year,
+        subjects: decided.year.subjects.map((row) => (row.key === 'ngoai-ngu-1' ? { ...row, label } : row)),
+      },
+    });
+    expect(decided.year.subjects.find((row) => row.key === 'ngoai-ngu-1')?.label).toBe('Ngoại ngữ 1');
+    expect(problemsOf(relabel('Ngoại ngữ 1: Tiếng Nhật'))).toEqual([]);
+    expect(problemsOf(relabel('Ngoại ngữ 1: Tiếng Klingon'))).toHaveLength(1);
+    expect(problemsOf(relabel('Toán'))).toHaveLength(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { recordRowLabels } from '../domain/foreignLanguages';
 import {
   defaultCompiledCatalogue,
   type CompiledCatalogue,
@@ -82,7 +83,8 @@ function rebuildYearInput(compiled: CompiledCatalogue, plan: GradePlan, record: 
       continue;
     }
     seenRows.add(row.key);
-    if (!same(row.label, planned.label)) problems.push(text.rowLabelWrong(row.label, planned.label));
+    if (!recordRowLabels(planned.subject.code, planned.label).some((label) => same(row.label, label)))
+      problems.push(text.rowLabelWrong(row.label, planned.label));
     if (row.kind !== planned.subject.kind) problems.push(text.rowKindWrong(planned.label));
     if (row.status !== planned.status)
       problems.push(
@@ -144,6 +146,7 @@ function rebuildYearInput(compiled: CompiledCatalogue, plan: GradePlan, record: 
       subjects,
       qualities,
       competencies,
+      individualEducationPlan: year.result.status === 'individualPlan',
       supplementaryEvaluation: supplementary
         ? { outcome: supplementary.outcome, date: supplementary.date, note: supplementary.note }
         : null,
@@ -182,9 +185,9 @@ function checkResult(
   const { full, fromValues } = outcomes;
   const printed = record.year.result;
   const problems: string[] = [];
-  if (record.status === 'final' && printed.status !== 'computed') problems.push(text.finalWithoutResult);
+  if (record.status === 'final' && printed.status === 'incomplete') problems.push(text.finalWithoutResult);
   if (printed.status === 'incomplete') {
-    if (full.status === 'computed') problems.push(text.incompleteButComputes(full.resultName));
+    if (full.status !== 'incomplete') problems.push(text.incompleteButComputes(full.resultName));
     else {
       const expected = full.missing.map((missing) => missing.message);
       const differs =
@@ -194,6 +197,13 @@ function checkResult(
     }
     return problems;
   }
+  // Evaluated against an individual education plan (TT27 Điều 8): no level to recompute; the
+  // record's own claim, held to the engine's wording (completion and awards are judged apart).
+  if (printed.status === 'individualPlan') {
+    if (!same(printed.name, evaluationStrings.individualPlanResult))
+      problems.push(text.resultNameWrong(printed.name, evaluationStrings.individualPlanResult));
+    return problems;
+  }
   // The result follows from the values alone; the completion steps are judged with completion.
   if (fromValues.status === 'incomplete') {
     const missing = listed(fromValues.missing.map((value) => value.message));
@@ -201,6 +211,7 @@ function checkResult(
     return problems;
   }
   const gathered = gatherYearValues(compiled, input);
+  if (fromValues.status !== 'computed') return problems;
   if (printed.code !== fromValues.result && 'values' in gathered)
     problems.push(
       text.resultDisagrees(
@@ -263,7 +274,7 @@ function checkCompletion(record: StudyRecord, full: YearOutcome): string[] {
   // A record that prints no result claims no completion either.
   if (record.year.result.status === 'incomplete')
     return printed === null ? [] : [text.completionWithoutResult(printed.label)];
-  if (full.status === 'computed') {
+  if (full.status !== 'incomplete') {
     if (printed === null) return [text.completionMissing(full.completion.label)];
     if (printed.status !== full.completion.status || !same(printed.label, full.completion.label))
       return [text.completionDisagrees(printed.label, full.completion.label)];

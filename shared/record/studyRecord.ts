@@ -71,6 +71,8 @@ export const recordTraitRowSchema = z
 
 export const recordYearResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('computed'), code: z.enum(yearResultCodes), name: nfc(200) }).strict(),
+  /** A student with disabilities evaluated against their individual education plan (TT27 Điều 8). */
+  z.object({ status: z.literal('individualPlan'), name: nfc(300) }).strict(),
   /** Not every CN value is there yet: only a draft can carry this. */
   z.object({ status: z.literal('incomplete'), missing: z.array(nfc(500)).min(1) }).strict(),
 ]);
@@ -239,7 +241,7 @@ export const studyRecordSchema = z
         path: ['version'],
         message: 'Phiên bản điều chỉnh phải ghi mã băm của phiên bản trước và biên bản đã được duyệt.',
       });
-    if (record.status === 'final' && record.year.result.status !== 'computed')
+    if (record.status === 'final' && record.year.result.status === 'incomplete')
       context.addIssue({
         code: 'custom',
         path: ['status'],

@@ -140,4 +140,43 @@ describe('backing up a desktop', () => {
     await row.getByText(/theo quyết định của hiệu trưởng|Được lên lớp/).waitFor();
     expect(browser.problems).toEqual([]);
   });
+
+  it('takes a student on an individual education plan straight to the principal’s decision (issue 10, point 15)', async () => {
+    const { page } = browser;
+    await appActions(page).goTo('Trang chủ');
+    await appActions(page).openFirstClassGradebook('toan', 'CN');
+    await appActions(page).goTo('Bảng tổng hợp');
+    await page.getByLabel('Kỳ đánh giá').selectOption('CN');
+    // A student who completed the year by the standard levels (not in the completion steps).
+    const pending = await page.locator('.completion-steps li strong').allInnerTexts();
+    const names = await page.locator('.summary-table tbody td[data-column="fullName"]').allInnerTexts();
+    const name = names.map((each) => each.trim()).find((each) => each !== '' && !pending.includes(each));
+    if (!name) throw new Error('no student who completed the year');
+
+    await appActions(page).goTo('Hồ sơ học sinh');
+    await page.getByRole('button', { name, exact: true }).first().click();
+    const plan = page.getByLabel('Học sinh khuyết tật, đánh giá theo kế hoạch giáo dục cá nhân');
+    // The box shows what is stored: ticked once the change is in the database.
+    await plan.click();
+    await page.locator('.profile-enrolment').getByText('Đã lưu').waitFor();
+    await expect.poll(() => plan.isChecked()).toBe(true);
+    await page.locator('.profile-enrolment').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'profile-enrolment-1024.png') });
+
+    await appActions(page).goTo('Bảng tổng hợp');
+    const row = page.locator('.completion-steps li').filter({ hasText: name });
+    await row.getByText('Đánh giá theo kế hoạch giáo dục cá nhân: chờ hiệu trưởng quyết định').waitFor();
+    // The homeroom teacher records no supplementary evaluation for this student.
+    await expect(row.getByRole('button', { name: /Đánh giá bổ sung/ }).count()).resolves.toBe(0);
+
+    const principal = (
+      await page.getByLabel('Đổi người dùng (dùng thử)').locator('option').allTextContents()
+    ).find((label) => label.endsWith('— Hiệu trưởng'));
+    if (!principal) throw new Error('no principal');
+    await appActions(page).switchUser(principal);
+    await row.getByLabel(`Ngày đánh giá hoặc quyết định cho ${name}`).fill('28/05/2026');
+    await row.getByRole('button', { name: 'Hiệu trưởng quyết định: lên lớp' }).click();
+    await row.getByText('Được lên lớp').waitFor();
+    expect(browser.problems).toEqual([]);
+  });
 });

@@ -80,7 +80,7 @@ function vietnameseStrings(record: StudyRecord): string[] {
     year.principalName,
     ...year.subjects.flatMap((row) => [row.label, row.comment]),
     ...[...year.qualities, ...year.competencies].flatMap((row) => [row.name, row.comment]),
-    ...(year.result.status === 'computed' ? [year.result.name] : year.result.missing),
+    ...(year.result.status === 'incomplete' ? year.result.missing : [year.result.name]),
     ...year.awards.map((award) => award.title),
     ...(year.completion ? [year.completion.label] : []),
   ];

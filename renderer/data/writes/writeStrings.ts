@@ -9,6 +9,8 @@ export const writeStrings = {
   notHomeroom: 'Chỉ giáo viên chủ nhiệm của lớp mới nhập được phần này.',
   notPrincipal: 'Chỉ hiệu trưởng mới quyết định việc lên lớp của học sinh chưa hoàn thành chương trình.',
   badStepDate: 'Ngày phải có dạng ngày/tháng/năm và có thật, ví dụ 05/08/2026.',
+  noSupplementaryOnPlan:
+    'Học sinh được đánh giá theo kế hoạch giáo dục cá nhân không có đánh giá bổ sung; hiệu trưởng quyết định việc hoàn thành chương trình.',
   decisionBeforeSupplementary:
     'Chỉ quyết định sau khi học sinh đã được đánh giá bổ sung mà vẫn chưa hoàn thành (TT27 Điều 11 khoản 3).',
   notLeadership: 'Chỉ hiệu trưởng hoặc phó hiệu trưởng mới thiết lập được năm học, lớp và phân công.',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contextAs, databaseHarness, seededDatabase } from '../../../tests/support/browserDatabase';
 import type { StudentPlace } from './resultWrites';
+import { setIndividualEducationPlan } from './profileWrites';
 import { recordPrincipalDecision, recordSupplementaryEvaluation } from './yearResultWrites';
 
 const harness = databaseHarness();
@@ -35,26 +36,26 @@ async function setUp() {
 describe('the steps after a year not completed (TT27 Điều 11 khoản 2–3, Chromium IndexedDB)', () => {
   it('lets the homeroom teacher record the supplementary evaluation, then the principal decide', async () => {
     const { database, place, homeroom, teacher, principal } = await setUp();
-    expect(() =>
+    await expect(
       recordSupplementaryEvaluation(database, teacher, place, {
         outcome: 'notCompleted',
         date: '2026-08-01',
       }),
-    ).toThrow('Chỉ giáo viên chủ nhiệm');
+    ).rejects.toThrow('Chỉ giáo viên chủ nhiệm');
     await expect(
       recordPrincipalDecision(database, principal, place, { decision: 'promoted', date: '2026-08-10' }),
     ).rejects.toThrow('Chỉ quyết định sau khi học sinh đã được đánh giá bổ sung');
-    expect(() =>
+    await expect(
       recordSupplementaryEvaluation(database, homeroom, place, { outcome: 'notCompleted', date: '1/8/2026' }),
-    ).toThrow('Ngày phải có dạng');
+    ).rejects.toThrow('Ngày phải có dạng');
 
     await recordSupplementaryEvaluation(database, homeroom, place, {
       outcome: 'notCompleted',
       date: '2026-08-01',
     });
-    expect(() =>
+    await expect(
       recordPrincipalDecision(database, homeroom, place, { decision: 'promoted', date: '2026-08-10' }),
-    ).toThrow('Chỉ hiệu trưởng');
+    ).rejects.toThrow('Chỉ hiệu trưởng');
     await recordPrincipalDecision(database, principal, place, { decision: 'promoted', date: '2026-08-10' });
     const stored = (
       await database.yearResults.findOne({ selector: { studentId: place.studentId } }).exec()
@@ -71,5 +72,19 @@ describe('the steps after a year not completed (TT27 Điều 11 khoản 2–3, C
       await database.yearResults.findOne({ selector: { studentId: place.studentId } }).exec()
     )?.toMutableJSON();
     expect(corrected?.principalDecision).toBeNull();
+  });
+
+  it('takes a student on an individual education plan straight to the principal’s decision (Điều 8)', async () => {
+    const { database, place, homeroom, principal } = await setUp();
+    await setIndividualEducationPlan(database, homeroom, place.studentId, true);
+    await expect(
+      recordSupplementaryEvaluation(database, homeroom, place, { outcome: 'completed', date: '2026-08-01' }),
+    ).rejects.toThrow('không có đánh giá bổ sung');
+    await recordPrincipalDecision(database, principal, place, { decision: 'promoted', date: '2026-06-01' });
+    const stored = (
+      await database.yearResults.findOne({ selector: { studentId: place.studentId } }).exec()
+    )?.toMutableJSON();
+    expect(stored?.supplementaryEvaluation).toBeNull();
+    expect(stored?.principalDecision).toMatchObject({ decision: 'promoted', date: '2026-06-01' });
   });
 });

@@ -78,7 +78,7 @@ function yearResultWrite(place: StudentPlace, build: (current: YearResultDoc) =>
  * by the homeroom teacher after the support plan: completed, or not (then the principal decides).
  * A completed one clears a decision that no longer applies.
  */
-export function recordSupplementaryEvaluation(
+export async function recordSupplementaryEvaluation(
   database: HocbaDatabase,
   context: WriteContext,
   place: StudentPlace,
@@ -86,6 +86,7 @@ export function recordSupplementaryEvaluation(
 ): Promise<WriteResult> {
   if (!context.permissions.isHomeroomOf(place.classId)) throw new WriteRefused(writeStrings.notHomeroom);
   if (!isoDate.test(value.date)) throw new WriteRefused(writeStrings.badStepDate);
+  if (await onIndividualPlan(database, place)) throw new WriteRefused(writeStrings.noSupplementaryOnPlan);
   const stamp = { at: context.now().toISOString(), by: context.actor.userId };
   return auditedWriteMany(database, context, 'yearResults', [
     yearResultWrite(place, (current) => ({
@@ -96,11 +97,18 @@ export function recordSupplementaryEvaluation(
   ]);
 }
 
+/** Whether the student is evaluated against an individual education plan (TT27 Điều 8). */
+async function onIndividualPlan(database: HocbaDatabase, place: StudentPlace): Promise<boolean> {
+  const person = await database.people.findOne(place.studentId).exec();
+  return person?.individualEducationPlan === true;
+}
+
 /**
  * The principal's decision on promotion (TT27 Điều 11 khoản 3), only after a supplementary
- * evaluation the student did not pass.
+ * evaluation the student did not pass; for a student evaluated against an individual education
+ * plan (Điều 8), on the homeroom teacher's evaluation of the plan, with no supplementary step.
  */
-export function recordPrincipalDecision(
+export async function recordPrincipalDecision(
   database: HocbaDatabase,
   context: WriteContext,
   place: StudentPlace,
@@ -108,10 +116,11 @@ export function recordPrincipalDecision(
 ): Promise<WriteResult> {
   if (context.actor.role !== 'principal') throw new WriteRefused(writeStrings.notPrincipal);
   if (!isoDate.test(value.date)) throw new WriteRefused(writeStrings.badStepDate);
+  const onPlan = await onIndividualPlan(database, place);
   const stamp = { at: context.now().toISOString(), by: context.actor.userId };
   return auditedWriteMany(database, context, 'yearResults', [
     yearResultWrite(place, (current) => {
-      if (current.supplementaryEvaluation?.outcome !== 'notCompleted')
+      if (!onPlan && current.supplementaryEvaluation?.outcome !== 'notCompleted')
         throw new WriteRefused(writeStrings.decisionBeforeSupplementary);
       return { ...current, principalDecision: { ...value, ...stamp } };
     }),

@@ -26,7 +26,8 @@ export function CompletionSteps({ data, students, schoolClass }: Props) {
   const pending = data.summary.rows.flatMap((row) => {
     const outcome = row.outcome;
     if (
-      outcome?.status !== 'computed' ||
+      outcome === undefined ||
+      outcome.status === 'incomplete' ||
       (outcome.completion.status === 'completed' && outcome.completion.via === 'yearResult')
     )
       return [];
@@ -94,11 +95,14 @@ function CompletionRow({
     );
   };
   const supplementary = year?.supplementaryEvaluation;
-  const needsDecision = supplementary?.outcome === 'notCompleted' && !year?.principalDecision;
+  // A student on an individual education plan goes straight to the principal (TT27 Điều 8).
+  const onPlan = student.individualEducationPlan;
+  const needsDecision =
+    (onPlan || supplementary?.outcome === 'notCompleted') && !year?.principalDecision;
   const dateLabel = summaryStrings.stepDate(student.fullName);
   // What this person may record now: the homeroom teacher the evaluation, the principal the decision.
   const actions: { label: string; write: (iso: string) => Promise<unknown> }[] = [
-    ...(mayEvaluate && !supplementary
+    ...(mayEvaluate && !supplementary && !onPlan
       ? (['completed', 'notCompleted'] as const).map((outcome) => ({
           label:
             outcome === 'completed'

@@ -1,4 +1,5 @@
 import './summary.css';
+import { confirmableResultOf } from '../../../shared/domain/evaluation/computeYearResult';
 import { yearInputFingerprint } from '../../../shared/domain/evaluation/yearFingerprint';
 import { useState } from 'react';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
@@ -63,13 +64,17 @@ function ClassSummaryView({ schoolClass }: { schoolClass: ClassDoc }) {
     for (const row of data.summary.rows) {
       const student = students.find((candidate) => candidate.id === row.studentId);
       const input = data.inputs.get(row.studentId);
-      if (!student || !input || row.outcome?.status !== 'computed') continue;
-      const awards = row.outcome.awards
-        .filter((award) => !award.requiresConfirmation || exemplary.has(row.studentId))
-        .map((award) => ({ kind: award.award, title: award.title }));
+      const result = row.outcome ? confirmableResultOf(row.outcome) : undefined;
+      if (!student || !input || !row.outcome || result === undefined) continue;
+      const awards =
+        row.outcome.status === 'computed'
+          ? row.outcome.awards
+              .filter((award) => !award.requiresConfirmation || exemplary.has(row.studentId))
+              .map((award) => ({ kind: award.award, title: award.title }))
+          : [];
       confirmations.push({
         place: studentPlaceOf(student, schoolClass),
-        result: row.outcome.result,
+        result,
         fingerprint: yearInputFingerprint(input),
         awards,
       });
@@ -85,7 +90,9 @@ function ClassSummaryView({ schoolClass }: { schoolClass: ClassDoc }) {
     }
   };
 
-  const ready = data.summary.rows.filter((row) => row.outcome?.status === 'computed').length;
+  const ready = data.summary.rows.filter(
+    (row) => row.outcome !== undefined && confirmableResultOf(row.outcome) !== undefined,
+  ).length;
   return (
     <>
       <div className="toolbar">

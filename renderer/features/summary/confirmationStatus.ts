@@ -1,3 +1,4 @@
+import { confirmableResultOf } from '../../../shared/domain/evaluation/computeYearResult';
 import { yearInputFingerprint } from '../../../shared/domain/evaluation/yearFingerprint';
 import type { SummaryData } from './useClassSummary';
 
@@ -11,12 +12,13 @@ export type ConfirmationStatus = 'confirmed' | 'stale' | 'none' | 'incomplete';
 
 export function confirmationStatus(data: SummaryData, studentId: string): ConfirmationStatus {
   const row = data.summary.rows.find((candidate) => candidate.studentId === studentId);
-  if (row?.outcome?.status !== 'computed') return 'incomplete';
+  const result = row?.outcome ? confirmableResultOf(row.outcome) : undefined;
+  if (result === undefined) return 'incomplete';
   const confirmation = data.yearResults.get(studentId)?.confirmation;
   const input = data.inputs.get(studentId);
   if (!confirmation || !input) return 'none';
   return confirmation.fingerprint === yearInputFingerprint(input) &&
-    confirmation.result === row.outcome.result
+    confirmation.result === result
     ? 'confirmed'
     : 'stale';
 }

@@ -51,6 +51,7 @@ export function useClassSummary(
         byStudent.get(student.id) ?? [],
         characterResults.get(student.id),
         {
+          ...(student.individualEducationPlan ? { individualEducationPlan: true } : {}),
           ...(year?.supplementaryEvaluation
             ? {
                 supplementaryEvaluation: {

@@ -2,7 +2,7 @@ import { formatDate } from '../dates';
 import type { Gender } from '../student';
 import type { PeriodCode } from './catalogueSchema';
 import type { CompiledCatalogue } from './compiledCatalogue';
-import { computeYearResult } from './computeYearResult';
+import { computeYearResult, confirmableResultOf } from './computeYearResult';
 import { indexSubjectPeriod, indexTraitPeriod, rowApplies, takenElectives } from './resolveEntries';
 import type { StudentYearInput } from './studentYearInput';
 import { evaluationStrings as strings } from './evaluationStrings';
@@ -140,9 +140,10 @@ export function buildClassSummary(
     }
     const outcome = computeYearResult(compiled, { ...student.year, grade });
     outcomes.set(student.id, outcome);
-    cells.result = outcome.status === 'computed' ? outcome.result : null;
+    cells.result = confirmableResultOf(outcome) ?? null;
     cells.awards = awardsCell(student, outcome);
-    cells.completion = outcome.status === 'computed' ? outcome.completion.label : null;
+    cells.completion = outcome.status === 'incomplete' ? null : outcome.completion.label;
+    if (outcome.status === 'individualPlan') notes.push(outcome.resultName);
     if (outcome.status === 'incomplete') notes.push(strings.incompleteNote(outcome.missing.length));
     cells.note = notes.filter(Boolean).join('; ');
     return { studentId: student.id, cells, outcome };

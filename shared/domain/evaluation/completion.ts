@@ -44,3 +44,28 @@ export function completionOf(
         : strings.retained,
   };
 }
+
+/**
+ * Completion of a student evaluated against an individual education plan (TT27 Điều 8): the
+ * principal decides, on the homeroom teacher's evaluation of the plan, with no supplementary
+ * evaluation in between.
+ */
+export function individualPlanCompletion(input: StudentYearInput): Completion {
+  const lastGrade = input.grade === 5;
+  const programme = lastGrade ? strings.primaryProgramme : strings.gradeProgramme;
+  const decision = input.principalDecision;
+  if (!decision)
+    return { status: 'pending', nextStep: 'principalDecision', label: strings.awaitingPlanDecision(programme) };
+  const promoted = decision.decision === 'promoted';
+  return {
+    status: 'decided',
+    decision: decision.decision,
+    label: lastGrade
+      ? promoted
+        ? strings.primaryByDecision
+        : strings.primaryRetained
+      : promoted
+        ? strings.promoted
+        : strings.retained,
+  };
+}

@@ -43,8 +43,9 @@ function withTrait(
 
 function resultOf(input: StudentYearInput) {
   const outcome = computeYearResult(compiled, input);
-  if (outcome.status !== 'computed')
+  if (outcome.status === 'incomplete')
     throw new Error(`incomplete: ${outcome.missing.map((m) => m.message).join(' | ')}`);
+  if (outcome.status !== 'computed') throw new Error(`not computed: ${outcome.status}`);
   return outcome;
 }
 

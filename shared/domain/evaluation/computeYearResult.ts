@@ -2,7 +2,7 @@ import { isGrade } from '../grade';
 import type { CharacterLevel, SubjectLevel } from './catalogueSchema';
 import type { CompiledCatalogue, EvaluatedRow, EvaluatedTrait } from './compiledCatalogue';
 import { proposeAwards } from './awards';
-import { completionOf } from './completion';
+import { completionOf, individualPlanCompletion } from './completion';
 import { evaluationStrings as strings } from './evaluationStrings';
 import {
   indexSubjectPeriod,
@@ -190,6 +190,49 @@ export function reasonsAgainst(compiled: CompiledCatalogue, rule: Rule, values: 
 }
 
 /**
+ * What a confirmation records as the result of a student evaluated against an individual
+ * education plan (kế hoạch giáo dục cá nhân): not one of the catalogue's levels.
+ */
+export const individualPlanResultCode = 'KHGDCN';
+
+/** The result a homeroom teacher confirms: the level's code, or the individual plan's. */
+export function confirmableResultOf(outcome: YearOutcome): string | undefined {
+  if (outcome.status === 'computed') return outcome.result;
+  if (outcome.status === 'individualPlan') return individualPlanResultCode;
+  return undefined;
+}
+
+/**
+ * A student evaluated against an individual education plan (TT27 Điều 8): no level, no award
+ * proposal; only the principal's decision completes the year. A supplementary evaluation does not
+ * belong to this path and is refused as a contradiction.
+ */
+function individualPlanOutcome(input: StudentYearInput, id: { id?: string }): YearOutcome {
+  if (input.supplementaryEvaluation)
+    return {
+      status: 'incomplete',
+      ...id,
+      missing: [
+        {
+          kind: 'completionStep',
+          key: 'completion',
+          label: strings.completionStepsLabel,
+          period: 'CN',
+          reason: 'invalid',
+          message: strings.supplementaryNotForPlan,
+        },
+      ],
+    };
+  return {
+    status: 'individualPlan',
+    ...id,
+    resultName: strings.individualPlanResult,
+    explanation: strings.individualPlanExplanation,
+    completion: individualPlanCompletion(input),
+  };
+}
+
+/**
  * The year's education result (kết quả giáo dục, TT27 Điều 9 khoản 2): the first classification
  * rule, from the highest, that every CN value satisfies; none gives the fallback (CHT). Electives
  * the student does not take are left out; a retest score replaces the original. When a value is
@@ -213,6 +256,7 @@ export function computeYearResult(compiled: CompiledCatalogue, input: StudentYea
       ],
     };
   }
+  if (input.individualEducationPlan === true) return individualPlanOutcome(input, id);
   const gathered = gatherYearValues(compiled, input);
   if ('missing' in gathered) return { status: 'incomplete', ...id, missing: gathered.missing };
   const { values } = gathered;

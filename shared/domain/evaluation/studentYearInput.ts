@@ -53,6 +53,11 @@ export const studentYearInputSchema = z
     subjects: z.array(subjectEntrySchema).default([]),
     qualities: z.array(qualityEntrySchema).default([]),
     competencies: z.array(competencyEntrySchema).default([]),
+    /**
+     * A student with disabilities evaluated against their individual education plan (TT27 Điều 8):
+     * the standard levels are not applied to them.
+     */
+    individualEducationPlan: z.boolean().optional(),
     /** Đánh giá bổ sung for a student who did not complete the year (TT27 Điều 11 khoản 2). */
     supplementaryEvaluation: z
       .object({

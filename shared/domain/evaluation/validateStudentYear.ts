@@ -102,10 +102,11 @@ export function validateStudentYear(compiled: CompiledCatalogue, input: StudentY
     }
     seen.add(period);
   };
-  // TT27 Điều 11 khoản 3: a decision follows an unsuccessful supplementary evaluation, never replaces it.
+  // TT27 Điều 11 khoản 3: a decision follows an unsuccessful supplementary evaluation, never
+  // replaces it; for a student on an individual education plan (Điều 8) it is the only step.
   const decision = input.principalDecision;
   const supplementary = input.supplementaryEvaluation;
-  if (decision && !supplementary)
+  if (decision && !supplementary && input.individualEducationPlan !== true)
     problems.push({ path: 'principalDecision', message: strings.decisionWithoutSupplementary });
   if (decision && supplementary?.outcome === 'completed')
     problems.push({ path: 'principalDecision', message: strings.decisionAfterCompletion });

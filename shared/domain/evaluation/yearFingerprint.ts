@@ -35,6 +35,8 @@ export function yearInputFingerprint(input: StudentYearInput): string {
     traits,
     supplementary: input.supplementaryEvaluation?.outcome ?? null,
     decision: input.principalDecision?.decision ?? null,
+    // Only when set, so the fingerprints of every other student stay what they were.
+    ...(input.individualEducationPlan === true ? { individualPlan: true } : {}),
   };
   return toHex(sha256(utf8Encode(canonicalJson(basis))));
 }

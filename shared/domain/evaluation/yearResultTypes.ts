@@ -81,6 +81,18 @@ export type YearOutcome =
       readonly completion: Completion;
     }
   | {
+      /**
+       * A student with disabilities evaluated against their individual education plan (kế hoạch
+       * giáo dục cá nhân, TT27 Điều 8): no standard level is computed, nothing is "missing"; the
+       * principal decides completion on the homeroom teacher's evaluation of the plan.
+       */
+      readonly status: 'individualPlan';
+      readonly id?: string;
+      readonly resultName: string;
+      readonly explanation: string;
+      readonly completion: Completion;
+    }
+  | {
       readonly status: 'incomplete';
       readonly id?: string;
       /** Never empty: what to enter or correct, in catalogue order. */

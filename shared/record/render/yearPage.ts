@@ -84,7 +84,7 @@ function traitTable(
 function resultSection(flow: Flow, record: StudyRecord): void {
   const { year } = record;
   heading(flow, strings.resultHeading);
-  if (year.result.status === 'computed') paragraph(flow, year.result.name);
+  if (year.result.status !== 'incomplete') paragraph(flow, year.result.name);
   else {
     paragraph(flow, strings.resultMissing);
     for (const missing of year.result.missing) paragraph(flow, `- ${missing}`, 24);
