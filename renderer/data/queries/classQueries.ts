@@ -23,11 +23,7 @@ export function useClassStudents(classId: string | undefined, paused = false): P
       [database, classId, paused],
     ),
   );
-  const students = useMemo(
-    () =>
-      docs?.map((doc) => doc.toMutableJSON()).sort(compareRosterOrder),
-    [docs],
-  );
+  const students = useMemo(() => docs?.map((doc) => doc.toMutableJSON()).sort(compareRosterOrder), [docs]);
   // The last roster read live, for showing while paused and until the query answers again.
   const [held, setHeld] = useState<{ classId: string | undefined; students: PersonDoc[] | undefined }>({
     classId,

@@ -198,15 +198,15 @@ describe('profile writes (homeroom teacher, audited)', () => {
     await expect(
       updateEnrolment(database, homeroom, student.id, { registerNumber: '1'.repeat(41) }),
     ).rejects.toThrow('Số đăng bộ chỉ gồm');
-    await expect(updateEnrolment(database, homeroom, student.id, { entryDate: '2025-10-02' })).rejects.toThrow(
-      'không được sau hôm nay',
-    );
-    await expect(updateEnrolment(database, homeroom, student.id, { entryDate: '2001-09-05' })).rejects.toThrow(
-      'trước ngày sinh',
-    );
-    await expect(updateEnrolment(database, homeroom, student.id, { entryDate: '2022-02-30' })).rejects.toThrow(
-      'Ngày không tồn tại',
-    );
+    await expect(
+      updateEnrolment(database, homeroom, student.id, { entryDate: '2025-10-02' }),
+    ).rejects.toThrow('không được sau hôm nay');
+    await expect(
+      updateEnrolment(database, homeroom, student.id, { entryDate: '2001-09-05' }),
+    ).rejects.toThrow('trước ngày sinh');
+    await expect(
+      updateEnrolment(database, homeroom, student.id, { entryDate: '2022-02-30' }),
+    ).rejects.toThrow('Ngày không tồn tại');
     await expect(
       updateEnrolment(database, subjectTeacher, student.id, { registerNumber: '1/2022' }),
     ).rejects.toThrow('Chỉ giáo viên chủ nhiệm của lớp');

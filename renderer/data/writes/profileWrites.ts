@@ -197,7 +197,12 @@ export async function setElectives(
 const registerNumberSchema = z
   .string()
   .transform(cleanText)
-  .pipe(z.string().max(40).regex(/^[\p{L}\p{N}/.\- ]*$/u));
+  .pipe(
+    z
+      .string()
+      .max(40)
+      .regex(/^[\p{L}\p{N}/.\- ]*$/u),
+  );
 
 /**
  * Records the student's entry in the school's register (sổ đăng bộ): its number and the day the

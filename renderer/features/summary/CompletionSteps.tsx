@@ -97,8 +97,7 @@ function CompletionRow({
   const supplementary = year?.supplementaryEvaluation;
   // A student on an individual education plan goes straight to the principal (TT27 Điều 8).
   const onPlan = student.individualEducationPlan;
-  const needsDecision =
-    (onPlan || supplementary?.outcome === 'notCompleted') && !year?.principalDecision;
+  const needsDecision = (onPlan || supplementary?.outcome === 'notCompleted') && !year?.principalDecision;
   const dateLabel = summaryStrings.stepDate(student.fullName);
   // What this person may record now: the homeroom teacher the evaluation, the principal the decision.
   const actions: { label: string; write: (iso: string) => Promise<unknown> }[] = [

@@ -17,8 +17,7 @@ export function confirmationStatus(data: SummaryData, studentId: string): Confir
   const confirmation = data.yearResults.get(studentId)?.confirmation;
   const input = data.inputs.get(studentId);
   if (!confirmation || !input) return 'none';
-  return confirmation.fingerprint === yearInputFingerprint(input) &&
-    confirmation.result === result
+  return confirmation.fingerprint === yearInputFingerprint(input) && confirmation.result === result
     ? 'confirmed'
     : 'stale';
 }

@@ -55,7 +55,11 @@ export function individualPlanCompletion(input: StudentYearInput): Completion {
   const programme = lastGrade ? strings.primaryProgramme : strings.gradeProgramme;
   const decision = input.principalDecision;
   if (!decision)
-    return { status: 'pending', nextStep: 'principalDecision', label: strings.awaitingPlanDecision(programme) };
+    return {
+      status: 'pending',
+      nextStep: 'principalDecision',
+      label: strings.awaitingPlanDecision(programme),
+    };
   const promoted = decision.decision === 'promoted';
   return {
     status: 'decided',

@@ -59,7 +59,8 @@ export const evaluationStrings = {
     `Chưa hoàn thành ${programme}: lập kế hoạch giúp đỡ, rồi đánh giá bổ sung.`,
   awaitingDecision: (programme: string) =>
     `Sau đánh giá bổ sung, học sinh vẫn chưa hoàn thành ${programme}: chờ hiệu trưởng quyết định.`,
-  individualPlanResult: 'Đánh giá theo kế hoạch giáo dục cá nhân (học sinh khuyết tật, Điều 8 Thông tư 27/2020/TT-BGDĐT)',
+  individualPlanResult:
+    'Đánh giá theo kế hoạch giáo dục cá nhân (học sinh khuyết tật, Điều 8 Thông tư 27/2020/TT-BGDĐT)',
   individualPlanExplanation:
     'Học sinh khuyết tật được đánh giá theo kế hoạch giáo dục cá nhân nên không xếp mức theo chuẩn chung; hiệu trưởng quyết định việc hoàn thành chương trình theo nhận xét của giáo viên chủ nhiệm.',
   awaitingPlanDecision: (programme: string) =>

@@ -65,7 +65,10 @@ export function studentYearInputFrom(
   electives: readonly string[],
   subjectResults: readonly SubjectResultValues[],
   characterResult: CharacterResultValues | undefined,
-  extra: Pick<StudentYearInput, 'supplementaryEvaluation' | 'principalDecision' | 'individualEducationPlan'> = {},
+  extra: Pick<
+    StudentYearInput,
+    'supplementaryEvaluation' | 'principalDecision' | 'individualEducationPlan'
+  > = {},
 ): StudentYearInput {
   const subjects: SubjectEntry[] = [];
   for (const result of subjectResults) {
