@@ -4,8 +4,8 @@ import { base64Schema } from './fileSchemas';
 
 /**
  * The IPC contract of the học bạ files (records:*): main keeps the PDFs in its data folder, named
- * by record id; the renderer builds the records from its offline data. The token and signing
- * channels are in signingChannels.ts.
+ * by record id; the renderer builds the records from its offline data. The token channels are in
+ * tokenChannels.ts, batch signing in signingChannels.ts.
  */
 
 export const recordIdSchema = z.string().regex(studyRecordIdPattern, 'Mã học bạ không hợp lệ');

@@ -18,6 +18,7 @@ import { classListHandlers } from './classListHandlers';
 import { photoHandlers } from './photoHandlers';
 import { recordHandlers } from './recordHandlers';
 import { signingHandlers } from './signingHandlers';
+import { tokenHandlers } from './tokenHandlers';
 import { sampleHandlers } from './sampleHandlers';
 import { summaryHandlers } from './summaryHandlers';
 
@@ -49,7 +50,8 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...summaryHandlers(services.summaryExport),
     ...photoHandlers(services.photos),
     ...recordHandlers(services.records, services.recordVerifier),
-    ...signingHandlers(services.signing, services.tokenLibraries),
+    ...tokenHandlers(services.signing, services.tokenLibraries),
+    ...signingHandlers(services.signing),
     ...auditHandlers(services.auditHeads),
     ...backupHandlers(services.backups),
   };

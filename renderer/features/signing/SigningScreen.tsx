@@ -1,7 +1,7 @@
 import './signing.css';
 import { useCallback, useMemo, useState } from 'react';
 import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
-import type { TokenCertificateView } from '../../../shared/ipc/signingChannels';
+import type { TokenCertificateView } from '../../../shared/ipc/tokenChannels';
 import { type RefusalReason, selectForSigning } from '../../../shared/record/signingOrder';
 import { studyRecordIdOf } from '../../../shared/record/studyRecord';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';

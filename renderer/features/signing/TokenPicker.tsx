@@ -5,7 +5,7 @@ import type {
   TokenLibraryView,
   TokenList,
   TokenView,
-} from '../../../shared/ipc/signingChannels';
+} from '../../../shared/ipc/tokenChannels';
 import { useIpc } from '../../ipc/IpcContext';
 import { signingStrings } from './strings';
 

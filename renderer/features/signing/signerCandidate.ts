@@ -1,5 +1,5 @@
 import type { CertificateIdentity } from '../../../shared/signing/certificateIdentity';
-import type { CertificateIdentityView, TokenCertificateView } from '../../../shared/ipc/signingChannels';
+import type { CertificateIdentityView, TokenCertificateView } from '../../../shared/ipc/tokenChannels';
 import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
 import type { CertificatePin, StaffMember } from '../../../shared/domain/staff';
 import { judgeCandidate, type SigningCandidate } from '../../../shared/record/signingOrder';
