@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { signerRoles } from '../domain/signerRole';
 import { recordSignersSchema, studyRecordIdPattern, studyRecordSchema } from '../record/studyRecord';
 import { base64Schema } from './fileSchemas';
 
@@ -9,8 +10,7 @@ import { base64Schema } from './fileSchemas';
  */
 
 export const recordIdSchema = z.string().regex(studyRecordIdPattern, 'Mã học bạ không hợp lệ');
-export const signerRoleSchema = z.enum(['homeroomTeacher', 'principal', 'schoolSeal']);
-export type SignerRoleCode = z.output<typeof signerRoleSchema>;
+export const signerRoleSchema = z.enum(signerRoles);
 
 /** At most one school's worth of records per request keeps each IPC message bounded. */
 export const maxRecordsPerRequest = 60;

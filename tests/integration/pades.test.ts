@@ -11,7 +11,8 @@ import { embedSharedSubsetFont, vietnameseCharacters } from '../../shared/pdf/ca
 import { readSignatureDictionaries } from '../../shared/signing/signatureDictionaries';
 import { PdfSigningError } from '../../shared/signing/pdfSigningError';
 import { signPdf, type SignPdfOptions } from '../../shared/signing/signPdf';
-import type { SignatureRect, SignerRole } from '../../shared/signing/signingTypes';
+import type { SignatureRect } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { verifyPdfSignatures, type VerificationReport } from '../../shared/signing/verifyPdfSignatures';
 import { repoRoot } from '../support/paths';
 import { createPadesPki, openssl, softwareSigner, type PadesPki, type TestIdentity } from './support-pades';

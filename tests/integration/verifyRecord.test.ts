@@ -28,7 +28,7 @@ import { sampleStudyRecords } from '../../shared/record/sampleStudyRecords';
 import type { StudyRecord } from '../../shared/record/studyRecord';
 import { verifyRecordPdf, type RecordVerificationReport } from '../../shared/record/verifyRecordPdf';
 import { signPdf } from '../../shared/signing/signPdf';
-import type { SignerRole } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { captureCliIo } from '../support/captureCliIo';
@@ -44,7 +44,7 @@ let dir = '';
 let pki: PadesPki;
 let record: StudyRecord;
 let signed: Uint8Array;
-type Box = RenderedStudyRecord['signatureBoxes']['seal'];
+type Box = RenderedStudyRecord['signatureBoxes']['schoolSeal'];
 
 /**
  * Renders `source` and signs it as teacher, principal and seal, each in its own box; `before`
@@ -59,7 +59,7 @@ async function renderAndSign(
   const signers: readonly [SignerRole, TestIdentity, Box][] = [
     ['homeroomTeacher', pki.teacher, rendered.signatureBoxes.homeroomTeacher],
     ['principal', pki.principal, rendered.signatureBoxes.principal],
-    ['schoolSeal', pki.seal, rendered.signatureBoxes.seal],
+    ['schoolSeal', pki.seal, rendered.signatureBoxes.schoolSeal],
   ];
   let pdf = await before(rendered.pdf);
   for (const [role, identity, box] of signers) {
