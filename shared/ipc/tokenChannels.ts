@@ -94,6 +94,25 @@ export const chooseLibraryResultSchema = z.discriminatedUnion('outcome', [
 ]);
 export type ChooseLibraryResult = z.output<typeof chooseLibraryResultSchema>;
 
+/**
+ * What token:watch answers: the tokens plugged in now, by main's hot-plug poller, and a
+ * generation that changes whenever one is plugged in or pulled out.
+ */
+export const tokenPresenceSchema = z.object({
+  /** Sent back to wait for the next change. */
+  generation: z.number().int().min(0),
+  /** The tokens present (token:list gives their certificates and PIN state). */
+  tokens: z.array(
+    z.object({
+      libraryId: tokenLibraryIdSchema,
+      slotId: z.string(),
+      serialNumber: z.string(),
+      label: z.string(),
+    }),
+  ),
+});
+export type TokenPresence = z.output<typeof tokenPresenceSchema>;
+
 export const tokenChannelContract = {
   'token:list': {
     request: z.object({}).strict(),
@@ -101,4 +120,14 @@ export const tokenChannelContract = {
   },
   /** Opens main's own file dialog to pick a PKCS#11 library; main keeps the choice. */
   'token:chooseLibrary': { request: z.object({}).strict(), response: chooseLibraryResultSchema },
+  /**
+   * Main's hot-plug notice over plain request and answer: answers as soon as the tokens plugged in
+   * differ from generation `since` (at once without it), else after about 25 s with the same
+   * generation; the screen that shows tokens asks again each time, and main polls the tokens only
+   * while someone asks.
+   */
+  'token:watch': {
+    request: z.object({ since: z.number().int().min(0).optional() }).strict(),
+    response: tokenPresenceSchema,
+  },
 } as const;
