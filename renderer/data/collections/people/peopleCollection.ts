@@ -1,4 +1,5 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import type { ClassId, StudentId } from '../../../../shared/domain/ids';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
 import { migratePersonV0toV1, type PersonDocV1 } from './peopleSchemaV1';
 
@@ -41,6 +42,9 @@ export type PhotoReference = { readonly photoId: string; readonly width: number;
  *   page (`birthCertificateCheck`, `parentsConfirmation`).
  */
 export type PersonDoc = PersonDocV1 & {
+  /** `student:<studentCode>` (studentIdOf), the class's id (classIdOf): typed as such from v2 on. */
+  readonly id: StudentId;
+  readonly classId: ClassId;
   readonly electives: readonly string[];
   readonly photo: PhotoReference | null;
   readonly birthCertificateCheck: DatedCheck | null;
@@ -99,6 +103,9 @@ export const peopleMigrationStrategies = {
   1: migratePersonV0toV1,
   2: (old: PersonDocV1): PersonDoc => ({
     ...old,
+    // The same stored ids, typed: this app wrote them with studentIdOf and classIdOf.
+    id: old.id as StudentId,
+    classId: old.classId as ClassId,
     electives: [],
     photo: null,
     birthCertificateCheck: null,

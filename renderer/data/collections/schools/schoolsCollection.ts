@@ -1,4 +1,5 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import type { UserId } from '../../../../shared/domain/ids';
 import type { CertificatePin, StaffMember } from '../../../../shared/domain/staff';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
 import { schoolProfileProperties, schoolProfileRequired } from './schoolSchemaV0';
@@ -70,7 +71,14 @@ export const schoolSchema: RxJsonSchema<SchoolDoc> = {
 export const schoolMigrationStrategies = {
   1: migrateSchoolV0toV1,
   // Nothing was recorded before v2: the staff keep no IDs (unknown), the school no codes.
-  2: (old: SchoolDocV1): SchoolDoc => ({ ...old, taxCode: null, budgetCode: null, sealCertificate: null }),
+  2: (old: SchoolDocV1): SchoolDoc => ({
+    ...old,
+    // The same stored ids, typed: this app wrote them with userIdOf.
+    staff: old.staff.map((member) => ({ ...member, userId: member.userId as UserId })),
+    taxCode: null,
+    budgetCode: null,
+    sealCertificate: null,
+  }),
 };
 
 export type SchoolsCollection = RxCollection<SchoolDoc>;
