@@ -124,12 +124,20 @@ describe('the token watch (token:watch)', () => {
     watch.close();
   });
 
-  it('holds a bounded number of waits: more are answered at once', async () => {
+  it('holds a bounded number of waits: a new one answers the oldest, unchanged', async () => {
     const { watch } = desk({ maxWaiters: 2 });
     const first = await watch.wait();
-    const held = [watch.wait(first.generation), watch.wait(first.generation)];
-    await expect(watch.wait(first.generation)).resolves.toEqual(first);
+    const answered: string[] = [];
+    const held = ['oldest', 'second', 'third'].map((name) =>
+      watch.wait(first.generation).then((presence) => {
+        answered.push(name);
+        return presence;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answered).toEqual(['oldest']);
     watch.close();
-    await expect(Promise.all(held)).resolves.toEqual([first, first]);
+    await expect(Promise.all(held)).resolves.toEqual([first, first, first]);
+    expect(answered).toEqual(['oldest', 'second', 'third']);
   });
 });

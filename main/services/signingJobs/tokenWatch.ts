@@ -35,7 +35,10 @@ export type TokenWatchOptions = {
    * A library showing a token, or with a session open, is left alone.
    */
   readonly rescanMs?: number;
-  /** Waits held at once; more are answered at once (a page cannot pile them up). */
+  /**
+   * Waits held at once. A new one beyond it answers the oldest, unchanged (most likely from a
+   * screen that has closed and stopped listening), so a page cannot pile them up.
+   */
   readonly maxWaiters?: number;
 };
 
@@ -148,9 +151,15 @@ export function createTokenWatch(options: TokenWatchOptions): TokenWatch {
       idleTimer = undefined;
       if (!poller.isRunning()) poller.start();
       settle();
-      if (since !== generation || waiters.size >= maxWaiters) {
+      if (since !== generation) {
         if (waiters.size === 0) idleSoon();
         return presence();
+      }
+      const [oldest] = waiters;
+      if (oldest !== undefined && waiters.size >= maxWaiters) {
+        clearTimeout(oldest.timer);
+        waiters.delete(oldest);
+        oldest.resolve(presence());
       }
       return new Promise<TokenPresence>((resolve) => {
         const waiter: Waiter = {

@@ -18,12 +18,14 @@ export function useTokenChanges(onChange: () => void): void {
   }, [onChange]);
 
   useEffect(() => {
-    let stopped = false;
+    // Leaving the screen closes the held request: over the bridge it would otherwise keep one of
+    // the browser's few connections to main busy until main answers.
+    const stop = new AbortController();
     let retry: ReturnType<typeof setTimeout> | undefined;
     let since: number | undefined;
     const wait = () => {
-      void ipc.invoke('token:watch', since === undefined ? {} : { since }).then((result) => {
-        if (stopped) return;
+      void ipc.invoke('token:watch', since === undefined ? {} : { since }, stop.signal).then((result) => {
+        if (stop.signal.aborted) return;
         if (!result.ok) {
           retry = setTimeout(wait, retryMs);
           return;
@@ -35,7 +37,7 @@ export function useTokenChanges(onChange: () => void): void {
     };
     wait();
     return () => {
-      stopped = true;
+      stop.abort();
       if (retry !== undefined) clearTimeout(retry);
     };
   }, [ipc]);
