@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { RecordFontBytes } from '../main/services/recordFonts';
 import { createTokenSigner, signRecordBatch, type BatchResult } from '../main/services/signing';
 import { createTokenService, sharedModuleRegistry } from '../main/services/token';
-import type { SignerRole } from '../shared/signing/signingTypes';
+import type { SignerRole } from '../shared/domain/signerRole';
 import { renderStudyRecordPdf } from '../shared/record/render/renderStudyRecordPdf';
 import type { StudyRecord } from '../shared/record/studyRecord';
 import { createSoftHsm, type TokenName } from '../tests/support/softhsm';

@@ -21,6 +21,7 @@ import { createTrustStore } from './services/records/trustStore';
 import { createSettingsStore } from './services/settings/settingsStore';
 import { createSigningJobService } from './services/signingJobs/signingJobService';
 import { type ChooseLibraryFile, createTokenLibraryCatalogue } from './services/signingJobs/tokenLibraries';
+import { createTokenWatch } from './services/signingJobs/tokenWatch';
 import { createTokenService, type TokenPlatform } from './services/token';
 import { defaultTrustDir } from './services/trustAnchors';
 import type { UntrustedFileTasks } from './workers/untrustedFileTasks';
@@ -33,7 +34,10 @@ function tokenPlatformOf(platform: string): TokenPlatform {
 export type MainRuntime = {
   readonly services: MainServices;
   readonly dispatch: IpcDispatcher;
-  /** Logs out of every token and releases the PKCS#11 libraries, stops the file worker (on quit). */
+  /**
+   * Stops the hot-plug watch, logs out of every token and releases the PKCS#11 libraries, stops
+   * the file worker (on quit).
+   */
   readonly close: () => void;
 };
 
@@ -99,6 +103,7 @@ export async function createMainRuntime(
     configuredPath: options.customLibraryPath,
     logger,
   });
+  const tokenWatch = createTokenWatch({ tokens, libraries: tokenLibraries, logger });
   const services: MainServices = {
     appInfo: createAppInfoService({ ...facts, deviceId }),
     sample: createSampleService(),
@@ -117,6 +122,7 @@ export async function createMainRuntime(
       logger,
     }),
     tokenLibraries,
+    tokenWatch,
     auditHeads,
     backups: createBackupDesk({ dataDir: facts.dataDir, appVersion: facts.version }),
   };
@@ -124,6 +130,7 @@ export async function createMainRuntime(
     services,
     dispatch: createIpcDispatcher(createIpcHandlers(services), logger),
     close: () => {
+      tokenWatch.close();
       tokens.close();
       void untrustedFiles.close();
     },

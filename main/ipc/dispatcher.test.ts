@@ -38,6 +38,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'records:read': notUsedHere,
     'records:verify': notUsedHere,
     'token:list': notUsedHere,
+    'token:watch': notUsedHere,
     'signing:start': notUsedHere,
     'signing:status': notUsedHere,
     'signing:cancel': notUsedHere,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userIdSchema, type UserId } from '../../shared/domain/ids';
 import { staffRoles, type StaffRole } from '../../shared/domain/staff';
 import { readStoredJson } from './storedJson';
 
@@ -9,7 +10,7 @@ import { readStoredJson } from './storedJson';
  */
 const sessionSchema = z.object({
   databaseName: z.string().regex(/^hocba-[a-z0-9-]+$/),
-  userId: z.string().regex(/^user:[a-z0-9._-]+$/),
+  userId: userIdSchema,
   displayName: z.string().min(1),
   role: z.enum(staffRoles),
   mode: z.literal('sample'),
@@ -34,7 +35,7 @@ export function clearSession(storage: Storage): void {
 export const sampleDatabaseName = 'hocba-dung-thu';
 
 export function sampleSessionAs(member: {
-  readonly userId: string;
+  readonly userId: UserId;
   readonly fullName: string;
   readonly role: StaffRole;
 }): Session {

@@ -30,12 +30,13 @@ export function takeBridgeSecret(location: Location, history: History, storage: 
 
 /** Reaches the main-process services over the local HTTP bridge (`npm run dev:web`, tests). */
 export function createBridgeTransport(secret: string): IpcTransport {
-  return async (channel, request) => {
+  return async (channel, request, signal) => {
     const response = await fetch(`${bridgeIpcPathPrefix}${channel}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [bridgeSecretHeader]: secret },
       body: JSON.stringify(request ?? {}),
       cache: 'no-store',
+      ...(signal === undefined ? {} : { signal }),
     });
     return (await response.json()) as unknown;
   };

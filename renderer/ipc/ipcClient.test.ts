@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcClient } from './ipcClient';
-import { takeBridgeSecret } from './bridgeTransport';
+import { createBridgeTransport, takeBridgeSecret } from './bridgeTransport';
 
 const info = {
   name: 'Học bạ số',
@@ -44,6 +44,21 @@ describe('renderer IPC client', () => {
     await expect(createIpcClient(undefined, 'none').invoke('app:info', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'unavailable' },
+    });
+  });
+
+  it('lets the caller stop waiting: the signal reaches the bridge request, which is closed', async () => {
+    const stop = new AbortController();
+    let seen: AbortSignal | undefined;
+    const client = createIpcClient(async (_channel, _request, signal) => {
+      seen = signal;
+      return { ok: true, value: info };
+    }, 'bridge');
+    await client.invoke('app:info', {}, stop.signal);
+    expect(seen).toBe(stop.signal);
+    stop.abort();
+    await expect(createBridgeTransport('secret')('token:watch', {}, stop.signal)).rejects.toMatchObject({
+      name: 'AbortError',
     });
   });
 

@@ -8,9 +8,11 @@ import type { IpcTransport } from './transport';
 
 /** The renderer's one way to reach main: typed by the contract, answers checked against it. */
 export type IpcClient = {
+  /** `signal`: stop waiting (the answer is then `unavailable`); see IpcTransport. */
   readonly invoke: <C extends IpcChannel>(
     channel: C,
     request: IpcRequest<C>,
+    signal?: AbortSignal,
   ) => Promise<IpcResult<IpcResponse<C>>>;
   readonly transportKind: 'electron' | 'bridge' | 'none';
 };
@@ -24,11 +26,12 @@ export function createIpcClient(
     invoke: async <C extends IpcChannel>(
       channel: C,
       request: IpcRequest<C>,
+      signal?: AbortSignal,
     ): Promise<IpcResult<IpcResponse<C>>> => {
       if (!transport) return { ok: false, error: { code: 'unavailable', message: ipcStrings.unavailable } };
       let raw: unknown;
       try {
-        raw = await transport(channel, request);
+        raw = await transport(channel, request, signal);
       } catch {
         return { ok: false, error: { code: 'unavailable', message: ipcStrings.unavailable } };
       }

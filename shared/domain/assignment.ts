@@ -1,3 +1,5 @@
+import type { ClassId, UserId } from './ids';
+
 /**
  * Phân công — a teacher × class × school year: the subjects (catalogue subject codes, or row keys
  * such as `tin-hoc-cong-nghe/tin-hoc` for one part) they evaluate, and whether they are the
@@ -5,13 +7,13 @@
  */
 export type Assignment = {
   readonly id: string;
-  readonly teacherId: string;
-  readonly classId: string;
+  readonly teacherId: UserId;
+  readonly classId: ClassId;
   readonly homeroom: boolean;
   readonly subjects: readonly string[];
 };
 
-export function assignmentIdOf(teacherId: string, classId: string): string {
+export function assignmentIdOf(teacherId: UserId, classId: ClassId): string {
   return `assignment:${teacherId.replace(/^user:/, '')}:${classId}`;
 }
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Branded identifiers. Every document ID is deterministic from its natural key
  * (architecture.md), so two offline machines that create the same thing meet in one document.
@@ -29,3 +31,24 @@ export function studentIdOf(studentCode: string): StudentId {
 export function userIdOf(login: string): UserId {
   return `user:${login}` as UserId;
 }
+
+/**
+ * The ids as they are read at a boundary (a file, an IPC payload, a stored document): checked for
+ * their form and branded, so parsed data carries the branded type. The values are not changed.
+ */
+export const schoolIdSchema = z
+  .string()
+  .regex(/^school:[0-9A-Za-z]+$/)
+  .transform((value) => value as SchoolId);
+export const classIdSchema = z
+  .string()
+  .regex(/^class:/)
+  .transform((value) => value as ClassId);
+export const studentIdSchema = z
+  .string()
+  .regex(/^student:\d{10}$/)
+  .transform((value) => value as StudentId);
+export const userIdSchema = z
+  .string()
+  .regex(/^user:[a-z0-9._-]+$/)
+  .transform((value) => value as UserId);

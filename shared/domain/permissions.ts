@@ -1,8 +1,9 @@
 import { coversRow, type Assignment } from './assignment';
+import type { ClassId, UserId } from './ids';
 import { isLeadership, type StaffMember, type StaffRole } from './staff';
 
 /** Who is acting: their user id and role in the school. */
-export type Actor = { readonly userId: string; readonly role: StaffRole };
+export type Actor = { readonly userId: UserId; readonly role: StaffRole };
 
 /**
  * What a person may do, from their role and assignments (../shared/docs/domain.md: a teacher's rights come from
@@ -11,22 +12,22 @@ export type Actor = { readonly userId: string; readonly role: StaffRole };
  */
 export type Permissions = {
   readonly canSetUpSchool: boolean;
-  readonly canSeeClass: (classId: string) => boolean;
+  readonly canSeeClass: (classId: ClassId) => boolean;
   /** Enter levels, scores and comments of one subject row in one class. */
-  readonly canEditSubject: (classId: string, rowKey: string) => boolean;
+  readonly canEditSubject: (classId: ClassId, rowKey: string) => boolean;
   /** Homeroom work: qualities and competencies, profiles, confirming the year's results. */
-  readonly isHomeroomOf: (classId: string) => boolean;
+  readonly isHomeroomOf: (classId: ClassId) => boolean;
   /** Import a class list: the homeroom teacher, or leadership while setting up the year. */
-  readonly canImportClassList: (classId: string) => boolean;
+  readonly canImportClassList: (classId: ClassId) => boolean;
   /** The classes this person is assigned to. */
-  readonly assignedClassIds: ReadonlySet<string>;
+  readonly assignedClassIds: ReadonlySet<ClassId>;
 };
 
 export function permissionsFor(actor: Actor, assignments: readonly Assignment[]): Permissions {
   const own = assignments.filter((assignment) => assignment.teacherId === actor.userId);
   const leader = isLeadership(actor.role);
   const assignedClassIds = new Set(own.map((assignment) => assignment.classId));
-  const isHomeroomOf = (classId: string) => own.some((a) => a.classId === classId && a.homeroom);
+  const isHomeroomOf = (classId: ClassId) => own.some((a) => a.classId === classId && a.homeroom);
   return {
     canSetUpSchool: leader,
     canSeeClass: (classId) => leader || assignedClassIds.has(classId),
@@ -54,7 +55,7 @@ export const noPermissions: Permissions = {
  */
 export function permissionsOfStaff(
   staff: readonly StaffMember[],
-  userId: string,
+  userId: UserId,
   assignments: readonly Assignment[],
 ): Permissions {
   const member = staff.find((candidate) => candidate.userId === userId);

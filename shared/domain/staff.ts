@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userIdSchema } from './ids';
 import { cleanPersonName } from './personName';
 
 /** Vai trò — what a person does in the school; rights in a class come from assignments. */
@@ -35,7 +36,7 @@ export type CertificatePin = z.output<typeof certificatePinSchema>;
 
 /** A staff member known on this desktop (the province server becomes the authority with sync). */
 export const staffMemberSchema = z.object({
-  userId: z.string().regex(/^user:[a-z0-9._-]+$/),
+  userId: userIdSchema,
   /** Tên đăng nhập. */
   login: z
     .string()

@@ -17,6 +17,7 @@ export const ipcChannels = [
   'records:verify',
   'token:list',
   'token:chooseLibrary',
+  'token:watch',
   'signing:start',
   'signing:status',
   'signing:cancel',

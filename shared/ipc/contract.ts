@@ -9,6 +9,7 @@ import { auditChannelContract } from './auditChannels';
 import { backupChannelContract } from './backupChannels';
 import { recordChannelContract } from './recordChannels';
 import { signingChannelContract } from './signingChannels';
+import { tokenChannelContract } from './tokenChannels';
 
 /** What the app tells about itself (`app:info`). */
 export const appInfoSchema = z.object({
@@ -63,6 +64,7 @@ export const ipcContract = {
     response: z.object({ bytesBase64: z.string() }),
   },
   ...recordChannelContract,
+  ...tokenChannelContract,
   ...signingChannelContract,
   ...auditChannelContract,
   ...backupChannelContract,

@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import { signerRoles } from '../domain/signerRole';
 import { recordSignersSchema, studyRecordIdPattern, studyRecordSchema } from '../record/studyRecord';
 import { base64Schema } from './fileSchemas';
 
 /**
  * The IPC contract of the học bạ files (records:*): main keeps the PDFs in its data folder, named
- * by record id; the renderer builds the records from its offline data. The token and signing
- * channels are in signingChannels.ts.
+ * by record id; the renderer builds the records from its offline data. The token channels are in
+ * tokenChannels.ts, batch signing in signingChannels.ts.
  */
 
 export const recordIdSchema = z.string().regex(studyRecordIdPattern, 'Mã học bạ không hợp lệ');
-export const signerRoleSchema = z.enum(['homeroomTeacher', 'principal', 'schoolSeal']);
-export type SignerRoleCode = z.output<typeof signerRoleSchema>;
+export const signerRoleSchema = z.enum(signerRoles);
 
 /** At most one school's worth of records per request keeps each IPC message bounded. */
 export const maxRecordsPerRequest = 60;

@@ -1,91 +1,12 @@
 import { z } from 'zod';
 import { maxRecordIdsPerRequest, recordIdSchema, signerRoleSchema } from './recordChannels';
+import { tokenLibraryIdSchema } from './tokenChannels';
 
 /**
- * The IPC contract of the USB token (token:*) and batch signing (signing:*). The renderer sends
- * the PIN once per batch and never sees it again. It names a PKCS#11 library by id only, never
- * by path: main decides which native code it loads (the known libraries found on the machine,
- * the file picked in main's own dialog, or the bridge's startup option).
+ * The IPC contract of batch signing (signing:*). The renderer sends the PIN once per batch and
+ * never sees it again; it names the token by the library id and slot token:list gave it
+ * (tokenChannels.ts).
  */
-
-/**
- * `known:<provider>:<n>` (a known library's n-th usual path on this platform), `user:<hash>` (the
- * file picked in main's dialog), `configured:<hash>` (the bridge's `--pkcs11-library`); the hash
- * is of the canonical path, so a library chosen again under another file gets another id.
- */
-export const tokenLibraryIdSchema = z
-  .string()
-  .max(64)
-  .regex(/^(?:known:[a-z0-9-]{1,40}:\d{1,2}|(?:user|configured):[0-9a-f]{16})$/);
-
-export const tokenLibrarySchema = z.object({
-  id: tokenLibraryIdSchema,
-  /** The CA or driver (`known`), or the file's name. */
-  provider: z.string(),
-  /** The canonical path main loads: shown to the user as text, never accepted back. */
-  path: z.string(),
-  /** `user`: picked in main's file dialog; `configured`: set when the bridge was started. */
-  source: z.enum(['known', 'user', 'configured']),
-});
-export type TokenLibraryView = z.output<typeof tokenLibrarySchema>;
-
-/**
- * Who a token's certificate names, as `certificateIdentity` reads it (the CN, the CCCD/CMND of a
- * person, the MST/MNS of an organisation, the issuer and serial a pin names): what the screen
- * needs to offer the signed-in person's certificate first and to say why another one is refused.
- * Certificates are public (every signature carries its own), but the screen shows the numbers masked.
- */
-export const certificateIdentityViewSchema = z.object({
-  commonName: z.string().optional(),
-  citizenIds: z.array(z.string()),
-  formerIds: z.array(z.string()),
-  taxCodes: z.array(z.string()),
-  budgetCodes: z.array(z.string()),
-  issuer: z.string(),
-  serialNumberHex: z.string(),
-});
-export type CertificateIdentityView = z.output<typeof certificateIdentityViewSchema>;
-
-export const tokenCertificateSchema = z.object({
-  keyIdHex: z.string(),
-  subjectCommonName: z.string().optional(),
-  issuerCommonName: z.string().optional(),
-  serialNumberHex: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  /** Now: `valid`, `expired` or `not-yet-valid`. */
-  validity: z.enum(['valid', 'expired', 'not-yet-valid']),
-  canSign: z.boolean(),
-  keyAlgorithm: z.string(),
-  identity: certificateIdentityViewSchema,
-});
-export type TokenCertificateView = z.output<typeof tokenCertificateSchema>;
-
-export const tokenViewSchema = z.object({
-  libraryId: tokenLibraryIdSchema,
-  slotId: z.string(),
-  label: z.string(),
-  serialNumber: z.string(),
-  manufacturer: z.string(),
-  model: z.string(),
-  /** The Vietnamese warning to show before asking for the PIN (few tries left, last try, locked). */
-  pinWarning: z.string().optional(),
-  pinLocked: z.boolean(),
-  /** The PIN counters the token reports: after `final-try` one more wrong PIN locks it. */
-  pinStatus: z.enum(['ok', 'count-low', 'final-try', 'locked']),
-  certificates: z.array(tokenCertificateSchema),
-});
-export type TokenView = z.output<typeof tokenViewSchema>;
-
-export const tokenListResponseSchema = z.object({
-  libraries: z.array(tokenLibrarySchema),
-  tokens: z.array(tokenViewSchema),
-  /** Libraries that failed to load or were refused, with the reason in Vietnamese. */
-  problems: z.array(z.object({ libraryId: tokenLibraryIdSchema.optional(), message: z.string() })),
-  /** The library chosen earlier cannot be used (gone, or the saved setting is damaged): choose again. */
-  chooseAgain: z.string().optional(),
-});
-export type TokenList = z.output<typeof tokenListResponseSchema>;
 
 const pinTextSchema = z.string().min(4, 'Mã PIN có ít nhất 4 ký tự').max(64);
 
@@ -131,23 +52,9 @@ export const signingJobStateSchema = z.object({
 });
 export type SigningJobState = z.output<typeof signingJobStateSchema>;
 
-export const chooseLibraryResultSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('chosen'), library: tokenLibrarySchema }),
-  z.object({ outcome: z.literal('cancelled') }),
-  /** No file dialog here (the local bridge): the custom library is set when the bridge starts. */
-  z.object({ outcome: z.literal('unavailable') }),
-]);
-export type ChooseLibraryResult = z.output<typeof chooseLibraryResultSchema>;
-
 const jobIdSchema = z.string().regex(/^job-[0-9a-f]{16}$/);
 
 export const signingChannelContract = {
-  'token:list': {
-    request: z.object({}).strict(),
-    response: tokenListResponseSchema,
-  },
-  /** Opens main's own file dialog to pick a PKCS#11 library; main keeps the choice. */
-  'token:chooseLibrary': { request: z.object({}).strict(), response: chooseLibraryResultSchema },
   'signing:start': { request: signingStartRequestSchema, response: signingJobStateSchema },
   'signing:status': { request: z.object({ jobId: jobIdSchema }).strict(), response: signingJobStateSchema },
   'signing:cancel': { request: z.object({ jobId: jobIdSchema }).strict(), response: signingJobStateSchema },

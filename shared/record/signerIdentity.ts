@@ -1,6 +1,6 @@
 import type { Certificate } from 'pkijs';
 import { certificateIdentity, foldedName, type CertificateIdentity } from '../signing/certificateIdentity';
-import type { SignerRole } from '../signing/signingTypes';
+import type { SignerRole } from '../domain/signerRole';
 import type { RecordSignerPerson, RecordSignerSchool, RecordSigners } from './studyRecord';
 import { signerIdentityStrings as text } from './signerIdentityStrings';
 

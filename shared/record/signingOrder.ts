@@ -1,6 +1,6 @@
 import { foldedName, type CertificateIdentity } from '../signing/certificateIdentity';
 import { roleLabels } from '../signing/signingStrings';
-import type { SignerRole } from '../signing/signingTypes';
+import { signerRoles, type SignerRole } from '../domain/signerRole';
 import { matchPerson, matchSchool, type IdentityMatch } from './signerIdentity';
 import type { RecordSigners } from './studyRecord';
 
@@ -9,7 +9,7 @@ import type { RecordSigners } from './studyRecord';
  * principal approves them, and the school seal comes last (the Ministry's template: "Xác nhận
  * của Hiệu trưởng" under the teacher's signature, then the seal).
  */
-export const signingOrder: readonly SignerRole[] = ['homeroomTeacher', 'principal', 'schoolSeal'];
+export const signingOrder: readonly SignerRole[] = signerRoles;
 
 /** The signature that must already be on the record before `role` may sign, if any. */
 export function signatureNeededBefore(role: SignerRole): SignerRole | undefined {

@@ -81,7 +81,7 @@ async function recordPdf(options: {
   }
   if (options.reserveFields !== false) {
     const box = { pageIndex: 0, x: 40, y: 60, width: 150, height: 60 };
-    reserveSignatureFields(doc, [page], { homeroomTeacher: box, principal: box, seal: box });
+    reserveSignatureFields(doc, [page], { homeroomTeacher: box, principal: box, schoolSeal: box });
   }
   const attachment = options.attachment === undefined ? canonicalRecordBytes(record) : options.attachment;
   if (attachment !== null)

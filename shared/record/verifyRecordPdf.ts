@@ -4,7 +4,8 @@ import { readPdfFile, type PdfFile } from '../pdf/pdfFile';
 import { PdfStructureError } from '../pdf/pdfLimits';
 import { pdfStructureMessage } from '../pdf/pdfStructureStrings';
 import { roleLabels } from '../signing/signingStrings';
-import { signatureFieldNames, type Sha256, type SignerRole } from '../signing/signingTypes';
+import { signatureFieldNames, type Sha256 } from '../signing/signingTypes';
+import type { SignerRole } from '../domain/signerRole';
 import {
   verifyPdfFileSignatures,
   type CheckResult,

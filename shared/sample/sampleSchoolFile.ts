@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { schoolClassProfileSchema, schoolProfileSchema, schoolYearSchema } from '../domain/school';
 import { studentIdentitySchema } from '../domain/student';
-import type { ClassId, SchoolId, StudentId } from '../domain/ids';
+import { classIdSchema, schoolIdSchema, studentIdSchema, type ClassId, type UserId } from '../domain/ids';
 import { staffMemberSchema } from '../domain/staff';
-
-const schoolIdSchema = z
-  .string()
-  .regex(/^school:[0-9A-Za-z]+$/)
-  .transform((value) => value as SchoolId);
-const classIdSchema = z
-  .string()
-  .regex(/^class:/)
-  .transform((value) => value as ClassId);
-const studentIdSchema = z
-  .string()
-  .regex(/^student:\d{10}$/)
-  .transform((value) => value as StudentId);
 
 export const sampleSchoolFileFormat = 'hocba.sample-school';
 
@@ -44,8 +31,9 @@ export const sampleSchoolFileSchema = z.object({
   assignments: z.array(
     z.object({
       id: z.string(),
-      teacherId: z.string(),
-      classId: z.string(),
+      // Typed as the ids they are; their form is not checked here (it never was).
+      teacherId: z.string().transform((value) => value as UserId),
+      classId: z.string().transform((value) => value as ClassId),
       homeroom: z.boolean(),
       subjects: z.array(z.string()).readonly(),
     }),

@@ -1,9 +1,10 @@
 import { assignmentIdOf, type Assignment } from '../domain/assignment';
+import { userIdOf, type ClassId, type UserId } from '../domain/ids';
 import type { CompiledCatalogue } from '../domain/evaluation/compiledCatalogue';
 import { searchKeyOf } from '../domain/text';
 import type { StaffMember } from '../domain/staff';
 
-type ClassLike = { readonly id: string; readonly grade: number; readonly homeroomTeacherName: string };
+type ClassLike = { readonly id: ClassId; readonly grade: number; readonly homeroomTeacherName: string };
 
 /** Subjects taught by specialist teachers, and how many classes one specialist takes. */
 const specialists: readonly {
@@ -46,14 +47,14 @@ export function generateSampleStaff(
   const taken = new Set<string>(['hieutruong', 'phohieutruong']);
   const staff: StaffMember[] = [
     {
-      userId: 'user:hieutruong',
+      userId: userIdOf('hieutruong'),
       login: 'hieutruong',
       fullName: principalName,
       role: 'principal',
       active: true,
     },
     {
-      userId: 'user:phohieutruong',
+      userId: userIdOf('phohieutruong'),
       login: 'phohieutruong',
       fullName: vicePrincipalName,
       role: 'vicePrincipal',
@@ -61,14 +62,14 @@ export function generateSampleStaff(
     },
   ];
   const assignments: Assignment[] = [];
-  const specialistFor = new Map<string, string>();
+  const specialistFor = new Map<string, UserId>();
 
   for (const group of specialists) {
     const eligible = classes.filter((schoolClass) => group.grades.includes(schoolClass.grade));
     for (let start = 0; start < eligible.length; start += group.classesEach) {
       const fullName = specialistName();
       const login = loginFor(fullName, taken);
-      const userId = `user:${login}`;
+      const userId = userIdOf(login);
       staff.push({ userId, login, fullName, role: 'teacher', active: true });
       for (const schoolClass of eligible.slice(start, start + group.classesEach)) {
         assignments.push({
@@ -85,7 +86,7 @@ export function generateSampleStaff(
 
   for (const schoolClass of classes) {
     const login = loginFor(schoolClass.homeroomTeacherName, taken);
-    const userId = `user:${login}`;
+    const userId = userIdOf(login);
     staff.push({ userId, login, fullName: schoolClass.homeroomTeacherName, role: 'teacher', active: true });
     const ownSubjects = [
       ...new Set(compiled.plan(schoolClass.grade).rows.map((row) => row.subject.code)),

@@ -6,13 +6,8 @@ import { checkSignerCertificate } from './certificateInfo';
 import { PdfSigningError } from './pdfSigningError';
 import { byteRangePlaceholder, prepareSignaturePlaceholder } from './signaturePlaceholder';
 import { appearanceStrings, roleLabels, signingErrors } from './signingStrings';
-import {
-  signatureFieldNames,
-  type Sha256,
-  type SignatureRect,
-  type Signer,
-  type SignerRole,
-} from './signingTypes';
+import { signatureFieldNames, type Sha256, type SignatureRect, type Signer } from './signingTypes';
+import type { SignerRole } from '../domain/signerRole';
 import type { TimestampFunction } from './timestampToken';
 
 export type SignPdfOptions = {

@@ -1,4 +1,4 @@
-import type { SignerRole } from './signingTypes';
+import type { SignerRole } from '../domain/signerRole';
 
 /** User-facing Vietnamese strings for signing and verification (conventions.md: one module per area). */
 export const roleLabels: Readonly<Record<SignerRole, string>> = {

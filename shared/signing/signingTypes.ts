@@ -1,3 +1,5 @@
+import type { SignerRole } from '../domain/signerRole';
+
 /**
  * Crypto comes in as parameters so this code runs in main (token), the CLI, the server and a
  * browser alike.
@@ -14,9 +16,6 @@ export type Signer = {
 };
 
 export type Sha256 = (data: Uint8Array) => Uint8Array;
-
-/** Who signs a học bạ, in signing order (architecture.md: teacher, principal, then the seal). */
-export type SignerRole = 'homeroomTeacher' | 'principal' | 'schoolSeal';
 
 /** One field per role, so each signer's field name is unique in the document. */
 export const signatureFieldNames: Readonly<Record<SignerRole, string>> = {

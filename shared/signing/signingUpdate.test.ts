@@ -16,7 +16,8 @@ import { readSignatureDictionaries } from './signatureDictionaries';
 import { PdfSigningError } from './pdfSigningError';
 import { loadForSigning } from './signaturePlaceholder';
 import { signPdf } from './signPdf';
-import { signatureFieldNames, type Signer, type SignerRole } from './signingTypes';
+import { signatureFieldNames, type Signer } from './signingTypes';
+import type { SignerRole } from '../domain/signerRole';
 import { verifyPdfSignatures } from './verifyPdfSignatures';
 
 /**

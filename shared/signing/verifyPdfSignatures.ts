@@ -19,7 +19,8 @@ import { parsePdfDate } from './pdfDate';
 import { judgeRevision, signedFieldsInFirstRevision, type RevisionJudgement } from './revisionChanges';
 import { revisionStrings } from './revisionStrings';
 import { roleLabels, verificationMessages as text } from './signingStrings';
-import { signatureFieldNames, type Sha256, type SignerRole } from './signingTypes';
+import { signatureFieldNames, type Sha256 } from './signingTypes';
+import type { SignerRole } from '../domain/signerRole';
 
 /** `signed`: the file holds at least one signature (an unsigned file fails only this one). */
 export type CheckName =

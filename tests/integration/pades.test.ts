@@ -11,10 +11,17 @@ import { embedSharedSubsetFont, vietnameseCharacters } from '../../shared/pdf/ca
 import { readSignatureDictionaries } from '../../shared/signing/signatureDictionaries';
 import { PdfSigningError } from '../../shared/signing/pdfSigningError';
 import { signPdf, type SignPdfOptions } from '../../shared/signing/signPdf';
-import type { SignatureRect, SignerRole } from '../../shared/signing/signingTypes';
+import type { SignatureRect } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { verifyPdfSignatures, type VerificationReport } from '../../shared/signing/verifyPdfSignatures';
 import { repoRoot } from '../support/paths';
-import { createPadesPki, openssl, softwareSigner, type PadesPki, type TestIdentity } from './support-pades';
+import {
+  createTestPki,
+  softwareSigner,
+  testPkiSignerNames,
+  type TestIdentity,
+  type TestPki,
+} from '../support/testPki';
 
 const run = promisify(execFile);
 const fontPath = join(
@@ -29,7 +36,7 @@ const boxes: Readonly<Record<SignerRole, SignatureRect>> = {
 };
 
 let dir = '';
-let pki: PadesPki;
+let pki: TestPki;
 let fontBytes: Uint8Array;
 let original: Uint8Array;
 const revisions: Uint8Array[] = [];
@@ -40,7 +47,7 @@ async function makeRecordPdf(): Promise<Uint8Array> {
   const page = doc.addPage([595.28, 841.89]);
   const lines = [
     'HỌC BẠ TIỂU HỌC',
-    'Trường Tiểu học Kim Đồng — năm học 2025-2026',
+    `${testPkiSignerNames.school} — năm học 2025-2026`,
     'Học sinh: Nguyễn Ngọc Ánh, lớp 5A',
     'Nhận xét: Chăm chỉ, tiến bộ rõ rệt về đọc hiểu.',
   ];
@@ -54,7 +61,7 @@ async function makeRecordPdf(): Promise<Uint8Array> {
 function signOptions(pdf: Uint8Array, role: SignerRole, identity: TestIdentity): SignPdfOptions {
   return {
     pdf,
-    signer: softwareSigner(identity, [pki.intermediate]),
+    signer: softwareSigner(identity, [pki.intermediateCa]),
     sha256,
     role,
     pageIndex: 0,
@@ -66,7 +73,7 @@ function signOptions(pdf: Uint8Array, role: SignerRole, identity: TestIdentity):
 
 function verify(
   pdf: Uint8Array,
-  anchors: readonly Uint8Array[] = [pki.root.certificateDer],
+  anchors: readonly Uint8Array[] = [pki.rootCa.certDer],
 ): Promise<VerificationReport> {
   return verifyPdfSignatures({ pdf, trustAnchors: anchors, sha256, cryptoEngine });
 }
@@ -107,14 +114,14 @@ function derLength(bytes: Uint8Array): number {
 describe('PAdES signatures as incremental updates', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hocba-pades-'));
-    pki = await createPadesPki(dir);
+    pki = createTestPki();
     fontBytes = new Uint8Array(await readFile(fontPath));
     original = await makeRecordPdf();
     let current = original;
     const signers: [SignerRole, TestIdentity][] = [
-      ['homeroomTeacher', pki.teacher],
-      ['principal', pki.principal],
-      ['schoolSeal', pki.seal],
+      ['homeroomTeacher', pki.signers.homeroomTeacher],
+      ['principal', pki.signers.principal],
+      ['schoolSeal', pki.signers.schoolSeal],
     ];
     for (const [role, identity] of signers) {
       current = await signPdf(signOptions(current, role, identity));
@@ -125,6 +132,7 @@ describe('PAdES signatures as incremental updates', () => {
 
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
+    pki.cleanup();
   });
 
   it('keeps every earlier revision byte-identical at the start of the next one', () => {
@@ -142,9 +150,9 @@ describe('PAdES signatures as incremental updates', () => {
     const report = await verify(signed);
     expect(report.checks.filter((check) => !check.ok)).toEqual([]);
     expect(report.signatures.map((signature) => signature.signerName)).toEqual([
-      'Nguyễn Thị Hoa',
-      'Trần Văn Bình',
-      'Trường Tiểu học Kim Đồng',
+      testPkiSignerNames.teacher,
+      testPkiSignerNames.principal,
+      testPkiSignerNames.school,
     ]);
     expect(report.signatures.map((signature) => signature.reason)).toEqual([
       'Giáo viên chủ nhiệm',
@@ -201,7 +209,7 @@ describe('PAdES signatures as incremental updates', () => {
         '-content',
         contentFile,
         '-CAfile',
-        pki.caFile,
+        pki.chainPemPath,
         '-out',
         join(dir, `out-${index}.bin`),
       ]);
@@ -213,7 +221,7 @@ describe('PAdES signatures as incremental updates', () => {
     const file = join(dir, 'appearance.pdf');
     await writeFile(file, revisions[2] ?? new Uint8Array());
     const { stdout } = await run('pdftotext', ['-layout', file, '-']);
-    expect(stdout.normalize('NFC')).toContain('Nguyễn Thị Hoa');
+    expect(stdout.normalize('NFC')).toContain(testPkiSignerNames.teacher);
     expect(stdout.normalize('NFC')).toContain('Hiệu trưởng');
     expect(stdout.normalize('NFC')).toContain('Ngày ký:');
   });
@@ -273,7 +281,7 @@ describe('PAdES signatures as incremental updates', () => {
     const font = await doc.embedFont(StandardFonts.Helvetica);
     doc.getPages()[0]?.drawText('Diem: 10', { x: 60, y: 560, size: 14, font });
     const altered = await doc.save();
-    const resigned = await signPdf(signOptions(altered, 'principal', pki.principal));
+    const resigned = await signPdf(signOptions(altered, 'principal', pki.signers.principal));
 
     const report = await verify(resigned);
     expect(report.valid).toBe(false);
@@ -285,7 +293,7 @@ describe('PAdES signatures as incremental updates', () => {
   });
 
   it('fails the chain check against a root it was not issued under', async () => {
-    const report = await verify(revisions[2] ?? new Uint8Array(), [pki.otherRoot.certificateDer]);
+    const report = await verify(revisions[2] ?? new Uint8Array(), [pki.untrustedRootCa.certDer]);
     expect(report.valid).toBe(false);
     for (const signature of report.signatures) {
       const chain = signature.checks.find((check) => check.check === 'chain');
@@ -304,37 +312,36 @@ describe('PAdES signatures as incremental updates', () => {
       if (!(error instanceof PdfSigningError)) throw new Error('expected a PdfSigningError');
       return error;
     };
-    const expired = await refusal(signOptions(original, 'homeroomTeacher', pki.expired));
+    const expired = await refusal(signOptions(original, 'homeroomTeacher', pki.signers.expired));
     expect(expired.code).toBe('expired');
     expect(expired.message).toMatch(/^Chứng thư số đã hết hạn từ \d{2}\/\d{2}\/\d{4}/);
 
-    const encipher = await refusal(signOptions(original, 'homeroomTeacher', pki.encipherOnly));
+    const encipher = await refusal(signOptions(original, 'homeroomTeacher', pki.signers.noDigitalSignature));
     expect(encipher.code).toBe('no-signing-usage');
 
     const wrongHolder = await refusal({
-      ...signOptions(original, 'homeroomTeacher', pki.teacher),
-      expectedSignerName: 'Trần Văn Bình',
+      ...signOptions(original, 'homeroomTeacher', pki.signers.homeroomTeacher),
+      expectedSignerName: testPkiSignerNames.principal,
     });
     expect(wrongHolder.code).toBe('wrong-holder');
-    expect(wrongHolder.message).toContain('Nguyễn Thị Hoa');
+    expect(wrongHolder.message).toContain(testPkiSignerNames.teacher);
 
-    const twice = await refusal(signOptions(revisions[0] ?? original, 'homeroomTeacher', pki.teacher));
+    const twice = await refusal(
+      signOptions(revisions[0] ?? original, 'homeroomTeacher', pki.signers.homeroomTeacher),
+    );
     expect(twice.code).toBe('already-signed');
     expect(twice.message).toBe('Học bạ đã có chữ ký của Giáo viên chủ nhiệm.');
   });
 
   it('builds its test PKI with openssl (sanity: the chain verifies with openssl verify)', async () => {
-    const out = await openssl(
-      [
-        'verify',
-        '-CAfile',
-        pki.root.certificatePath,
-        '-untrusted',
-        pki.intermediate.certificatePath,
-        pki.seal.certificatePath,
-      ],
-      dir,
-    );
-    expect(out).toContain(': OK');
+    const { stdout } = await run('openssl', [
+      'verify',
+      '-CAfile',
+      pki.rootCa.certPemPath,
+      '-untrusted',
+      pki.intermediateCa.certPemPath,
+      pki.signers.schoolSeal.certPemPath,
+    ]);
+    expect(stdout).toContain(': OK');
   });
 });

@@ -239,9 +239,21 @@ describe('the học bạ PDF', () => {
     expect(stdout).toMatch(/Keywords:.*draft/);
   });
 
+  it('writes the boxes’ marker as every file signed so far carries it (the seal’s box spelt `seal`)', async () => {
+    const { stdout } = await run('pdfinfo', ['-custom', finalFile]);
+    const line = stdout.split('\n').find((entry) => entry.startsWith('HocbaSignatureBoxes:'));
+    const marker = JSON.parse(line?.slice('HocbaSignatureBoxes:'.length).trim() ?? 'null') as unknown;
+    expect(Object.keys(marker ?? {})).toEqual(['homeroomTeacher', 'principal', 'seal']);
+    expect(marker).toEqual({
+      homeroomTeacher: final.signatureBoxes.homeroomTeacher,
+      principal: final.signatureBoxes.principal,
+      seal: final.signatureBoxes.schoolSeal,
+    });
+  });
+
   it('returns three signature boxes on the last page, side by side, inside the page', () => {
     const boxes = Object.values(final.signatureBoxes);
-    expect(Object.keys(final.signatureBoxes)).toEqual(['homeroomTeacher', 'principal', 'seal']);
+    expect(Object.keys(final.signatureBoxes)).toEqual(['homeroomTeacher', 'principal', 'schoolSeal']);
     for (const box of boxes) {
       expect(box.pageIndex).toBe(final.pageCount - 1);
       expect(box.x).toBeGreaterThan(0);

@@ -11,7 +11,8 @@ import { libraryRefusalMessages, tokenLibraryStrings } from '../../main/services
 import { sharedModuleRegistry } from '../../main/services/token';
 import type { IpcChannel } from '../../shared/ipc/channels';
 import type { IpcRequest, IpcResponse } from '../../shared/ipc/contract';
-import type { SigningJobState, TokenView } from '../../shared/ipc/signingChannels';
+import type { SigningJobState } from '../../shared/ipc/signingChannels';
+import type { TokenView } from '../../shared/ipc/tokenChannels';
 import { defaultCompiledCatalogue } from '../../shared/domain/evaluation/compiledCatalogue';
 import { sampleStudyRecords } from '../../shared/record/sampleStudyRecords';
 import type { StudyRecord } from '../../shared/record/studyRecord';

@@ -34,7 +34,7 @@ import { renderStudyRecordPdf } from '../../shared/record/render/renderStudyReco
 import { sampleStudyRecords } from '../../shared/record/sampleStudyRecords';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
-import type { SignerRole } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { verifyPdfSignatures } from '../../shared/signing/verifyPdfSignatures';
 import { captureCliIo } from '../support/captureCliIo';
 import { createSoftHsm, type SoftHsm, type TokenName } from '../support/softhsm';
@@ -153,7 +153,11 @@ describe('batch signing of a class’s records with tokens', () => {
     const pdf = new Uint8Array(await readFile(files[0] ?? ''));
     const markers = await readRecordPdfMarkers(pdf);
     expect(markers?.status).toBe('final');
-    expect(Object.keys(markers?.signatureBoxes ?? {})).toEqual(['homeroomTeacher', 'principal', 'seal']);
+    expect(Object.keys(markers?.signatureBoxes ?? {})).toEqual([
+      'homeroomTeacher',
+      'principal',
+      'schoolSeal',
+    ]);
   });
 
   it('refuses, file by file, a certificate that is not the person each record names in the box', async () => {

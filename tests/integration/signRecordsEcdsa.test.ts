@@ -15,7 +15,7 @@ import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { oids, parseCades } from '../../shared/signing/cadesSignedData';
 import { readSignatureDictionaries } from '../../shared/signing/signatureDictionaries';
-import type { SignerRole } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { verifyPdfSignatures } from '../../shared/signing/verifyPdfSignatures';
 import { createSoftHsm, type SoftHsm, type TokenName } from '../support/softhsm';
 import { createTestPki, testPkiSignerNames, type TestPki } from '../support/testPki';

@@ -23,7 +23,7 @@ import {
   type SignatureDictionary,
 } from '../../shared/signing/signatureDictionaries';
 import { judgeSigningTime } from '../../shared/signing/signingTime';
-import type { SignerRole } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { verifyPdfSignatures } from '../../shared/signing/verifyPdfSignatures';
 import { verifyTimestampToken } from '../../shared/signing/verifyTimestampToken';
 import { captureCliIo } from '../support/captureCliIo';

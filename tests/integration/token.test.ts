@@ -414,4 +414,24 @@ describe('token service over SoftHSM2', () => {
     );
     again.close();
   });
+
+  it('loads a library afresh for the hot-plug watch only while none of its sessions is open', async () => {
+    const loads = registry.loadCount(hsm.modulePath);
+    const session = await service.login(refOf('seal'), hsm.tokens.seal.userPin);
+    // A signing session is never cut short to look for new tokens.
+    expect(service.rescan(hsm.modulePath)).toBe(false);
+    expect(session.isOpen()).toBe(true);
+    const data = new TextEncoder().encode('hồ sơ 3');
+    expect(verifyWithCertificate(pki.signers.schoolSeal.certDer, data, await session.sign('5e', data))).toBe(
+      true,
+    );
+    session.close();
+    expect(service.rescan(hsm.modulePath)).toBe(true);
+    expect(service.listTokens(hsm.modulePath)).toHaveLength(2);
+    expect(registry.loadCount(hsm.modulePath)).toBe(loads + 1);
+    // A library not loaded by this service is not loaded just to be scanned.
+    const other = createTokenService({ registry });
+    expect(other.rescan(hsm.modulePath)).toBe(false);
+    other.close();
+  });
 });

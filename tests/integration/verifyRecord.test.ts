@@ -28,12 +28,18 @@ import { sampleStudyRecords } from '../../shared/record/sampleStudyRecords';
 import type { StudyRecord } from '../../shared/record/studyRecord';
 import { verifyRecordPdf, type RecordVerificationReport } from '../../shared/record/verifyRecordPdf';
 import { signPdf } from '../../shared/signing/signPdf';
-import type { SignerRole } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { captureCliIo } from '../support/captureCliIo';
 import { attachmentBomb, zlibBomb } from '../support/hostilePdfs';
-import { createPadesPki, softwareSigner, type PadesPki, type TestIdentity } from './support-pades';
+import {
+  createTestPki,
+  softwareSigner,
+  testPkiSignerNames,
+  type TestIdentity,
+  type TestPki,
+} from '../support/testPki';
 
 const cryptoEngine = new CryptoEngine({ name: 'node', crypto: globalThis.crypto });
 const compiled = defaultCompiledCatalogue();
@@ -41,10 +47,10 @@ const school = generateSampleSchool({ seed: 5, students: 40 });
 const [sample] = sampleStudyRecords(compiled, school, generateYearResults(compiled, school, 5), 1);
 
 let dir = '';
-let pki: PadesPki;
+let pki: TestPki;
 let record: StudyRecord;
 let signed: Uint8Array;
-type Box = RenderedStudyRecord['signatureBoxes']['seal'];
+type Box = RenderedStudyRecord['signatureBoxes']['schoolSeal'];
 
 /**
  * Renders `source` and signs it as teacher, principal and seal, each in its own box; `before`
@@ -57,15 +63,15 @@ async function renderAndSign(
   const fonts = await loadRecordFonts();
   const rendered = await renderStudyRecordPdf({ record: source, fonts });
   const signers: readonly [SignerRole, TestIdentity, Box][] = [
-    ['homeroomTeacher', pki.teacher, rendered.signatureBoxes.homeroomTeacher],
-    ['principal', pki.principal, rendered.signatureBoxes.principal],
-    ['schoolSeal', pki.seal, rendered.signatureBoxes.seal],
+    ['homeroomTeacher', pki.signers.homeroomTeacher, rendered.signatureBoxes.homeroomTeacher],
+    ['principal', pki.signers.principal, rendered.signatureBoxes.principal],
+    ['schoolSeal', pki.signers.schoolSeal, rendered.signatureBoxes.schoolSeal],
   ];
   let pdf = await before(rendered.pdf);
   for (const [role, identity, box] of signers) {
     pdf = await signPdf({
       pdf,
-      signer: softwareSigner(identity, [pki.intermediate]),
+      signer: softwareSigner(identity, [pki.intermediateCa]),
       sha256,
       role,
       pageIndex: box.pageIndex,
@@ -77,7 +83,10 @@ async function renderAndSign(
   return pdf;
 }
 
-function verify(pdf: Uint8Array, anchors = [pki.root.certificateDer]): Promise<RecordVerificationReport> {
+function verify(
+  pdf: Uint8Array,
+  anchors: readonly Uint8Array[] = [pki.rootCa.certDer],
+): Promise<RecordVerificationReport> {
   return verifyRecordPdf({ pdf, trustAnchors: anchors, sha256, cryptoEngine });
 }
 
@@ -117,16 +126,20 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     if (!sample) throw new Error('no sample record');
     if (sample.status !== 'final') throw new Error('the sample record should be final');
     dir = await mkdtemp(join(tmpdir(), 'hocba-verify-'));
-    pki = await createPadesPki(dir);
+    pki = createTestPki();
     // The names printed under the boxes are the certificates' holders, as in a real school.
     record = {
       ...sample,
-      school: { ...sample.school, name: pki.seal.name },
-      year: { ...sample.year, homeroomTeacherName: pki.teacher.name, principalName: pki.principal.name },
+      school: { ...sample.school, name: testPkiSignerNames.school },
+      year: {
+        ...sample.year,
+        homeroomTeacherName: testPkiSignerNames.teacher,
+        principalName: testPkiSignerNames.principal,
+      },
       signers: {
-        homeroomTeacher: { ...sample.signers.homeroomTeacher, name: pki.teacher.name },
-        principal: { ...sample.signers.principal, name: pki.principal.name },
-        schoolSeal: { ...sample.signers.schoolSeal, name: pki.seal.name },
+        homeroomTeacher: { ...sample.signers.homeroomTeacher, name: testPkiSignerNames.teacher },
+        principal: { ...sample.signers.principal, name: testPkiSignerNames.principal },
+        schoolSeal: { ...sample.signers.schoolSeal, name: testPkiSignerNames.school },
       },
     };
     signed = await renderAndSign(record);
@@ -135,6 +148,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
 
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
+    pki.cleanup();
   });
 
   it('is valid: three signers with role, name and time, and every record check passed', async () => {
@@ -155,19 +169,19 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     expect(report.signatureReport.valid).toBe(true);
     expect(report).toMatchObject({ valid: true, status: 'complete', missingRoles: [] });
     expect(report.verdict).toBe(
-      'Học bạ HỢP LỆ — đủ chữ ký (Nguyễn Thị Hoa, Trần Văn Bình, Trường Tiểu học Kim Đồng), dữ liệu học bạ không bị sửa đổi.',
+      'Học bạ HỢP LỆ — đủ chữ ký (Nguyễn Thị Thu Hà, Trần Văn Bình, Trường Tiểu học Kim Liên), dữ liệu học bạ không bị sửa đổi.',
     );
     expect(report.signers.map(({ role, roleLabel, name }) => ({ role, roleLabel, name }))).toEqual([
-      { role: 'homeroomTeacher', roleLabel: 'Giáo viên chủ nhiệm', name: 'Nguyễn Thị Hoa' },
+      { role: 'homeroomTeacher', roleLabel: 'Giáo viên chủ nhiệm', name: 'Nguyễn Thị Thu Hà' },
       { role: 'principal', roleLabel: 'Hiệu trưởng', name: 'Trần Văn Bình' },
-      { role: 'schoolSeal', roleLabel: 'Con dấu nhà trường', name: 'Trường Tiểu học Kim Đồng' },
+      { role: 'schoolSeal', roleLabel: 'Con dấu nhà trường', name: 'Trường Tiểu học Kim Liên' },
     ]);
     for (const signer of report.signers) {
       expect(signer.valid).toBe(true);
       expect(Math.abs(Date.parse(signer.signingTime ?? '') - Date.now())).toBeLessThan(10 * 60_000);
       // No timestamp authority here: the time is the signer's claim, and the report says so.
       expect(signer.timeProven).toBe(false);
-      expect(signer.issuer).toBe('Test Sub CA Học bạ');
+      expect(signer.issuer).toBe('CA Trung Gian Thử Nghiệm Học Bạ Số');
     }
     const contentHash = studyRecordHash(record);
     expect(report.record).toMatchObject({
@@ -183,9 +197,9 @@ describe('verifying a signed học bạ (record + signatures)', () => {
 
   it('hocba verify prints the report and exits 0 with --trust root', async () => {
     const run = captureCliIo('', dir);
-    await expect(
-      verifyCommand.run(['signed.pdf', '--trust', pki.root.certificatePath], run.io),
-    ).resolves.toBe(0);
+    await expect(verifyCommand.run(['signed.pdf', '--trust', pki.rootCa.certPemPath], run.io)).resolves.toBe(
+      0,
+    );
     const printed = JSON.parse(run.out()) as { valid: boolean; file: string; signers: unknown[] };
     expect(printed.valid).toBe(true);
     expect(printed.file).toBe(join(dir, 'signed.pdf'));
@@ -196,7 +210,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
   it('hocba verify exits 1 against an untrusted root, naming the chain', async () => {
     const run = captureCliIo('', dir);
     await expect(
-      verifyCommand.run(['signed.pdf', '--trust', pki.otherRoot.certificatePath], run.io),
+      verifyCommand.run(['signed.pdf', '--trust', pki.untrustedRootCa.certPemPath], run.io),
     ).resolves.toBe(1);
     const printed = JSON.parse(run.out()) as RecordVerificationReport;
     expect(printed.valid).toBe(false);
@@ -270,7 +284,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const file = join(dir, 'tampered.pdf');
     await writeFile(file, tampered);
     const run = captureCliIo('', dir);
-    await expect(verifyCommand.run([file, '--trust', pki.root.certificatePath], run.io)).resolves.toBe(1);
+    await expect(verifyCommand.run([file, '--trust', pki.rootCa.certPemPath], run.io)).resolves.toBe(1);
   });
 
   it('detects an unsigned revision between rendering and the first signature', async () => {
@@ -295,7 +309,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     expect(failing(report)).toEqual(['signers']);
     expect(report.status).toBe('invalid');
     expect(report.verdict).toContain(
-      `Ô ký của Giáo viên chủ nhiệm: Chứng thư số mang tên “${pki.teacher.name}”, không phải “${sample.year.homeroomTeacherName}”`,
+      `Ô ký của Giáo viên chủ nhiệm: Chứng thư số mang tên “${testPkiSignerNames.teacher}”, không phải “${sample.year.homeroomTeacherName}”`,
     );
   });
 
@@ -321,7 +335,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const box = rendered.signatureBoxes.homeroomTeacher;
     const teacherOnly = await signPdf({
       pdf: rendered.pdf,
-      signer: softwareSigner(pki.teacher, [pki.intermediate]),
+      signer: softwareSigner(pki.signers.homeroomTeacher, [pki.intermediateCa]),
       sha256,
       role: 'homeroomTeacher',
       pageIndex: box.pageIndex,
@@ -340,9 +354,9 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     );
     const run = captureCliIo('', dir);
     await writeFile(join(dir, 'partial.pdf'), teacherOnly);
-    await expect(
-      verifyCommand.run(['partial.pdf', '--trust', pki.root.certificatePath], run.io),
-    ).resolves.toBe(3);
+    await expect(verifyCommand.run(['partial.pdf', '--trust', pki.rootCa.certPemPath], run.io)).resolves.toBe(
+      3,
+    );
   });
 
   it('hocba verify refuses an attachment bomb in its worker, with the reason, and exits 1', async () => {
@@ -350,9 +364,7 @@ describe('verifying a signed học bạ (record + signatures)', () => {
     const bomb = await attachmentBomb(rendered.pdf, await zlibBomb(256 * 1024 * 1024));
     await writeFile(join(dir, 'bomb.pdf'), bomb);
     const run = captureCliIo('', dir);
-    await expect(verifyCommand.run(['bomb.pdf', '--trust', pki.root.certificatePath], run.io)).resolves.toBe(
-      1,
-    );
+    await expect(verifyCommand.run(['bomb.pdf', '--trust', pki.rootCa.certPemPath], run.io)).resolves.toBe(1);
     expect(run.err()).toContain('bom nén');
   });
 

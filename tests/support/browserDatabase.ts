@@ -42,7 +42,7 @@ export function contextAs(
 ): WriteContext {
   const member = school.staff.find((candidate) => candidate.userId === userId);
   if (!member) throw new Error(`no staff member ${userId}`);
-  const actor = { userId, role: member.role };
+  const actor = { userId: member.userId, role: member.role };
   return {
     deviceId: testDeviceId,
     actor,

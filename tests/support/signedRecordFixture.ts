@@ -12,7 +12,8 @@ import { verifyRecordPdf, type RecordVerificationReport } from '../../shared/rec
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { signPdf, type SignPdfOptions } from '../../shared/signing/signPdf';
-import type { Signer, SignerRole } from '../../shared/signing/signingTypes';
+import type { Signer } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import {
   generateKeys,
   issueCertificate,
@@ -86,8 +87,6 @@ export type RecordSigning = {
   readonly verify: (pdf: Uint8Array) => Promise<RecordVerificationReport>;
 };
 
-const boxKey = { homeroomTeacher: 'homeroomTeacher', principal: 'principal', schoolSeal: 'seal' } as const;
-
 export async function recordSigning(pki: RecordPki, record: StudyRecord): Promise<RecordSigning> {
   const fonts = await loadRecordFonts();
   const rendered = await renderStudyRecordPdf({ record, fonts });
@@ -95,7 +94,7 @@ export async function recordSigning(pki: RecordPki, record: StudyRecord): Promis
     rendered,
     fonts,
     sign: (pdf, role, signer, extra = {}) => {
-      const box = rendered.signatureBoxes[boxKey[role]];
+      const box = rendered.signatureBoxes[role];
       return signPdf({
         pdf,
         signer,

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SoftHsm } from './softhsm';
+import { type SoftHsm, softhsmModulePath } from './softhsm';
 import type { TestIdentity } from './testPki';
 
 export type ExtraTokenObject = {
@@ -10,6 +11,33 @@ export type ExtraTokenObject = {
   readonly label: string;
   readonly identity: TestIdentity;
 };
+
+/** A SoftHSM token folder and its configuration, with or without the three tokens. */
+export type SoftHsmFolder = Pick<SoftHsm, 'dir' | 'confPath' | 'tokenDir' | 'modulePath' | 'cleanup'>;
+
+/**
+ * A SoftHSM with no token at all: a desk where no USB token is plugged in yet. Like
+ * `createSoftHsm`, it points SOFTHSM2_CONF at itself in this process (call it before the module
+ * is first loaded). Call `cleanup()` in afterAll.
+ */
+export function createEmptySoftHsm(parentDir: string = tmpdir()): SoftHsmFolder {
+  const dir = mkdtempSync(join(parentDir, 'hocba-softhsm-'));
+  const tokenDir = join(dir, 'tokens');
+  mkdirSync(tokenDir);
+  const confPath = join(dir, 'softhsm2.conf');
+  writeFileSync(
+    confPath,
+    [`directories.tokendir = ${tokenDir}`, 'objectstore.backend = file', 'log.level = ERROR', ''].join('\n'),
+  );
+  process.env.SOFTHSM2_CONF = confPath;
+  return {
+    dir,
+    confPath,
+    tokenDir,
+    modulePath: softhsmModulePath,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
 
 export type ExtraToken = {
   readonly label: string;
@@ -21,10 +49,11 @@ export type ExtraToken = {
 /**
  * Adds one more SoftHSM token holding these keys and certificates (e.g. real-style Vietnamese
  * certificates from `TestPki.issueSigner`), beside the three `createSoftHsm` makes. SoftHSM reads
- * its token folder at C_Initialize: call this before main first loads the library.
+ * its token folder at C_Initialize: a module already loaded sees the token once it is loaded
+ * afresh. Deleting `directory` pulls the token out.
  */
 export function addSoftHsmToken(
-  hsm: SoftHsm,
+  hsm: Pick<SoftHsmFolder, 'confPath' | 'tokenDir' | 'modulePath'>,
   label: string,
   userPin: string,
   objects: readonly ExtraTokenObject[],

@@ -1,13 +1,18 @@
 import { execFileSync } from 'node:child_process';
+import { sign } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Signer } from '../../shared/signing/signingTypes';
 
 /**
  * A throw-away PKI made fresh per test run with the `openssl` CLI: a root CA, an intermediate CA,
  * the three signers of a học bạ (homeroom teacher, principal, school seal), a few faulty
  * certificates, and a second root that no trust list contains. Subjects are Vietnamese and
- * encoded as UTF8String (`string_mask = utf8only`), as real Vietnamese CAs issue them.
+ * encoded as UTF8String (`string_mask = utf8only`), as real Vietnamese CAs issue them. The signing
+ * tests' one PKI: the SoftHSM tokens hold its keys, and `softwareSigner` signs with them directly
+ * where no token is needed (PAdES, record verification). Revocation tests run their own CA
+ * database (revocationPki.ts).
  */
 
 export type KeyAlgorithm = 'rsa-2048' | 'ecdsa-p256';
@@ -314,3 +319,15 @@ export const testPkiSignerNames = {
   principal: 'Trần Văn Bình',
   school,
 } as const;
+
+/**
+ * A signer with the identity's key in software, as a token would sign: for an RSA key PKCS#1 v1.5
+ * over SHA-256 (like CKM_SHA256_RSA_PKCS), for an EC key the DER ECDSA-Sig-Value over SHA-256.
+ * `chain` is the issuers the signature carries (usually the intermediate CA).
+ */
+export function softwareSigner(identity: TestIdentity, chain: readonly TestCertificate[]): Signer {
+  return {
+    certificateChain: [identity.certDer, ...chain.map((issuer) => issuer.certDer)],
+    sign: async (data) => new Uint8Array(sign('sha256', data, { key: identity.keyPem, dsaEncoding: 'der' })),
+  };
+}

@@ -4,7 +4,7 @@ import { matchPerson, matchSchool, matchSigner } from '../../shared/record/signe
 import { selectForSigning } from '../../shared/record/signingOrder';
 import type { RecordSignerPerson, RecordSignerSchool, StudyRecord } from '../../shared/record/studyRecord';
 import { certificateIdentity } from '../../shared/signing/certificateIdentity';
-import type { SignerRole } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import {
   generateKeys,
   issueCertificate,

@@ -13,7 +13,8 @@ import { readPdfFile } from '../../shared/pdf/pdfFile';
 import { documentView } from '../../shared/pdf/pdfDocumentView';
 import { isRef } from '../../shared/pdf/pdfValues';
 import { loadForSigning } from '../../shared/signing/signaturePlaceholder';
-import type { Signer, SignerRole } from '../../shared/signing/signingTypes';
+import type { Signer } from '../../shared/signing/signingTypes';
+import type { SignerRole } from '../../shared/domain/signerRole';
 import { issueCertificate, issueCrl, webCryptoSigner } from '../support/pkijsCertificates';
 import { appendRevision, lastTrailer, objectBody } from '../support/pdfUpdates';
 import {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defaultCompiledCatalogue } from '../../../shared/domain/evaluation/compiledCatalogue';
 import { checkRecordConsistency } from '../../../shared/record/recordConsistency';
 import { parseStudyRecordJson } from '../../../shared/record/recordHash';
+import { signatureBoxesMarkerOf } from '../../../shared/record/render/recordPdfMarkers';
 import {
   RecordRenderError,
   renderStudyRecordPdf,
@@ -92,7 +93,8 @@ In ra màn hình (JSON): mã học bạ, mã băm nội dung, số trang, dung l
           status: rendered.status,
           pages: rendered.pageCount,
           bytes: rendered.pdf.length,
-          signatureBoxes: rendered.signatureBoxes,
+          // As the file's own marker spells them (the seal's box `seal`), so this output is as before.
+          signatureBoxes: signatureBoxesMarkerOf(rendered.signatureBoxes),
         },
         null,
         2,

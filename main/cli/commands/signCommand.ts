@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { roleLabels } from '../../../shared/signing/signingStrings';
-import type { SignerRole } from '../../../shared/signing/signingTypes';
+import type { SignerRole } from '../../../shared/domain/signerRole';
 import { loadRecordFonts, RecordFontsMissing } from '../../services/recordFonts';
 import { createTokenSigner, RecordSigningError, signRecordFile } from '../../services/signing';
 import { libraryRefusalMessages } from '../../services/signingJobs/strings';

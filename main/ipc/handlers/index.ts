@@ -8,6 +8,7 @@ import type { RecordVerifier } from '../../services/records/recordVerifier';
 import type { TrustStore } from '../../services/records/trustStore';
 import type { SigningJobService } from '../../services/signingJobs/signingJobService';
 import type { TokenLibraryCatalogue } from '../../services/signingJobs/tokenLibraries';
+import type { TokenWatch } from '../../services/signingJobs/tokenWatch';
 import type { SampleService } from '../../services/sampleService';
 import type { SummaryExportService } from '../../services/summaryExportService';
 import type { IpcHandlers } from '../dispatcher';
@@ -18,6 +19,7 @@ import { classListHandlers } from './classListHandlers';
 import { photoHandlers } from './photoHandlers';
 import { recordHandlers } from './recordHandlers';
 import { signingHandlers } from './signingHandlers';
+import { tokenHandlers } from './tokenHandlers';
 import { sampleHandlers } from './sampleHandlers';
 import { summaryHandlers } from './summaryHandlers';
 
@@ -36,6 +38,8 @@ export type MainServices = {
   readonly auditHeads: AuditHeadService;
   /** The PKCS#11 libraries main may load, named by id (token:list, token:chooseLibrary). */
   readonly tokenLibraries: TokenLibraryCatalogue;
+  /** Main's hot-plug poller, run while a screen waits for tokens to come and go (token:watch). */
+  readonly tokenWatch: TokenWatch;
   /** Sao lưu: backups of this desktop's data, sealed with a passphrase (backup:*). */
   readonly backups: BackupDesk;
 };
@@ -49,7 +53,8 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...summaryHandlers(services.summaryExport),
     ...photoHandlers(services.photos),
     ...recordHandlers(services.records, services.recordVerifier),
-    ...signingHandlers(services.signing, services.tokenLibraries),
+    ...tokenHandlers(services.signing, services.tokenLibraries, services.tokenWatch),
+    ...signingHandlers(services.signing),
     ...auditHandlers(services.auditHeads),
     ...backupHandlers(services.backups),
   };

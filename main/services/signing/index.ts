@@ -1,6 +1,5 @@
 export { buildCertificateChain } from './certificateChain';
 export { RecordSigningError, type RecordSigningErrorCode } from './recordSigningError';
-export { boxOfRole } from './roles';
 export {
   type BatchFileOutcome,
   type BatchFileResult,

@@ -10,7 +10,8 @@ import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { signPdf } from '../../../shared/signing/signPdf';
 import { loadForSigning } from '../../../shared/signing/signaturePlaceholder';
 import { roleLabels } from '../../../shared/signing/signingStrings';
-import type { Sha256, Signer, SignerRole } from '../../../shared/signing/signingTypes';
+import type { Sha256, Signer } from '../../../shared/signing/signingTypes';
+import type { SignerRole } from '../../../shared/domain/signerRole';
 import type { TimestampFunction } from '../../../shared/signing/timestampToken';
 import { isSingleTlv } from '../../../shared/signing/timestampTokenView';
 import {
@@ -21,7 +22,6 @@ import {
 } from '../../../shared/signing/verifyPdfSignatures';
 import { RecordSigningError } from './recordSigningError';
 import { recordPdfMarkersOf } from '../../../shared/record/render/recordPdfMarkers';
-import { boxOfRole } from './roles';
 import { signedRolesOf } from './signedRoles';
 import { recordSigningStrings as strings } from './strings';
 
@@ -178,7 +178,7 @@ export async function signParsedRecord(
   const output = options.output ?? options.input;
   const { pdf, markers } = parsed;
   if (markers.status === 'draft') throw new RecordSigningError('draft', strings.draft);
-  const box = markers.signatureBoxes?.[boxOfRole[options.role]];
+  const box = markers.signatureBoxes?.[options.role];
   if (box === undefined) throw new RecordSigningError('no-signature-box', strings.noSignatureBox);
   const roleLabel = roleLabels[options.role];
   if (parsed.signedRoles.includes(options.role))

@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
-import { signatureFieldNames, type SignerRole } from '../../../shared/signing/signingTypes';
+import { signatureFieldNames } from '../../../shared/signing/signingTypes';
+import type { SignerRole } from '../../../shared/domain/signerRole';
 
 const roles = Object.keys(signatureFieldNames) as SignerRole[];
 

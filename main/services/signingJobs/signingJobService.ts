@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  SigningJobState,
-  TokenList,
-  signingStartRequestSchema,
-} from '../../../shared/ipc/signingChannels';
+import type { SigningJobState, signingStartRequestSchema } from '../../../shared/ipc/signingChannels';
+import type { TokenList } from '../../../shared/ipc/tokenChannels';
 import { checkSignerCertificate } from '../../../shared/signing/certificateInfo';
 import { PdfSigningError } from '../../../shared/signing/pdfSigningError';
 import { selectForSigning, type SigningSelection } from '../../../shared/record/signingOrder';

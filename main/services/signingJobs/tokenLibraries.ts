@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import type { ChooseLibraryResult, TokenLibraryView } from '../../../shared/ipc/signingChannels';
+import type { ChooseLibraryResult, TokenLibraryView } from '../../../shared/ipc/tokenChannels';
 import { UserFacingError } from '../userFacingError';
 import type { Logger } from '../logger';
 import { defineSetting, type SettingsStore } from '../settings/settingsStore';

@@ -1,4 +1,4 @@
-import type { CertificateIdentityView, TokenView } from '../../../shared/ipc/signingChannels';
+import type { CertificateIdentityView, TokenView } from '../../../shared/ipc/tokenChannels';
 import { allowsDigitalSignature, validityAt, type TokenCertificate, type TokenSummary } from '../token';
 import { certificateIdentityOf } from '../token/certificateInfo';
 

@@ -39,6 +39,12 @@ export type TokenService = {
    * module lose their sessions too, as they would when the token is pulled out.
    */
   readonly reload: (libraryPath: string) => void;
+  /**
+   * Reloads the library to see tokens it only finds at C_Initialize, but only when it is loaded
+   * and none of this service's sessions is open on it, so a batch being signed (or its pulled
+   * token's error) is never cut short; returns whether it reloaded.
+   */
+  readonly rescan: (libraryPath: string) => boolean;
   /** Closes every session and releases every module this service loaded. */
   readonly close: () => void;
 };
@@ -188,6 +194,14 @@ export function createTokenService(options: TokenServiceOptions = {}): TokenServ
     return signingSession;
   };
 
+  const reload = (libraryPath: string): void => {
+    const path = parseInput(libraryPathSchema, libraryPath);
+    const module = held.get(path) ?? registry.acquire(path);
+    for (const [session, sessionPath] of [...sessions]) if (sessionPath === module.path) session.close();
+    held.delete(path);
+    registry.reset(path);
+  };
+
   return {
     listSlots: (libraryPath) => {
       const { pkcs11 } = moduleFor(libraryPath);
@@ -228,12 +242,12 @@ export function createTokenService(options: TokenServiceOptions = {}): TokenServ
     },
     readPinState: (ref) => pinStateFromFlags(resolveSlot(parseInput(tokenRefSchema, ref)).info.flags),
     login,
-    reload: (libraryPath) => {
-      const path = parseInput(libraryPathSchema, libraryPath);
-      const module = held.get(path) ?? registry.acquire(path);
-      for (const [session, sessionPath] of [...sessions]) if (sessionPath === module.path) session.close();
-      held.delete(path);
-      registry.reset(path);
+    reload,
+    rescan: (libraryPath) => {
+      const module = held.get(parseInput(libraryPathSchema, libraryPath));
+      if (module === undefined || [...sessions.values()].includes(module.path)) return false;
+      reload(libraryPath);
+      return true;
     },
     close: () => {
       for (const session of [...sessions.keys()]) session.close();

@@ -1,9 +1,10 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import type { ClassId } from '../../../shared/domain/ids';
 import type { SchoolClassProfile } from '../../../shared/domain/school';
 import { documentMetaProperties, documentMetaRequired, type DocumentMeta } from '../documentMeta';
 
 /** `classes`: one document per class in a school year, written by the principal. */
-export type ClassDoc = Omit<SchoolClassProfile, 'schoolYear'> & DocumentMeta & { readonly id: string };
+export type ClassDoc = Omit<SchoolClassProfile, 'schoolYear'> & DocumentMeta & { readonly id: ClassId };
 
 export const classSchema: RxJsonSchema<ClassDoc> = {
   title: 'classes',

@@ -1,4 +1,5 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
+import type { ClassId, StudentId } from '../../../shared/domain/ids';
 import { documentMetaProperties, documentMetaRequired, type DocumentMeta } from '../documentMeta';
 
 /** Who did something, when. */
@@ -12,8 +13,8 @@ export type Stamp = { readonly at: string; readonly by: string };
  */
 export type YearResultDoc = DocumentMeta & {
   readonly id: string;
-  readonly studentId: string;
-  readonly classId: string;
+  readonly studentId: StudentId;
+  readonly classId: ClassId;
   readonly confirmation: (Stamp & { readonly result: string; readonly fingerprint: string }) | null;
   readonly awards: readonly (Stamp & {
     readonly kind: 'excellent' | 'exemplary' | 'other';

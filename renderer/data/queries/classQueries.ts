@@ -1,12 +1,16 @@
 import { useMemo, useState } from 'react';
 import { NEVER } from 'rxjs';
 import { compareRosterOrder } from '../../../shared/classList/listNumbers';
+import type { ClassId } from '../../../shared/domain/ids';
 import type { CharacterResultDoc } from '../collections/characterResultsCollection';
 import type { PersonDoc } from '../collections/people/peopleCollection';
 import type { SubjectResultDoc } from '../collections/subjectResultsCollection';
 import type { YearResultDoc } from '../collections/yearResultsCollection';
 import { useDatabase } from '../DatabaseContext';
 import { useObservable } from '../useRxQueryResult';
+
+/** No class: a query for it finds nothing (no document has an empty class id). */
+const noClassId = '' as ClassId;
 
 /**
  * The students of a class, in register order (given name, middle names, family name).
@@ -15,17 +19,17 @@ import { useObservable } from '../useRxQueryResult';
  * and the query stops listening, so the write is not slowed by sorting and redrawing the class
  * after every chunk (bench:import); it reads the class again once resumed.
  */
-export function useClassStudents(classId: string | undefined, paused = false): PersonDoc[] | undefined {
+export function useClassStudents(classId: ClassId | undefined, paused = false): PersonDoc[] | undefined {
   const database = useDatabase();
   const docs = useObservable(
     useMemo(
-      () => (paused ? NEVER : database.people.find({ selector: { classId: classId ?? '' } }).$),
+      () => (paused ? NEVER : database.people.find({ selector: { classId: classId ?? noClassId } }).$),
       [database, classId, paused],
     ),
   );
   const students = useMemo(() => docs?.map((doc) => doc.toMutableJSON()).sort(compareRosterOrder), [docs]);
   // The last roster read live, for showing while paused and until the query answers again.
-  const [held, setHeld] = useState<{ classId: string | undefined; students: PersonDoc[] | undefined }>({
+  const [held, setHeld] = useState<{ classId: ClassId | undefined; students: PersonDoc[] | undefined }>({
     classId,
     students: undefined,
   });
@@ -36,13 +40,14 @@ export function useClassStudents(classId: string | undefined, paused = false): P
 
 /** A class's results in one subject row, by student id. */
 export function useSubjectResults(
-  classId: string | undefined,
+  classId: ClassId | undefined,
   rowKey: string | undefined,
 ): Map<string, SubjectResultDoc> | undefined {
   const database = useDatabase();
   const docs = useObservable(
     useMemo(
-      () => database.subjectResults.find({ selector: { classId: classId ?? '', rowKey: rowKey ?? '' } }).$,
+      () =>
+        database.subjectResults.find({ selector: { classId: classId ?? noClassId, rowKey: rowKey ?? '' } }).$,
       [database, classId, rowKey],
     ),
   );
@@ -53,11 +58,11 @@ export function useSubjectResults(
 }
 
 /** Every subject result of a class (all rows), for the summary table. */
-export function useClassSubjectResults(classId: string | undefined): SubjectResultDoc[] | undefined {
+export function useClassSubjectResults(classId: ClassId | undefined): SubjectResultDoc[] | undefined {
   const database = useDatabase();
   const docs = useObservable(
     useMemo(
-      () => database.subjectResults.find({ selector: { classId: classId ?? '' } }).$,
+      () => database.subjectResults.find({ selector: { classId: classId ?? noClassId } }).$,
       [database, classId],
     ),
   );
@@ -65,12 +70,12 @@ export function useClassSubjectResults(classId: string | undefined): SubjectResu
 }
 
 export function useCharacterResults(
-  classId: string | undefined,
+  classId: ClassId | undefined,
 ): Map<string, CharacterResultDoc> | undefined {
   const database = useDatabase();
   const docs = useObservable(
     useMemo(
-      () => database.characterResults.find({ selector: { classId: classId ?? '' } }).$,
+      () => database.characterResults.find({ selector: { classId: classId ?? noClassId } }).$,
       [database, classId],
     ),
   );
@@ -80,10 +85,13 @@ export function useCharacterResults(
   );
 }
 
-export function useYearResults(classId: string | undefined): Map<string, YearResultDoc> | undefined {
+export function useYearResults(classId: ClassId | undefined): Map<string, YearResultDoc> | undefined {
   const database = useDatabase();
   const docs = useObservable(
-    useMemo(() => database.yearResults.find({ selector: { classId: classId ?? '' } }).$, [database, classId]),
+    useMemo(
+      () => database.yearResults.find({ selector: { classId: classId ?? noClassId } }).$,
+      [database, classId],
+    ),
   );
   return useMemo(
     () => (docs ? new Map(docs.map((doc) => [doc.studentId, doc.toMutableJSON()])) : undefined),
@@ -92,7 +100,7 @@ export function useYearResults(classId: string | undefined): Map<string, YearRes
 }
 
 /** The students of several classes (a whole school year), in register order within each class. */
-export function useStudentsOfClasses(classIds: readonly string[]): PersonDoc[] | undefined {
+export function useStudentsOfClasses(classIds: readonly ClassId[]): PersonDoc[] | undefined {
   const database = useDatabase();
   const key = classIds.join('|');
   const docs = useObservable(

@@ -1,6 +1,6 @@
 import type { ClassListPreview } from '../../../shared/classList/classListPreview';
 import { listNumbersOf } from '../../../shared/classList/listNumbers';
-import { studentIdOf } from '../../../shared/domain/ids';
+import { studentIdOf, type ClassId } from '../../../shared/domain/ids';
 import { searchKeyOf } from '../../../shared/domain/text';
 import { newInV3, type PersonDoc } from '../collections/people/peopleCollection';
 import type { HocbaDatabase } from '../database';
@@ -43,7 +43,7 @@ export const importChunkSize = 200;
 export async function importClassList(
   database: HocbaDatabase,
   context: WriteContext,
-  classId: string,
+  classId: ClassId,
   preview: ClassListPreview,
   onProgress: (progress: ImportProgress) => void = () => undefined,
 ): Promise<number> {

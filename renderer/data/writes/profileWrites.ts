@@ -1,3 +1,4 @@
+import type { StudentId } from '../../../shared/domain/ids';
 import { z } from 'zod';
 import { ethnicityNames } from '../../../shared/domain/ethnicities';
 import { profileItemLabels, saysNotApplicable } from '../../../shared/domain/studentProfile';
@@ -36,7 +37,7 @@ const photoReferenceSchema = z
 async function editablePerson(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
 ): Promise<PersonDoc> {
   const found = await database.people.findOne(studentId).exec();
   if (!found) throw new WriteRefused(profileWriteStrings.studentNotFound);
@@ -119,7 +120,7 @@ async function refuseDuplicatePersonalId(
 export async function updateProfile(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
   changes: Partial<StudentIdentity>,
 ): Promise<WriteResult> {
   const person = await editablePerson(database, context, studentId);
@@ -135,7 +136,7 @@ export async function updateProfile(
 export async function setPhoto(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
   photo: PhotoReference | null,
 ): Promise<WriteResult> {
   const person = await editablePerson(database, context, studentId);
@@ -154,7 +155,7 @@ export type ProfileCheck = 'birthCertificate' | 'parents';
 export async function setCheck(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
   check: ProfileCheck,
   date: string | null,
 ): Promise<WriteResult> {
@@ -176,7 +177,7 @@ export async function setCheck(
 export async function setElectives(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
   electives: readonly string[],
 ): Promise<WriteResult> {
   const person = await editablePerson(database, context, studentId);
@@ -212,7 +213,7 @@ const registerNumberSchema = z
 export async function updateEnrolment(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
   changes: { readonly registerNumber?: string; readonly entryDate?: string | null },
 ): Promise<WriteResult> {
   const person = await editablePerson(database, context, studentId);
@@ -246,7 +247,7 @@ export async function updateEnrolment(
 export async function setIndividualEducationPlan(
   database: HocbaDatabase,
   context: WriteContext,
-  studentId: string,
+  studentId: StudentId,
   onPlan: boolean,
 ): Promise<WriteResult> {
   const person = await editablePerson(database, context, studentId);

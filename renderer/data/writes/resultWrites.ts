@@ -13,6 +13,7 @@ import {
   type TraitValue,
 } from '../../../shared/domain/evaluation/resultDocuments';
 import { allowsRetest, isValidScore } from '../../../shared/domain/evaluation/resolveEntries';
+import type { ClassId, StudentId } from '../../../shared/domain/ids';
 import { cleanText } from '../../../shared/domain/text';
 import type { CharacterResultDoc } from '../collections/characterResultsCollection';
 import type { SubjectResultDoc } from '../collections/subjectResultsCollection';
@@ -23,8 +24,8 @@ import { WriteRefused, type WriteContext } from './writeContext';
 
 /** Where a value lives: which student, class, year and grade. */
 export type StudentPlace = {
-  readonly studentId: string;
-  readonly classId: string;
+  readonly studentId: StudentId;
+  readonly classId: ClassId;
   readonly schoolId: string;
   readonly schoolYear: string;
   readonly grade: number;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../shared/audit/auditChain';
+import { userIdOf, type ClassId, type UserId } from '../../../shared/domain/ids';
 import { permissionsFor } from '../../../shared/domain/permissions';
 import {
   contextAs,
@@ -42,13 +43,13 @@ async function chainOf(database: HocbaDatabase) {
   return docs.map((doc) => doc.toMutableJSON());
 }
 
-async function assignmentsOf(database: HocbaDatabase, classId: string) {
+async function assignmentsOf(database: HocbaDatabase, classId: ClassId) {
   const docs = await database.assignments.find({ selector: { classId } }).exec();
   return docs.map((doc) => doc.toMutableJSON());
 }
 
 /** The rights a person gets from what is now stored, as the app shell derives them. */
-async function rightsOf(database: HocbaDatabase, teacherId: string) {
+async function rightsOf(database: HocbaDatabase, teacherId: UserId) {
   const all = (await database.assignments.find().exec()).map((doc) => doc.toMutableJSON());
   return permissionsFor({ userId: teacherId, role: 'teacher' }, all);
 }
@@ -98,14 +99,14 @@ describe('school-year setup by the principal (audited)', () => {
     ]);
     expect((await database.classes.findOne(added.id).exec())?.homeroomTeacherName).toBe('Lê Thị Hoa');
 
-    const hoa = await rightsOf(database, 'user:hoalt');
+    const hoa = await rightsOf(database, userIdOf('hoalt'));
     expect(hoa.isHomeroomOf(added.id)).toBe(true);
     expect(hoa.canEditSubject(added.id, 'toan')).toBe(true);
     expect(hoa.canEditSubject(added.id, 'dao-duc')).toBe(false);
     expect(hoa.canEditSubject(added.id, 'tin-hoc-cong-nghe/tin-hoc')).toBe(false);
     expect(hoa.canSetUpSchool).toBe(false);
     expect([...hoa.assignedClassIds]).toEqual([added.id]);
-    const binh = await rightsOf(database, 'user:binhnv');
+    const binh = await rightsOf(database, userIdOf('binhnv'));
     expect(binh.isHomeroomOf(added.id)).toBe(false);
     expect(binh.canEditSubject(added.id, 'tin-hoc-cong-nghe/cong-nghe')).toBe(true);
     expect(binh.canEditSubject(added.id, 'nghe-thuat/am-nhac')).toBe(true);
@@ -172,7 +173,7 @@ describe('school-year setup by the principal (audited)', () => {
     });
     const docs = new Map((await assignmentsOf(database, schoolClass.id)).map((doc) => [doc.teacherId, doc]));
     expect(docs.get(homeroom.teacherId)).toMatchObject({ homeroom: false, subjects: [] });
-    expect(docs.get('user:chaupm')).toMatchObject({ homeroom: true, subjects: ['tieng-viet', 'toan'] });
+    expect(docs.get(userIdOf('chaupm'))).toMatchObject({ homeroom: true, subjects: ['tieng-viet', 'toan'] });
     const former = await rightsOf(database, homeroom.teacherId);
     expect(former.isHomeroomOf(schoolClass.id)).toBe(false);
     expect(former.canEditSubject(schoolClass.id, 'toan')).toBe(false);
@@ -191,7 +192,8 @@ describe('school-year setup by the principal (audited)', () => {
   it('refuses every setup write from a teacher, and writes nothing', async () => {
     const { database, school, teacher } = await setUp();
     const before = (await chainOf(database)).length;
-    const classId = school.classes[0]?.id ?? '';
+    const classId = school.classes[0]?.id;
+    if (classId === undefined) throw new Error('the sample school has no class');
     const refused = { name: 'WriteRefused', message: writeStrings.notLeadership };
     await expect(
       addStaffMember(database, teacher, { fullName: 'A B', login: 'abc', role: 'teacher' }),
@@ -249,13 +251,14 @@ describe('school-year setup by the principal (audited)', () => {
     expect((await database.schools.findOne().exec())?.staff).toHaveLength(school.staff.length);
 
     await expect(
-      updateStaffMember(database, principal, 'user:hieutruong', { active: false }),
+      updateStaffMember(database, principal, userIdOf('hieutruong'), { active: false }),
     ).rejects.toThrow(setupWriteStrings.notYourself);
     const vice = contextAs(school, 'user:phohieutruong');
-    await expect(updateStaffMember(database, vice, 'user:hieutruong', { role: 'teacher' })).rejects.toThrow(
-      setupWriteStrings.lastPrincipal,
-    );
-    const classId = school.classes[0]?.id ?? '';
+    await expect(
+      updateStaffMember(database, vice, userIdOf('hieutruong'), { role: 'teacher' }),
+    ).rejects.toThrow(setupWriteStrings.lastPrincipal);
+    const classId = school.classes[0]?.id;
+    if (classId === undefined) throw new Error('the sample school has no class');
     await expect(
       setClassAssignments(database, principal, classId, {
         homeroomTeacherId: someone.userId,
@@ -267,7 +270,8 @@ describe('school-year setup by the principal (audited)', () => {
 
   it('removes an empty class with its assignments, but never a class with students', async () => {
     const { database, school, principal } = await setUp();
-    const withStudents = school.students[0]?.classId ?? '';
+    const withStudents = school.students[0]?.classId;
+    if (withStudents === undefined) throw new Error('the sample school has no student');
     await expect(removeClass(database, principal, withStudents)).rejects.toThrow('đã có học sinh');
     expect(await database.classes.findOne(withStudents).exec()).not.toBeNull();
 

@@ -2,7 +2,7 @@ import { isForeignLanguage1Name } from '../../../shared/domain/foreignLanguages'
 import type { JsonValue } from '../../../shared/encoding/canonicalJson';
 import { assignmentIdOf, coversRow } from '../../../shared/domain/assignment';
 import type { GradePlan } from '../../../shared/domain/evaluation/compiledCatalogue';
-import { classIdOf, userIdOf, type SchoolId } from '../../../shared/domain/ids';
+import { classIdOf, userIdOf, type ClassId, type SchoolId, type UserId } from '../../../shared/domain/ids';
 import { schoolClassProfileSchema, type SchoolClassProfile } from '../../../shared/domain/school';
 import { isSchoolYear, schoolYearStarting, startYearOf } from '../../../shared/domain/schoolYear';
 import { staffMemberSchema, type StaffMember } from '../../../shared/domain/staff';
@@ -82,7 +82,7 @@ export async function addStaffMember(
 export async function updateStaffMember(
   database: HocbaDatabase,
   context: WriteContext,
-  userId: string,
+  userId: UserId,
   changes: StaffChanges,
 ): Promise<WriteResult> {
   requireLeadership(context);
@@ -197,7 +197,7 @@ function removalOf(collectionName: string, doc: { readonly id: string }, classId
 export async function removeClass(
   database: HocbaDatabase,
   context: WriteContext,
-  classId: string,
+  classId: ClassId,
 ): Promise<void> {
   requireLeadership(context);
   await withAuditLock(context.deviceId, async () => {
@@ -226,13 +226,21 @@ export async function removeClass(
 }
 
 /**
+ * A teacher as the assignment form names them (an option's value), typed as the user id it is;
+ * whether it is an active member of the staff is checked where it would gain anything, as before.
+ */
+function chosenTeacher(value: string): UserId {
+  return value as UserId;
+}
+
+/**
  * Each teacher's rows in a class from a row-key-or-subject-code → teacher map ('' = nobody). A
  * subject code stands for all of its parts; a part's own key, given beside it, decides that part.
  */
 function rowsByTeacherOf(
   plan: GradePlan,
   subjectTeachers: Readonly<Record<string, string>>,
-): Map<string, Set<string>> {
+): Map<UserId, Set<string>> {
   const isPart = (key: string) => !plan.rowsBySubject.has(key);
   const entries = Object.entries(subjectTeachers).sort(([a], [b]) => Number(isPart(a)) - Number(isPart(b)));
   const teacherOfRow = new Map<string, string>();
@@ -243,10 +251,11 @@ function rowsByTeacherOf(
     if (parts.length === 0) throw new WriteRefused(writeStrings.subjectNotInGrade(plan.grade));
     for (const rowKey of parts) teacherOfRow.set(rowKey, teacherId);
   }
-  const rowsByTeacher = new Map<string, Set<string>>();
-  for (const [rowKey, teacherId] of teacherOfRow) {
-    if (teacherId !== '')
-      rowsByTeacher.set(teacherId, (rowsByTeacher.get(teacherId) ?? new Set()).add(rowKey));
+  const rowsByTeacher = new Map<UserId, Set<string>>();
+  for (const [rowKey, value] of teacherOfRow) {
+    if (value === '') continue;
+    const teacherId = chosenTeacher(value);
+    rowsByTeacher.set(teacherId, (rowsByTeacher.get(teacherId) ?? new Set()).add(rowKey));
   }
   return rowsByTeacher;
 }
@@ -268,7 +277,7 @@ function subjectListOf(plan: GradePlan, rowKeys: ReadonlySet<string>): string[] 
 export async function setClassAssignments(
   database: HocbaDatabase,
   context: WriteContext,
-  classId: string,
+  classId: ClassId,
   input: ClassAssignments,
 ): Promise<WriteResult> {
   requireLeadership(context);
@@ -277,7 +286,10 @@ export async function setClassAssignments(
   if (!schoolClass) throw new WriteRefused(setupWriteStrings.classNotFound);
   const plan = context.catalogue.plan(schoolClass.grade);
   const rowsByTeacher = rowsByTeacherOf(plan, input.subjectTeachers);
-  const homeroomId = input.homeroomTeacherId === '' ? null : input.homeroomTeacherId;
+  const homeroomId =
+    input.homeroomTeacherId === '' || input.homeroomTeacherId === null
+      ? null
+      : chosenTeacher(input.homeroomTeacherId);
   const existing = await database.assignments.find({ selector: { classId } }).exec();
   const teacherIds = new Set([
     ...existing.map((doc) => doc.teacherId),

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../shared/audit/auditChain';
 import { readCertificateFile, type PickedCertificate } from '../../../shared/domain/certificateFile';
+import { userIdOf } from '../../../shared/domain/ids';
 import { foldedName } from '../../../shared/signing/certificateIdentity';
 import {
   contextAs,
@@ -180,7 +181,7 @@ describe('the signers’ identities in setup (audited)', () => {
       login: 'trungten',
       role: 'teacher',
     });
-    await expect(pinStaffCertificate(database, principal, 'user:trungten', own)).rejects.toThrow(
+    await expect(pinStaffCertificate(database, principal, userIdOf('trungten'), own)).rejects.toThrow(
       strings.personIdsFirst(teacher.fullName),
     );
 
@@ -233,7 +234,7 @@ describe('the signers’ identities in setup (audited)', () => {
       login: 'trungten',
       role: 'teacher',
     });
-    await setStaffIdentity(database, principal, 'user:trungten', {
+    await setStaffIdentity(database, principal, userIdOf('trungten'), {
       personalId: '038190067890',
       formerIdNumber: '',
     });

@@ -1,3 +1,4 @@
+import type { UserId } from '../../../shared/domain/ids';
 import { formatInstant } from '../../../shared/domain/dates';
 import type { PickedCertificate } from '../../../shared/domain/certificateFile';
 import { schoolBudgetCodeSchema, schoolTaxCodeSchema } from '../../../shared/domain/school';
@@ -35,7 +36,7 @@ function checked(
   return value;
 }
 
-function memberOf(school: SchoolDoc, userId: string): StaffMember {
+function memberOf(school: SchoolDoc, userId: UserId): StaffMember {
   const member = school.staff.find((candidate) => candidate.userId === userId);
   if (!member) throw new WriteRefused(strings.staffNotFound);
   return member;
@@ -52,7 +53,7 @@ function withMember(school: SchoolDoc, member: StaffMember): SchoolDoc {
 export async function setStaffIdentity(
   database: HocbaDatabase,
   context: WriteContext,
-  userId: string,
+  userId: UserId,
   input: StaffIdentityInput,
 ): Promise<WriteResult> {
   requireLeadership(context);
@@ -98,7 +99,7 @@ function refuseExpired(picked: PickedCertificate, now: Date): void {
 export async function pinStaffCertificate(
   database: HocbaDatabase,
   context: WriteContext,
-  userId: string,
+  userId: UserId,
   picked: PickedCertificate | null,
 ): Promise<WriteResult> {
   requireLeadership(context);

@@ -40,7 +40,10 @@ export function HistoryScreen() {
     | undefined
   >(undefined);
   const names = new Map(school.staff.map((member) => [member.userId, member.fullName]));
-  const studentNames = new Map((students ?? []).map((student) => [student.id, student.fullName]));
+  // Keyed by plain text: an audit event's student is '' when the document has none.
+  const studentNames: ReadonlyMap<string, string> = new Map(
+    (students ?? []).map((student) => [student.id, student.fullName]),
+  );
 
   const verify = async () => {
     setCheck({ state: 'running' });

@@ -1,3 +1,4 @@
+import type { StudentId } from '../../../shared/domain/ids';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { fileToBase64 } from '../../app/download';
 import { useSchool } from '../../app/SchoolContext';
@@ -29,7 +30,7 @@ type LoadedImage = { readonly element: HTMLImageElement; readonly url: string; r
 
 type Props = {
   readonly file: File;
-  readonly studentId: string;
+  readonly studentId: StudentId;
   readonly onDone: (message: string) => void;
   readonly onCancel: () => void;
 };

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { userIdOf } from '../../../shared/domain/ids';
 import type { StaffMember } from '../../../shared/domain/staff';
 import { staffChoiceLabel } from './staffChoice';
 
 const member = (login: string, fullName: string): StaffMember => ({
-  userId: `user:${login}`,
+  userId: userIdOf(login),
   login,
   fullName,
   role: 'teacher',

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ClassId } from '../../../shared/domain/ids';
 import { studyRecordHash } from '../../../shared/record/recordHash';
 import { studyRecordIdOf } from '../../../shared/record/studyRecord';
 import type { ClassDoc } from '../../data/collections/classesCollection';
@@ -7,7 +8,7 @@ import { useClassRecords } from '../records/useClassRecords';
 type Props = {
   readonly schoolClass: ClassDoc;
   readonly schoolYear: string;
-  readonly onHashes: (classId: string, hashes: ReadonlyMap<string, string>) => void;
+  readonly onHashes: (classId: ClassId, hashes: ReadonlyMap<string, string>) => void;
 };
 
 /** Reports the content hash of each of a class's records as its data makes it now; draws nothing. */

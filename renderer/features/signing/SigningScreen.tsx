@@ -1,7 +1,7 @@
 import './signing.css';
 import { useCallback, useMemo, useState } from 'react';
-import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
-import type { TokenCertificateView } from '../../../shared/ipc/signingChannels';
+import type { SignerRole } from '../../../shared/domain/signerRole';
+import type { TokenCertificateView } from '../../../shared/ipc/tokenChannels';
 import { type RefusalReason, selectForSigning } from '../../../shared/record/signingOrder';
 import { studyRecordIdOf } from '../../../shared/record/studyRecord';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
@@ -18,7 +18,7 @@ import { useRecordHashes } from './useRecordHashes';
 import { useSigningJob } from './useSigningJob';
 
 /** Which signatures a person may put on a học bạ, from their role in the school. */
-function rolesOf(staffRole: string): SignerRoleCode[] {
+function rolesOf(staffRole: string): SignerRole[] {
   if (staffRole === 'principal') return ['principal', 'schoolSeal'];
   if (staffRole === 'teacher') return ['homeroomTeacher'];
   return [];
@@ -39,7 +39,7 @@ function SigningDesk() {
   const { school, schoolYear, classes, actor, permissions } = useSchool();
   const { selected } = useSelectedClass();
   const roles = rolesOf(actor.role);
-  const [role, setRole] = useState<SignerRoleCode | undefined>(roles[0]);
+  const [role, setRole] = useState<SignerRole | undefined>(roles[0]);
   const [wholeSchool, setWholeSchool] = useState(false);
   const [choice, setChoice] = useState<TokenChoice | undefined>(undefined);
   const [pinOpen, setPinOpen] = useState(false);

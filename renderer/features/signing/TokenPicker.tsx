@@ -1,17 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { certificateIdentifiersLabel } from '../../../shared/domain/staff';
 import type {
   TokenCertificateView,
   TokenLibraryView,
   TokenList,
   TokenView,
-} from '../../../shared/ipc/signingChannels';
+} from '../../../shared/ipc/tokenChannels';
 import { useIpc } from '../../ipc/IpcContext';
 import { signingStrings } from './strings';
+import { useTokenChanges } from './useTokenChanges';
 
 const text = signingStrings.token;
-
-const hotPlugPollMs = 3000;
 
 export type TokenChoice = { readonly token: TokenView; readonly certificate: TokenCertificateView };
 
@@ -47,8 +46,8 @@ function libraryName(library: TokenLibraryView): string {
 /**
  * Finds the USB tokens (the known Vietnamese CA libraries on this machine, or the library the user
  * picked in main's own file dialog) and lets the user pick one token and one of its certificates.
- * The page names a library by main's id only, never by path. Polled again on "Làm mới": SoftHSM
- * and some tokens are only seen after the library is reloaded.
+ * The page names a library by main's id only, never by path. Listed again when main says a token
+ * was plugged in or pulled out (useTokenChanges), and on "Làm mới".
  */
 export function TokenPicker({
   isOwn,
@@ -93,14 +92,8 @@ export function TokenPicker({
       cancelled = true;
     };
   }, [ipc, round, refreshRound]);
-  // Hot-plug: while no token is found, look again every few seconds, so a token plugged in
-  // appears without a click.
-  const noToken = list?.tokens.length === 0;
-  useEffect(() => {
-    if (!noToken) return undefined;
-    const timer = setInterval(() => setRound((current) => current + 1), hotPlugPollMs);
-    return () => clearInterval(timer);
-  }, [noToken]);
+  // Hot-plug: a token plugged in appears, and one pulled out goes, without a click.
+  useTokenChanges(useCallback(() => setRound((current) => current + 1), []));
 
   const refresh = () => {
     setBusy(true);

@@ -1,6 +1,6 @@
 import type { CertificateIdentity } from '../../../shared/signing/certificateIdentity';
-import type { CertificateIdentityView, TokenCertificateView } from '../../../shared/ipc/signingChannels';
-import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
+import type { CertificateIdentityView, TokenCertificateView } from '../../../shared/ipc/tokenChannels';
+import type { SignerRole } from '../../../shared/domain/signerRole';
 import type { CertificatePin, StaffMember } from '../../../shared/domain/staff';
 import { judgeCandidate, type SigningCandidate } from '../../../shared/record/signingOrder';
 import type { RecordSigners } from '../../../shared/record/studyRecord';
@@ -41,7 +41,7 @@ export function selfAsSigners(school: SchoolDoc, member: StaffMember | undefined
 /** Whether a listed certificate is the signer's own by the rules main applies (names folded, IDs, pin). */
 export function isOwnCertificate(
   certificate: TokenCertificateView,
-  role: SignerRoleCode,
+  role: SignerRole,
   self: RecordSigners,
 ): boolean {
   return judgeCandidate(self, role, { certificate: identityOfView(certificate.identity) }).ok;
@@ -50,7 +50,7 @@ export function isOwnCertificate(
 /** Who is about to sign, for counting what is ready: the chosen certificate, else the person's name. */
 export function candidateOf(
   certificate: TokenCertificateView | undefined,
-  role: SignerRoleCode,
+  role: SignerRole,
   self: RecordSigners,
 ): SigningCandidate {
   if (certificate) return { certificate: identityOfView(certificate.identity) };

@@ -1,4 +1,4 @@
-import type { SignerRoleCode } from '../../../shared/ipc/recordChannels';
+import type { SignerRole } from '../../../shared/domain/signerRole';
 
 /** The signing screen, in Vietnamese. */
 export const signingStrings = {
@@ -12,7 +12,7 @@ export const signingStrings = {
     homeroomTeacher: 'Giáo viên chủ nhiệm',
     principal: 'Hiệu trưởng',
     schoolSeal: 'Con dấu nhà trường (chứng thư số của trường)',
-  } satisfies Record<SignerRoleCode, string>,
+  } satisfies Record<SignerRole, string>,
   wholeSchool: 'Ký cho cả trường',
   notHomeroom: 'Bạn không phải giáo viên chủ nhiệm của lớp này nên không ký học bạ của lớp.',
   loadingRecords: 'Đang xem các học bạ…',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { studentIdOf } from '../ids';
 import { buildStudentYear, topStudentYear } from './buildStudentYear';
 import { buildClassSummary, type SummaryStudent } from './classSummary';
 import { defaultCompiledCatalogue } from './compiledCatalogue';
@@ -7,12 +8,13 @@ import { sumStatistics } from './summaryStatistics';
 const compiled = defaultCompiledCatalogue();
 
 function student(id: string, gender: 'male' | 'female', year: SummaryStudent['year']): SummaryStudent {
+  const studentCode = `01000000${id.padStart(2, '0')}`;
   return {
-    id,
+    id: studentIdOf(studentCode),
     fullName: `Học sinh ${id}`,
     birthDate: '2016-03-07',
     gender,
-    studentCode: `01000000${id.padStart(2, '0')}`,
+    studentCode,
     year,
   };
 }

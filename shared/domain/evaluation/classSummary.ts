@@ -1,4 +1,5 @@
 import { formatDate } from '../dates';
+import type { StudentId } from '../ids';
 import type { Gender } from '../student';
 import type { PeriodCode } from './catalogueSchema';
 import type { CompiledCatalogue } from './compiledCatalogue';
@@ -11,7 +12,7 @@ import { validateStudentYear } from './validateStudentYear';
 import type { YearOutcome } from './yearResultTypes';
 
 export type SummaryStudent = {
-  readonly id: string;
+  readonly id: StudentId;
   readonly fullName: string;
   readonly birthDate: string;
   readonly gender: Gender;
@@ -39,7 +40,7 @@ export type ClassSummary = {
   readonly title: string;
   readonly columns: readonly SummaryColumn[];
   readonly rows: readonly {
-    readonly studentId: string;
+    readonly studentId: StudentId;
     readonly cells: Readonly<Record<string, SummaryCell>>;
     readonly outcome?: YearOutcome;
   }[];
@@ -109,7 +110,7 @@ export function buildClassSummary(
 ): ClassSummary {
   const plan = compiled.plan(grade);
   const columns = columnsFor(compiled, grade, period);
-  const outcomes = new Map<string, YearOutcome>();
+  const outcomes = new Map<StudentId, YearOutcome>();
   const rows = students.map((student, index) => {
     const electives = takenElectives(student.year);
     const subjects = indexSubjectPeriod(compiled, plan, student.year, period, electives).entries;

@@ -1,3 +1,4 @@
+import type { ClassId, StudentId } from '../ids';
 import type { CharacterLevel, PeriodCode, SubjectLevel } from './catalogueSchema';
 import { periodCodes } from './catalogueSchema';
 import type { CompiledCatalogue } from './compiledCatalogue';
@@ -23,8 +24,8 @@ export const emptyPeriodSubjectValue: PeriodSubjectValue = {
  * student × row × year, so the teachers of Tin học and Công nghệ never write the same document.
  */
 export type SubjectResultValues = {
-  readonly studentId: string;
-  readonly classId: string;
+  readonly studentId: StudentId;
+  readonly classId: ClassId;
   readonly subject: string;
   /** '' for a subject not evaluated in parts. */
   readonly part: string;
@@ -36,19 +37,19 @@ export type TraitValue = { readonly level: CharacterLevel | null; readonly comme
 
 /** A student's qualities and competencies for one school year (`characterResults`), by period and code. */
 export type CharacterResultValues = {
-  readonly studentId: string;
-  readonly classId: string;
+  readonly studentId: StudentId;
+  readonly classId: ClassId;
 } & Readonly<Record<PeriodCode, Readonly<Record<string, TraitValue>>>>;
 
-export function subjectResultIdOf(studentId: string, rowKey: string, schoolYear: string): string {
+export function subjectResultIdOf(studentId: StudentId, rowKey: string, schoolYear: string): string {
   return `subjectResult:${studentId}:${rowKey}:${schoolYear}`;
 }
 
-export function characterResultIdOf(studentId: string, schoolYear: string): string {
+export function characterResultIdOf(studentId: StudentId, schoolYear: string): string {
   return `characterResult:${studentId}:${schoolYear}`;
 }
 
-export function yearResultIdOf(studentId: string, schoolYear: string): string {
+export function yearResultIdOf(studentId: StudentId, schoolYear: string): string {
   return `yearResult:${studentId}:${schoolYear}`;
 }
 

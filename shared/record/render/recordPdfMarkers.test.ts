@@ -1,13 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordSigners } from '../studyRecord';
-import { parseSignatureBoxes, parseSignersMarker, signersMarkerOf } from './recordPdfMarkers';
+import {
+  parseSignatureBoxes,
+  parseSignersMarker,
+  signatureBoxesMarkerJson,
+  signersMarkerOf,
+} from './recordPdfMarkers';
 
 const box = { pageIndex: 1, x: 56, y: 300, width: 150, height: 68 };
 
 describe('parseSignatureBoxes', () => {
-  it('reads the three boxes the renderer writes', () => {
-    const boxes = { homeroomTeacher: box, principal: { ...box, x: 222 }, seal: { ...box, x: 389 } };
-    expect(parseSignatureBoxes(JSON.stringify(boxes))).toEqual(boxes);
+  it('reads the three boxes the renderer writes, the seal’s box spelt `seal` as in files already signed', () => {
+    // The marker exactly as files rendered (and signed) so far carry it.
+    const stored =
+      '{"homeroomTeacher":{"pageIndex":1,"x":56,"y":300,"width":150,"height":68},' +
+      '"principal":{"pageIndex":1,"x":222,"y":300,"width":150,"height":68},' +
+      '"seal":{"pageIndex":1,"x":389,"y":300,"width":150,"height":68}}';
+    const boxes = parseSignatureBoxes(stored);
+    expect(boxes).toEqual({
+      homeroomTeacher: box,
+      principal: { ...box, x: 222 },
+      schoolSeal: { ...box, x: 389 },
+    });
+    // And it is written back the same, byte for byte: the stored spelling does not change.
+    expect(boxes && signatureBoxesMarkerJson(boxes)).toBe(stored);
+  });
+
+  it('does not take the role’s name for the seal’s box: the marker has one spelling', () => {
+    expect(
+      parseSignatureBoxes(JSON.stringify({ homeroomTeacher: box, principal: box, schoolSeal: box })),
+    ).toBeUndefined();
   });
 
   it('gives nothing for a missing, broken or incomplete value, so a signer refuses instead of guessing', () => {

@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from '@cantoo/pdf-lib';
 import { z } from 'zod';
+import type { SignerRole } from '../../domain/signerRole';
 import { decodeUtf8 } from '../../pdf/pdfValues';
 import { parseStudyRecordJson, type ParsedStudyRecord } from '../recordHash';
 import { recordSignersSchema, type RecordSigners } from '../studyRecord';
@@ -30,8 +31,12 @@ const signatureBoxSchema = z.strictObject({
   height: z.number().positive(),
 });
 
-/** The three boxes as the renderer writes them into the document information (JSON). */
-export const signatureBoxesSchema = z.strictObject({
+/**
+ * The three boxes as the renderer writes them into the document information (JSON). The seal's
+ * box is spelt `seal` there, as in every file already rendered and signed: that spelling stays in
+ * the files and is mapped to and from the role `schoolSeal` here only.
+ */
+const signatureBoxesMarkerSchema = z.strictObject({
   homeroomTeacher: signatureBoxSchema,
   principal: signatureBoxSchema,
   seal: signatureBoxSchema,
@@ -39,8 +44,21 @@ export const signatureBoxesSchema = z.strictObject({
 
 /** A rectangle in PDF points (origin bottom-left) on a 0-based page. */
 export type SignatureBox = z.infer<typeof signatureBoxSchema>;
-export type SignatureRole = keyof z.infer<typeof signatureBoxesSchema>;
-export type SignatureBoxes = Readonly<Record<SignatureRole, SignatureBox>>;
+/** Each signer's box, by role. */
+export type SignatureBoxes = Readonly<Record<SignerRole, SignatureBox>>;
+/** The boxes as the marker spells them (`seal` for the school's seal). */
+export type SignatureBoxesMarker = z.infer<typeof signatureBoxesMarkerSchema>;
+
+const signatureBoxesSchema = signatureBoxesMarkerSchema.transform((boxes): SignatureBoxes => ({
+  homeroomTeacher: boxes.homeroomTeacher,
+  principal: boxes.principal,
+  schoolSeal: boxes.seal,
+}));
+
+/** The boxes as the marker spells them, in the order the renderer has always written them. */
+export function signatureBoxesMarkerOf(boxes: SignatureBoxes): SignatureBoxesMarker {
+  return { homeroomTeacher: boxes.homeroomTeacher, principal: boxes.principal, seal: boxes.schoolSeal };
+}
 
 export type RecordPdfMarkers = {
   readonly recordId: string;
@@ -74,6 +92,11 @@ export function parseSignatureBoxes(json: string | undefined): SignatureBoxes | 
 /** Parses the JSON of the signers; undefined when it is missing or not a valid `signers` object. */
 export function parseSignersMarker(json: string | undefined): RecordSigners | undefined {
   return parseJson(json, recordSignersSchema);
+}
+
+/** The value the renderer writes for the signature boxes. */
+export function signatureBoxesMarkerJson(boxes: SignatureBoxes): string {
+  return JSON.stringify(signatureBoxesMarkerOf(boxes));
 }
 
 /** The value the renderer writes for a record's signers. */

@@ -71,7 +71,7 @@ export const recordPdfStrings = {
   signatures: {
     homeroomTeacher: 'Giáo viên chủ nhiệm',
     principal: 'Hiệu trưởng',
-    seal: 'Xác nhận của nhà trường',
+    schoolSeal: 'Xác nhận của nhà trường',
     signHint: '(Ký số)',
   },
   draftWatermark: 'BẢN NHÁP',

@@ -1,3 +1,4 @@
+import type { SignerRole } from '../../domain/signerRole';
 import { sha256 } from '@noble/hashes/sha2.js';
 import {
   AFRelationship,
@@ -26,10 +27,10 @@ import { qrRectangles, recordQrPayload } from './recordQr';
 import {
   recordAttachmentName,
   recordInfoKeys,
+  signatureBoxesMarkerJson,
   signersMarkerOf,
   type SignatureBox,
   type SignatureBoxes,
-  type SignatureRole,
 } from './recordPdfMarkers';
 import { reserveSignatureFields } from './reservedSignatureFields';
 import { drawYearPage } from './yearPage';
@@ -42,7 +43,7 @@ export type RenderStudyRecordInput = {
   readonly photo?: Uint8Array | null;
 };
 
-export type { SignatureBox, SignatureRole } from './recordPdfMarkers';
+export type { SignatureBox } from './recordPdfMarkers';
 
 export type RenderedStudyRecord = {
   readonly pdf: Uint8Array;
@@ -90,7 +91,7 @@ const boldBase = [
   ]),
 ].join('');
 
-function drawSignatures(flow: Flow, record: StudyRecord): Record<SignatureRole, SignatureBox> {
+function drawSignatures(flow: Flow, record: StudyRecord): Record<SignerRole, SignatureBox> {
   flow.ensure(150);
   flow.y -= 22;
   const gap = (pageSize.width - margin.left - margin.right - 3 * boxSize.width) / 2;
@@ -100,13 +101,13 @@ function drawSignatures(flow: Flow, record: StudyRecord): Record<SignatureRole, 
     grey: true,
   });
   flow.y -= 18;
-  const roles: readonly [SignatureRole, string, string][] = [
+  const roles: readonly [SignerRole, string, string][] = [
     ['homeroomTeacher', strings.signatures.homeroomTeacher, record.year.homeroomTeacherName],
     ['principal', strings.signatures.principal, record.year.principalName],
-    ['seal', strings.signatures.seal, record.school.name],
+    ['schoolSeal', strings.signatures.schoolSeal, record.school.name],
   ];
   const pageIndex = flow.pages.length - 1;
-  const boxes = {} as Record<SignatureRole, SignatureBox>;
+  const boxes = {} as Record<SignerRole, SignatureBox>;
   roles.forEach(([role, title, name], index) => {
     const x = margin.left + index * (boxSize.width + gap);
     const center = x + boxSize.width / 2;
@@ -222,7 +223,10 @@ function setMetadata(
   info.set(PDFName.of(recordInfoKeys.version), PDFHexString.fromText(String(record.version.number)));
   info.set(PDFName.of(recordInfoKeys.status), PDFHexString.fromText(record.status));
   // The signer reads its box from the file itself, so any tool can sign without re-rendering.
-  info.set(PDFName.of(recordInfoKeys.signatureBoxes), PDFHexString.fromText(JSON.stringify(signatureBoxes)));
+  info.set(
+    PDFName.of(recordInfoKeys.signatureBoxes),
+    PDFHexString.fromText(signatureBoxesMarkerJson(signatureBoxes)),
+  );
   // Who must sign in each box (names, personal IDs, pinned certificates, the school's codes), so
   // main can refuse someone else's or a namesake's certificate per file.
   info.set(PDFName.of(recordInfoKeys.signers), PDFHexString.fromText(signersMarkerOf(record.signers)));

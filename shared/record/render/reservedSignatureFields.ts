@@ -1,12 +1,7 @@
 import { PDFArray, PDFName, PDFString, type PDFDocument, type PDFPage, type PDFRef } from '@cantoo/pdf-lib';
-import { signatureFieldNames, type SignerRole } from '../../signing/signingTypes';
+import { signatureFieldNames } from '../../signing/signingTypes';
+import { signerRoles } from '../../domain/signerRole';
 import type { SignatureBoxes } from './recordPdfMarkers';
-
-const boxOf = {
-  homeroomTeacher: 'homeroomTeacher',
-  principal: 'principal',
-  schoolSeal: 'seal',
-} as const satisfies Record<SignerRole, keyof SignatureBoxes>;
 
 /**
  * Reserves the three signature fields in the rendered file, one per box, empty: each signer only
@@ -20,8 +15,8 @@ export function reserveSignatureFields(
   boxes: SignatureBoxes,
 ): void {
   const fields: PDFRef[] = [];
-  for (const role of Object.keys(boxOf) as SignerRole[]) {
-    const box = boxes[boxOf[role]];
+  for (const role of signerRoles) {
+    const box = boxes[role];
     const page = pages[box.pageIndex];
     if (!page) throw new RangeError(`no page ${box.pageIndex} for the ${role} signature box`);
     const widget = doc.context.register(

@@ -1,5 +1,6 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
 import type { StudyHistoryEntry } from '../../../../shared/record/buildStudyRecord';
+import type { ClassId, StudentId } from '../../../../shared/domain/ids';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
 import { migratePersonV0toV1 } from './peopleSchemaV1';
 import { migratePersonV1toV2, type PersonDocV2 } from './peopleSchemaV2';
@@ -46,7 +47,13 @@ export type PhotoReference = { readonly photoId: string; readonly width: number;
  *   `individualEducationPlan`, a student with disabilities evaluated against their individual
  *   education plan (kế hoạch giáo dục cá nhân, TT27 Điều 8) instead of the standard levels.
  */
-export type PersonDoc = Omit<PersonDocV2, 'photo' | 'birthCertificateCheck' | 'parentsConfirmation'> & {
+export type PersonDoc = Omit<
+  PersonDocV2,
+  'id' | 'classId' | 'photo' | 'birthCertificateCheck' | 'parentsConfirmation'
+> & {
+  /** `student:<studentCode>` (studentIdOf), the class's id (classIdOf): typed as such from v2 on. */
+  readonly id: StudentId;
+  readonly classId: ClassId;
   readonly photo: PhotoReference | null;
   readonly birthCertificateCheck: DatedCheck | null;
   readonly parentsConfirmation: DatedCheck | null;
@@ -144,7 +151,13 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
 export const peopleMigrationStrategies = {
   1: migratePersonV0toV1,
   2: migratePersonV1toV2,
-  3: (old: PersonDocV2): PersonDoc => ({ ...old, ...newInV3 }),
+  // The same stored ids, typed: this app wrote them with studentIdOf and classIdOf.
+  3: (old: PersonDocV2): PersonDoc => ({
+    ...old,
+    id: old.id as StudentId,
+    classId: old.classId as ClassId,
+    ...newInV3,
+  }),
 };
 
 /** What v3 adds, as a student has it before anyone enters it. */

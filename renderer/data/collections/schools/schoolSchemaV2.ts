@@ -1,4 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
+import type { UserId } from '../../../../shared/domain/ids';
 import type { CertificatePin, StaffMember } from '../../../../shared/domain/staff';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
 import { schoolProfileProperties, schoolProfileRequired } from './schoolSchemaV0';
@@ -63,5 +64,12 @@ export const schoolSchemaV2: RxJsonSchema<SchoolDocV2> = {
 
 // Nothing was recorded before v2: the staff keep no IDs (unknown), the school no codes.
 export function migrateSchoolV1toV2(old: SchoolDocV1): SchoolDocV2 {
-  return { ...old, taxCode: null, budgetCode: null, sealCertificate: null };
+  return {
+    ...old,
+    // The same stored ids, typed: this app wrote them with userIdOf.
+    staff: old.staff.map((member) => ({ ...member, userId: member.userId as UserId })),
+    taxCode: null,
+    budgetCode: null,
+    sealCertificate: null,
+  };
 }
