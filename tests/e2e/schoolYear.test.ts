@@ -30,13 +30,8 @@ const classList = [
   ['Vũ Khánh Linh', '14/06/2017', 'Nữ', 'Mường', '7900000106', '001317000106'],
 ] as const;
 const validStudents = classList.filter(([, birthDate]) => birthDate !== '31/02/2017');
-/** Rows of the grade book in its order (by name, as the học bạ lists them). */
-const sortedNames = validStudents
-  .map(([name]) => name)
-  .sort((a, b) => {
-    const given = (full: string) => full.split(' ').at(-1) ?? full;
-    return given(a).localeCompare(given(b), 'vi') || a.localeCompare(b, 'vi');
-  });
+/** Rows of the grade book in the class list's STT order, as the school's file numbers them. */
+const rosterNames = validStudents.map(([name]) => name);
 
 async function writeClassList(path: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -126,7 +121,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
     await dialog.getByText('Dòng 4: Ngày sinh 31/02/2017 không tồn tại').waitFor();
     await dialog.getByRole('button', { name: `Nhập ${validStudents.length} học sinh hợp lệ` }).click();
     await dialog.waitFor({ state: 'detached' });
-    for (const name of sortedNames) await page.getByText(name, { exact: true }).first().waitFor();
+    for (const name of rosterNames) await page.getByText(name, { exact: true }).first().waitFor();
   });
 
   it('lets the homeroom teacher enter a whole period of Toán with the keyboard and paste comments', async () => {
@@ -150,7 +145,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
       await page.keyboard.press('Enter');
     }
     // A block of comments copied from Excel: one per line.
-    const comments = sortedNames.map((name) => `Em ${name.split(' ').at(-1) ?? ''} tiến bộ trong học kỳ I.`);
+    const comments = rosterNames.map((name) => `Em ${name.split(' ').at(-1) ?? ''} tiến bộ trong học kỳ I.`);
     await cell(0, 2).click();
     await page.evaluate(
       (text) => {
@@ -178,7 +173,11 @@ describe('a school year offline, in Chromium through the bridge', () => {
     const table = page.locator('table.summary-table');
     await table.waitFor();
     const firstRow = table.locator('tbody tr').first();
-    await expect(firstRow.textContent()).resolves.toContain(sortedNames[0]);
+    await expect(firstRow.textContent()).resolves.toContain(rosterNames[0]);
+    // The file's order, not re-sorted by given name (issue 10, point 11).
+    await expect(table.locator('tbody td[data-column="fullName"]').allInnerTexts()).resolves.toEqual(
+      rosterNames,
+    );
     await expect(firstRow.textContent()).resolves.toContain('9');
     await page.screenshot({ path: join(artifactsDir, 'summary-table.png'), fullPage: true });
   });
@@ -229,7 +228,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
     await chooseClass(className);
     const history = page.locator('table.history-table');
     await history.waitFor();
-    // Linh's score: who entered it, in which subject, from nothing to 4.
+    // Linh's score (last in the list): who entered it, in which subject, from nothing to 6.
     const linhScore = history
       .locator('tbody tr')
       .filter({ hasText: 'Vũ Khánh Linh' })
@@ -237,7 +236,7 @@ describe('a school year offline, in Chromium through the bridge', () => {
       .filter({ hasText: teacher.fullName });
     await expect(linhScore.count()).resolves.toBe(1);
     // Columns: time, who, student, what, from, to, which desktop.
-    await expect(linhScore.locator('td').nth(5).textContent()).resolves.toBe('4');
+    await expect(linhScore.locator('td').nth(5).textContent()).resolves.toBe('6');
     await expect(linhScore.locator('td').last().textContent()).resolves.toBe('Máy này');
     // Nothing internal is shown: no user ids, no ISO times, no hashes.
     await expect(history.textContent()).resolves.not.toMatch(/user:|\d{4}-\d{2}-\d{2}T|[0-9a-f]{40}/);
