@@ -4,6 +4,22 @@ import { evaluationStrings as strings } from './evaluationStrings';
 import type { StudentYearInput } from './studentYearInput';
 import type { Completion } from './yearResultTypes';
 
+/** The principal's decision as the record words it; in grade 5 it concerns the primary programme. */
+function decidedCompletion(lastGrade: boolean, decision: 'promoted' | 'retained'): Completion {
+  const promoted = decision === 'promoted';
+  return {
+    status: 'decided',
+    decision,
+    label: lastGrade
+      ? promoted
+        ? strings.primaryByDecision
+        : strings.primaryRetained
+      : promoted
+        ? strings.promoted
+        : strings.retained,
+  };
+}
+
 /**
  * Completion of the grade (TT27 Điều 11): any result but the fallback completes it — in grade 5
  * that is "Hoàn thành chương trình tiểu học". Otherwise the record moves through recorded steps:
@@ -31,18 +47,7 @@ export function completionOf(
   const decision = input.principalDecision;
   if (!decision)
     return { status: 'pending', nextStep: 'principalDecision', label: strings.awaitingDecision(programme) };
-  const promoted = decision.decision === 'promoted';
-  return {
-    status: 'decided',
-    decision: decision.decision,
-    label: lastGrade
-      ? promoted
-        ? strings.primaryByDecision
-        : strings.primaryRetained
-      : promoted
-        ? strings.promoted
-        : strings.retained,
-  };
+  return decidedCompletion(lastGrade, decision.decision);
 }
 
 /**
@@ -60,16 +65,5 @@ export function individualPlanCompletion(input: StudentYearInput): Completion {
       nextStep: 'principalDecision',
       label: strings.awaitingPlanDecision(programme),
     };
-  const promoted = decision.decision === 'promoted';
-  return {
-    status: 'decided',
-    decision: decision.decision,
-    label: lastGrade
-      ? promoted
-        ? strings.primaryByDecision
-        : strings.primaryRetained
-      : promoted
-        ? strings.promoted
-        : strings.retained,
-  };
+  return decidedCompletion(lastGrade, decision.decision);
 }
