@@ -124,7 +124,7 @@ export async function createMainRuntime(
     tokenLibraries,
     tokenWatch,
     auditHeads,
-    backups: createBackupDesk({ dataDir: facts.dataDir, appVersion: facts.version }),
+    backups: createBackupDesk({ dataDir: facts.dataDir, appVersion: facts.version, auditHeads }),
   };
   return {
     services,

@@ -47,6 +47,9 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'backup:create': notUsedHere,
     'backup:list': notUsedHere,
     'backup:verify': notUsedHere,
+    'backup:inspect': notUsedHere,
+    'backup:restore': notUsedHere,
+    'backup:restoredPart': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));

@@ -5,6 +5,7 @@ import { openHocbaDatabase, type HocbaDatabase } from '../data/database';
 import { AuditStartCheck } from '../features/history/AuditStartCheck';
 import { useChainHeadReporting } from '../features/history/auditHeadReporting';
 import { SampleLoadStatus } from '../features/signin/SampleLoadStatus';
+import { RestoreScreen, type RestoredDesktop } from '../features/backup/RestoreScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { resumeSampleLoad, type SampleLoadPlan, type SampleTrial } from '../features/signin/startSampleTrial';
 import { useSampleLoad } from '../features/signin/useSampleLoad';
@@ -15,13 +16,21 @@ import { UnknownRouteScreen } from './UnknownRouteScreen';
 import { carriedOver, useRoute } from './hashRoute';
 import { RouteProvider } from './RouteContext';
 import { SchoolProvider, useSchoolState } from './SchoolContext';
-import { clearSession, readSession, sampleSessionAs, writeSession, type Session } from './session';
+import {
+  clearSession,
+  readSession,
+  restoredSession,
+  sampleSessionAs,
+  writeSession,
+  type Session,
+} from './session';
 import { shellStrings } from './strings';
 import { useAppInfo } from './useAppInfo';
 
 type AppState =
   | { readonly kind: 'restoring' }
   | { readonly kind: 'signedOut' }
+  | { readonly kind: 'restoringBackup' }
   | {
       readonly kind: 'signedIn';
       readonly session: Session;
@@ -78,6 +87,13 @@ export function App() {
     setState({ kind: 'signedIn', session: trial.session, database: trial.database, load: trial.load });
   }, []);
 
+  const onRestored = useCallback((restored: RestoredDesktop) => {
+    const session = restoredSession(restored.databaseName, restored.principal);
+    writeSession(window.localStorage, session);
+    window.location.hash = '';
+    setState({ kind: 'signedIn', session, database: restored.database, load: undefined });
+  }, []);
+
   const onSwitchUser = useCallback(
     (member: StaffMember) => {
       if (state.kind !== 'signedIn') return;
@@ -105,7 +121,9 @@ export function App() {
         </p>
       );
     case 'signedOut':
-      return <SignInScreen onSignedIn={onSignedIn} />;
+      return <SignInScreen onSignedIn={onSignedIn} onRestore={() => setState({ kind: 'restoringBackup' })} />;
+    case 'restoringBackup':
+      return <RestoreScreen onRestored={onRestored} onBack={() => setState({ kind: 'signedOut' })} />;
     case 'signedIn':
       return (
         <DatabaseProvider database={state.database}>

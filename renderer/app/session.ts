@@ -47,3 +47,15 @@ export function sampleSessionAs(member: {
     mode: 'sample',
   };
 }
+
+/**
+ * After a restore, the desktop opens as the restored school's principal. Every database restored
+ * today is a trial's (real accounts come with the province server), so it keeps the trial's user
+ * switch; a real account's restore will sign in as that account instead.
+ */
+export function restoredSession(
+  databaseName: string,
+  principal: { readonly userId: UserId; readonly fullName: string; readonly role: StaffRole },
+): Session {
+  return { ...sampleSessionAs(principal), databaseName };
+}

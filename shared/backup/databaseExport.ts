@@ -8,7 +8,8 @@ import { verifyAuditChain, type AuditEvent } from '../audit/auditChain';
  */
 export const databaseExportSchema = z.object({
   format: z.literal('hocba.database'),
-  version: z.literal(1),
+  /** 1: without `schemaVersions` (written before 2026-12-05); 2: with them. */
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string().max(40),
   databaseName: z.string().min(1).max(120),
   deviceId: z.string().min(1).max(80),
@@ -16,8 +17,31 @@ export const databaseExportSchema = z.object({
     z.string().regex(/^[a-zA-Z]{1,40}$/),
     z.array(z.record(z.string(), z.unknown())).max(2_000_000),
   ),
+  /** Each collection's schema version when exported, so a newer app migrates its documents. */
+  schemaVersions: z
+    .record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.number().int().min(0).max(1000))
+    .optional(),
 });
 export type DatabaseExport = z.output<typeof databaseExportSchema>;
+
+/**
+ * The schema version of each collection's documents in an export. Version 2 says so; a version 1
+ * export (written before it did) is read by what its documents hold: the two collections that
+ * had moved past version 2 by then (people and schools) gained fields in version 3, so a document
+ * without them is version 2; every other collection was still at version 0.
+ */
+export function schemaVersionsOf(database: DatabaseExport): Readonly<Record<string, number>> {
+  if (database.schemaVersions) return database.schemaVersions;
+  const hasField = (collection: string, field: string) =>
+    (database.collections[collection] ?? []).some((doc) => field in doc);
+  return Object.fromEntries(
+    Object.keys(database.collections).map((name) => {
+      if (name === 'people') return [name, hasField(name, 'priorYears') ? 3 : 2];
+      if (name === 'schools') return [name, hasField(name, 'foreignLanguage1') ? 3 : 2];
+      return [name, 0];
+    }),
+  );
+}
 
 const auditEventSchema = z.object({
   deviceId: z.string(),
@@ -45,26 +69,38 @@ export type ExportChainCheck = {
   }[];
 };
 
-/** Verifies every device's audit chain in an export, as the integrity check does on the desktop. */
-export function checkExportChains(database: DatabaseExport): ExportChainCheck {
-  const events: AuditEvent[] = (database.collections.auditEvents ?? []).map((raw) =>
-    auditEventSchema.parse(raw),
-  );
+/** Each device's audit events in an export, in sequence order. */
+function chainsOf(database: DatabaseExport): Map<string, AuditEvent[]> {
   const byDevice = new Map<string, AuditEvent[]>();
-  for (const event of events) {
+  for (const raw of database.collections.auditEvents ?? []) {
+    const event: AuditEvent = auditEventSchema.parse(raw);
     const chain = byDevice.get(event.deviceId) ?? [];
     chain.push(event);
     byDevice.set(event.deviceId, chain);
   }
+  for (const chain of byDevice.values()) chain.sort((a, b) => a.seq - b.seq);
+  return byDevice;
+}
+
+/** Verifies every device's audit chain in an export, as the integrity check does on the desktop. */
+export function checkExportChains(database: DatabaseExport): ExportChainCheck {
+  const byDevice = chainsOf(database);
   return {
-    events: events.length,
+    events: [...byDevice.values()].reduce((sum, chain) => sum + chain.length, 0),
     devices: [...byDevice].map(([deviceId, chain]) => ({
       deviceId,
       events: chain.length,
-      problems: verifyAuditChain(
-        deviceId,
-        [...chain].sort((a, b) => a.seq - b.seq),
-      ).length,
+      problems: verifyAuditChain(deviceId, chain).length,
     })),
   };
+}
+
+/** Each device's event hashes in an export, by sequence from 1 (for main's record after a restore). */
+export function chainHashesOf(
+  database: DatabaseExport,
+): { readonly deviceId: string; readonly hashes: readonly string[] }[] {
+  return [...chainsOf(database)].map(([deviceId, chain]) => ({
+    deviceId,
+    hashes: chain.map((event) => event.hash),
+  }));
 }

@@ -6,6 +6,11 @@ import { base64Schema } from './fileSchemas';
  * under the bridge's request limit), then asks main to seal it with the data folder's files
  * (`backup:create`). Backups are named by file name inside main's backups folder; the page never
  * sends a path.
+ *
+ * Khôi phục (restore): the page sends the backup file the user chose the same way
+ * (`backup:stage`), has main check it (`backup:inspect`), then restore it (`backup:restore`:
+ * files into main's data folder, history into main's record) and reads the database back in
+ * pieces (`backup:restoredPart`) to put into its own storage.
  */
 export const maxStagedChunkBytes = 4 * 1024 * 1024;
 export const maxStagedChunks = 256;
@@ -24,6 +29,14 @@ export const backupSummarySchema = z.object({
 });
 export type BackupSummaryView = z.output<typeof backupSummarySchema>;
 
+const uploadIdSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+/** A backup checked through, and the local database it recreates. */
+export const inspectedBackupSchema = z.object({
+  summary: backupSummarySchema,
+  databaseName: z.string().regex(/^hocba-[a-z0-9-]{1,60}$/),
+});
+
 export const backupListEntrySchema = z.object({
   fileName: z.string(),
   bytes: z.number().int().min(0),
@@ -36,7 +49,7 @@ export const backupChannelContract = {
   'backup:stage': {
     request: z
       .object({
-        uploadId: z.string().regex(/^[0-9a-f]{32}$/),
+        uploadId: uploadIdSchema,
         index: z
           .number()
           .int()
@@ -51,7 +64,7 @@ export const backupChannelContract = {
   'backup:create': {
     request: z
       .object({
-        uploadId: z.string().regex(/^[0-9a-f]{32}$/),
+        uploadId: uploadIdSchema,
         passphrase: backupPassphraseSchema,
         school: z.object({ code: z.string().max(40), name: z.string().max(200) }).strict(),
       })
@@ -62,5 +75,29 @@ export const backupChannelContract = {
   'backup:verify': {
     request: z.object({ fileName: backupFileNameSchema, passphrase: backupPassphraseSchema }).strict(),
     response: backupSummarySchema,
+  },
+  'backup:inspect': {
+    request: z.object({ uploadId: uploadIdSchema, passphrase: backupPassphraseSchema }).strict(),
+    response: inspectedBackupSchema,
+  },
+  'backup:restore': {
+    request: z.object({ uploadId: uploadIdSchema, passphrase: backupPassphraseSchema }).strict(),
+    response: inspectedBackupSchema.extend({
+      restoreId: z.string().regex(/^[0-9a-f]{32}$/),
+      parts: z.number().int().min(1).max(maxStagedChunks),
+    }),
+  },
+  'backup:restoredPart': {
+    request: z
+      .object({
+        restoreId: z.string().regex(/^[0-9a-f]{32}$/),
+        index: z
+          .number()
+          .int()
+          .min(0)
+          .max(maxStagedChunks - 1),
+      })
+      .strict(),
+    response: z.object({ bytesBase64: base64Schema(maxStagedChunkBytes) }),
   },
 } as const;

@@ -28,6 +28,9 @@ export const ipcChannels = [
   'backup:create',
   'backup:list',
   'backup:verify',
+  'backup:inspect',
+  'backup:restore',
+  'backup:restoredPart',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

@@ -2,11 +2,10 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { restoreBackup } from '../../main/services/backup/backupService';
-import { databaseExportSchema } from '../../shared/backup/databaseExport';
 import { appActions, screenshotOnFailure } from '../support/appActions';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
+import { indexedDbDocuments } from '../support/indexedDbDocuments';
 import { artifactsDir } from '../support/paths';
 import { startSampleTrialIn } from '../support/sampleTrial';
 
@@ -14,8 +13,9 @@ const passphrase = 'Lớp 3A năm nay có 35 em';
 
 /**
  * Sao lưu through the app (issue 10, point 19): reminded of at once, made with a passphrase,
- * checked without restoring (a wrong passphrase and a changed byte refused), and restored by
- * main's own code into a fresh data folder with every file identical.
+ * checked without restoring (a wrong passphrase and a changed byte refused), and restored through
+ * the app into a fresh install (its own data folder and browser profile) with every document and
+ * file identical and the history vouched for.
  */
 describe('backing up a desktop', () => {
   let app: AppBridge;
@@ -87,25 +87,85 @@ describe('backing up a desktop', () => {
     await writeFile(path, original);
   });
 
-  it('restores into a fresh data folder with every file identical and the history whole', async () => {
-    const target = await mkdtemp(join(tmpdir(), 'hocba-restored-'));
+  it('restores through the app into a fresh install: a changed byte refused, then everything identical and the history whole', async () => {
+    const fresh = await startAppBridge();
+    const other = await openBrowser({ viewport: { width: 1024, height: 768 } });
+    const scratch = await mkdtemp(join(tmpdir(), 'hocba-usb-'));
     try {
-      const restored = await restoreBackup(join(app.dataDir, 'backups', fileName), passphrase, target);
-      const database = databaseExportSchema.parse(JSON.parse(restored.database.toString('utf8')));
-      expect(database.collections.people?.length).toBe(300);
-      expect(restored.auditEvents).toBeGreaterThan(0);
-      for (const relativePath of [
-        'device.json',
-        ...(await readdir(join(app.dataDir, 'photos')).catch(() => [])).map((name) => `photos/${name}`),
-      ])
-        expect(
-          (await readFile(join(target, relativePath))).equals(
-            await readFile(join(app.dataDir, relativePath)),
-          ),
-          relativePath,
-        ).toBe(true);
+      const { page } = other;
+      page.setDefaultTimeout(20_000);
+      await page.goto(fresh.bridge.pageUrl);
+      await page.getByRole('button', { name: 'Khôi phục từ bản sao lưu…' }).click();
+      await page.getByRole('heading', { name: 'Khôi phục dữ liệu từ bản sao lưu' }).waitFor();
+
+      // The file as copied to a USB stick, and a copy with one byte changed.
+      const original = await readFile(join(app.dataDir, 'backups', fileName));
+      const onStick = join(scratch, fileName);
+      const tampered = join(scratch, 'hocba-ban-bi-sua.hocbak');
+      await writeFile(onStick, original);
+      const changed = Buffer.from(original);
+      const middle = Math.floor(changed.length / 3);
+      changed[middle] = (changed[middle] ?? 0) ^ 0x01;
+      await writeFile(tampered, changed);
+
+      const picker = page.getByLabel('Tệp sao lưu (.hocbak)');
+      await picker.setInputFiles(tampered);
+      await page.getByLabel('Cụm mật khẩu của bản sao lưu').fill(passphrase);
+      await page.getByRole('button', { name: 'Kiểm tra bản sao lưu' }).click();
+      await page.getByRole('alert').filter({ hasText: 'bị hỏng hoặc đã bị sửa' }).waitFor();
+      await expect(page.getByRole('button', { name: 'Khôi phục vào máy này' }).count()).resolves.toBe(0);
+      expect(await readdir(join(fresh.dataDir, 'photos')).catch(() => [])).toEqual([]);
+
+      await picker.setInputFiles(onStick);
+      await page.getByText(`Đã chọn: ${fileName}`).waitFor();
+      await page.getByRole('button', { name: 'Kiểm tra bản sao lưu' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Bản sao lưu nguyên vẹn/ })
+        .waitFor();
+      await page.screenshot({ path: join(artifactsDir, 'restore-checked-1024.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Khôi phục vào máy này' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã khôi phục [\d.]+ bản ghi/ })
+        .waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Vào làm việc' }).click();
+      await page.locator('.school-header h1').waitFor();
+
+      // Every document identical, field for field, in the fresh profile.
+      const before = await indexedDbDocuments(browser.page);
+      const after = await indexedDbDocuments(page);
+      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+      for (const [collection, docs] of Object.entries(before))
+        expect(after[collection], collection).toEqual(docs);
+      expect(after.people?.length).toBe(300);
+      // Every photo and record file identical; this desktop kept its own identity.
+      for (const folder of ['photos', 'records']) {
+        const names = await readdir(join(app.dataDir, folder), { recursive: true }).catch(() => []);
+        for (const name of names) {
+          const source = await readFile(join(app.dataDir, folder, name)).catch(() => undefined);
+          if (!source) continue;
+          expect(
+            (await readFile(join(fresh.dataDir, folder, name))).equals(source),
+            `${folder}/${name}`,
+          ).toBe(true);
+        }
+      }
+      expect(await readFile(join(fresh.dataDir, 'device.json'), 'utf8')).not.toEqual(
+        await readFile(join(app.dataDir, 'device.json'), 'utf8'),
+      );
+      // The history is whole, and main on the fresh desktop vouches for it from the start.
+      await appActions(page).goTo('Lịch sử thay đổi');
+      await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của lịch sử trên máy này' }).click();
+      await page.getByText(/^Lịch sử nguyên vẹn: [\d.]+ sự kiện/).waitFor();
+      await page.getByText(/^Lịch sử khớp với sổ ghi của máy: từ sự kiện 1 đến sự kiện [\d.]+\./).waitFor();
+      await expect(page.getByText('không được xác nhận').count()).resolves.toBe(0);
+      await page.screenshot({ path: join(artifactsDir, 'restore-history-1024.png') });
+      expect(other.problems).toEqual([]);
     } finally {
-      await rm(target, { recursive: true, force: true });
+      await other.close();
+      await fresh.close();
+      await rm(scratch, { recursive: true, force: true });
     }
     // Made a moment ago: no reminder any more.
     await appActions(browser.page).goTo('Trang chủ');

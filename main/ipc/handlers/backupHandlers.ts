@@ -15,7 +15,16 @@ async function refusalsToUser<T>(work: () => Promise<T> | T): Promise<T> {
 
 export function backupHandlers(
   desk: BackupDesk,
-): Pick<IpcHandlers, 'backup:stage' | 'backup:create' | 'backup:list' | 'backup:verify'> {
+): Pick<
+  IpcHandlers,
+  | 'backup:stage'
+  | 'backup:create'
+  | 'backup:list'
+  | 'backup:verify'
+  | 'backup:inspect'
+  | 'backup:restore'
+  | 'backup:restoredPart'
+> {
   return {
     'backup:stage': (request) =>
       refusalsToUser(() =>
@@ -30,5 +39,11 @@ export function backupHandlers(
       refusalsToUser(() => desk.create(request.uploadId, request.passphrase, request.school)),
     'backup:list': () => desk.list(),
     'backup:verify': (request) => refusalsToUser(() => desk.verify(request.fileName, request.passphrase)),
+    'backup:inspect': (request) => refusalsToUser(() => desk.inspect(request.uploadId, request.passphrase)),
+    'backup:restore': (request) => refusalsToUser(() => desk.restore(request.uploadId, request.passphrase)),
+    'backup:restoredPart': (request) =>
+      refusalsToUser(() => ({
+        bytesBase64: desk.restoredPart(request.restoreId, request.index).toString('base64'),
+      })),
   };
 }

@@ -14,7 +14,13 @@ import type { Logger } from '../logger';
 import { noteAnomaly, shownAnomalies, type Anomaly } from './anomalyRecord';
 import { newChainLog, type ChainLog } from './chainLog';
 import { outcomeOf, worstVerdict } from './chainOutcome';
-import { headStoreFileName, writeHeadStore, type ChainRecord, type HeadStoreBody } from './headStoreFile';
+import {
+  chainRecordSchema,
+  headStoreFileName,
+  writeHeadStore,
+  type ChainRecord,
+  type HeadStoreBody,
+} from './headStoreFile';
 import { auditHeadStrings } from './strings';
 
 /**
@@ -29,7 +35,17 @@ export type AuditHeadService = {
   readonly deviceId: string;
   readonly recordHead: (request: AuditRecordHeadRequest) => Promise<AuditRecordHeadResponse>;
   readonly checkChain: (request: AuditCheckChainRequest) => Promise<AuditCheckChainResponse>;
+  /**
+   * Takes into the record the chains of a database restored from a verified backup, so the next
+   * integrity check judges them against what the backup held instead of calling them unknown. A
+   * chain the record already holds is only extended, never rewritten: where the record is ahead
+   * of the backup or differs from it, it stays, and the check says what was lost.
+   */
+  readonly adoptRestored: (database: string, chains: readonly RestoredChain[]) => Promise<number>;
 };
+
+/** One device's chain in a restored database: its event hashes, by sequence from 1. */
+export type RestoredChain = { readonly deviceId: string; readonly hashes: readonly string[] };
 
 /** Chains main keeps a record of, so a page cannot fill the disk with made-up databases. */
 export const maxRecordedChains = 64;
@@ -57,6 +73,7 @@ export function unavailableHeadService(deviceId: string): AuditHeadService {
   return {
     deviceId,
     recordHead: () => Promise.resolve({ status: 'unavailable', mainSeq: 0 }),
+    adoptRestored: () => Promise.resolve(0),
     checkChain: () =>
       Promise.resolve({
         status: 'done',
@@ -261,8 +278,41 @@ export function createAuditHeadService(
     };
   };
 
+  const adoptRestored = async (database: string, chains: readonly RestoredChain[]): Promise<number> => {
+    const at = now().toISOString();
+    const changed: ChainRecord[] = [];
+    const restorable = chainRecordSchema.shape;
+    if (!restorable.database.safeParse(database).success) return 0;
+    for (const restored of chains) {
+      const wellFormed =
+        restorable.deviceId.safeParse(restored.deviceId).success &&
+        restored.hashes.every((hash) => restorable.hash.safeParse(hash).success);
+      if (!wellFormed) continue;
+      let chain = find(restored.deviceId, database);
+      if (!chain) {
+        if (body.chains.length >= maxRecordedChains) continue;
+        chain = startChain(restored.deviceId, database, at);
+      }
+      const log = logs.get(chainSubject(chain.deviceId, chain.database));
+      if (!log || log.length() > restored.hashes.length) continue;
+      const samePrefix = restored.hashes
+        .slice(0, log.length())
+        .every((hash, index) => log.hashAt(index + 1) === hash);
+      if (!samePrefix) continue;
+      log.append(restored.hashes.slice(log.length()));
+      moveHead(chain, log, at);
+      changed.push(chain);
+    }
+    if (changed.length > 0) {
+      await persist(changed);
+      logger.info('audit.chains-restored', { chains: changed.length });
+    }
+    return changed.length;
+  };
+
   return {
     deviceId,
+    adoptRestored: (database, chains) => serially(() => adoptRestored(database, chains)),
     recordHead: (request) => serially(() => recordHead(request)),
     checkChain: (request) => serially(() => checkChain(request)),
   };

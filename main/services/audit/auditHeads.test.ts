@@ -512,6 +512,39 @@ describe('main’s record of the audit chain heads', () => {
     expect((await check(again, [tampered])).verdict).toBe('intact');
   });
 
+  it('takes a restored database’s chains into the record: intact after, tampering still caught', async () => {
+    const service = await open();
+    const other = 'device-0b5e7a1c-1111-4222-8333-944455556666';
+    const restored = chainOf(other, 300);
+    // Without the restore, another device's chain is unknown (a problem).
+    const before = await open();
+    expect((await check(before, [restored])).verdict).toBe('unknownDevice');
+    await rm(join(dataDir, 'audit'), { recursive: true, force: true });
+
+    const fresh = await open();
+    const hashes = restored.map((event) => event.hash);
+    await expect(fresh.adoptRestored(database, [{ deviceId: other, hashes }])).resolves.toBe(1);
+    const answer = await check(fresh, [restored]);
+    expect(answer.verdict).toBe('intact');
+    expect(problems(answer)).toEqual([]);
+    // Kept across a restart, and a history cut after the restore is still reported.
+    const again = await open();
+    expect((await check(again, [restored.slice(0, 290)])).verdict).toBe('truncated');
+    // Never rewritten by a later restore of a different history, nor extended by malformed input.
+    const forged = chainOf(other, 310, { seq: 5, value: 'x' });
+    await expect(
+      again.adoptRestored(database, [{ deviceId: other, hashes: forged.map((event) => event.hash) }]),
+    ).resolves.toBe(0);
+    await expect(again.adoptRestored('../x', [{ deviceId: other, hashes }])).resolves.toBe(0);
+    await expect(again.adoptRestored(database, [{ deviceId: 'dev-a', hashes }])).resolves.toBe(0);
+    await expect(
+      again.adoptRestored(database, [
+        { deviceId: 'device-0b5e7a1c-1111-4222-8333-944455550000', hashes: ['zz'] },
+      ]),
+    ).resolves.toBe(0);
+    expect(service.deviceId).not.toBe(other);
+  });
+
   it('reports a chain main recorded that the database no longer holds at all', async () => {
     const service = await open();
     const events = chainOf(service.deviceId, 15);

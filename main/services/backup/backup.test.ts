@@ -10,6 +10,7 @@ import {
 } from '../../../shared/audit/auditChain';
 import type { DatabaseExport } from '../../../shared/backup/databaseExport';
 import { readBackupHeader, BackupRefused } from './backupReader';
+import { createBackupDesk } from './backupDesk';
 import { createBackup, openBackup, restoreBackup } from './backupService';
 import { BackupWriter } from './backupWriter';
 
@@ -105,7 +106,12 @@ describe('backups (issue 10, point 19)', () => {
     const target = await fresh();
     const restored = await restoreBackup(path, passphrase, target);
     expect(restored.database.equals(Buffer.from(database))).toBe(true);
-    for (const [relativePath, bytes] of Object.entries(files)) {
+    expect(restored.databaseName).toBe('hocba-dung-thu');
+    expect(restored.chains).toEqual([{ deviceId: 'dev-a', hashes: chainOf('dev-a', 30).map((e) => e.hash) }]);
+    // This desktop keeps its own identity: the backup's is checked, never written over it.
+    await expect(stat(join(target, 'device.json'))).rejects.toThrow();
+    const { 'device.json': _identity, ...restoredFiles } = files;
+    for (const [relativePath, bytes] of Object.entries(restoredFiles)) {
       expect((await readFile(join(target, relativePath))).equals(bytes), relativePath).toBe(true);
       if (process.platform !== 'win32')
         expect((await stat(join(target, relativePath))).mode & 0o777).toBe(0o600);
@@ -188,12 +194,104 @@ describe('backups (issue 10, point 19)', () => {
     await expect(stat(join(target, '..', 'escaped.txt'))).rejects.toThrow();
   });
 
-  it('will not back up a history that does not verify, nor restore over a desktop that has data', async () => {
-    const { dataDir } = await dataFolder();
+  it('will not back up a history that does not verify, nor restore over different files', async () => {
+    const { dataDir, files } = await dataFolder();
     const events = chainOf('dev-a', 5);
     const rewritten = events.map((event) => (event.seq === 3 ? { ...event, new: '"C"' } : event));
     await expect(backupOf(dataDir, rewritten)).rejects.toThrow(/không nối khớp/);
     const { path } = await backupOf(dataDir);
-    await expect(restoreBackup(path, passphrase, dataDir)).rejects.toThrow(/đã có dữ liệu/);
+    // The same files already here (a restore that stopped half-way, run again): accepted.
+    await expect(restoreBackup(path, passphrase, dataDir)).resolves.toMatchObject({ files: 4 });
+    // A photo here that differs from the backup's: refused, and nothing moved in.
+    const target = await fresh();
+    await mkdir(join(target, 'photos'), { recursive: true });
+    await writeFile(join(target, 'photos/ab12.jpg'), Buffer.from('another child'));
+    await expect(restoreBackup(path, passphrase, target)).rejects.toThrow(/đã có dữ liệu/);
+    expect((await readFile(join(target, 'photos/ab12.jpg'))).toString()).toBe('another child');
+    await expect(stat(join(target, 'records'))).rejects.toThrow();
+    expect(files['photos/ab12.jpg']).toBeDefined();
+  });
+
+  it('refuses a backup whose database name is not one the app makes', async () => {
+    const dataDir = await fresh();
+    const database = JSON.parse(
+      Buffer.from(exportOf(chainOf('dev-a', 2))).toString('utf8'),
+    ) as DatabaseExport;
+    const named = Buffer.from(JSON.stringify({ ...database, databaseName: '../../etc' }), 'utf8');
+    const summary = await createBackup({
+      dataDir,
+      passphrase,
+      database: named,
+      appVersion: '1',
+      school,
+      scrypt,
+    });
+    await expect(openBackup(join(dataDir, 'backups', summary.fileName), passphrase)).rejects.toBeInstanceOf(
+      BackupRefused,
+    );
+  });
+});
+
+describe('restoring a backup the page sends (Khôi phục)', () => {
+  it('checks it, restores files and history, hands the database back in pieces, and keeps the file', async () => {
+    const { dataDir } = await dataFolder();
+    const deviceId = 'device-0b5e7a1c-1111-4222-8333-944455556666';
+    const events = chainOf(deviceId, 12);
+    const { path, database } = await backupOf(dataDir, events);
+    const target = await fresh();
+    const adopted: {
+      database: string;
+      chains: readonly { deviceId: string; hashes: readonly string[] }[];
+    }[] = [];
+    const desk = createBackupDesk({
+      dataDir: target,
+      appVersion: '1.0.0',
+      auditHeads: {
+        adoptRestored: (name, chains) => {
+          adopted.push({ database: name, chains });
+          return Promise.resolve(chains.length);
+        },
+      },
+    });
+    const send = (uploadId: string, bytes: Buffer) => {
+      const pieces = [bytes.subarray(0, 1000), bytes.subarray(1000)];
+      pieces.forEach((piece, index) => desk.stage(uploadId, index, pieces.length, piece));
+    };
+    const bytes = await readFile(path);
+    const uploadId = 'a'.repeat(32);
+    send(uploadId, bytes);
+    const inspected = await desk.inspect(uploadId, passphrase);
+    expect(inspected.databaseName).toBe('hocba-dung-thu');
+    expect(adopted).toEqual([]);
+    // A wrong passphrase refused; the sent file stays for another try, unseen in the list.
+    await expect(desk.restore(uploadId, 'không phải cụm này')).rejects.toBeInstanceOf(BackupRefused);
+    await expect(desk.list()).resolves.toEqual([]);
+    const restored = await desk.restore(uploadId, passphrase);
+    expect(adopted).toEqual([
+      { database: 'hocba-dung-thu', chains: [{ deviceId, hashes: events.map((e) => e.hash) }] },
+    ]);
+    const parts: Buffer[] = [];
+    for (let index = 0; index < restored.parts; index += 1)
+      parts.push(desk.restoredPart(restored.restoreId, index));
+    expect(Buffer.concat(parts).equals(Buffer.from(database))).toBe(true);
+    expect(() => desk.restoredPart(restored.restoreId, 0)).toThrow(BackupRefused);
+    expect((await readFile(join(target, 'photos/ab12.jpg'))).length).toBe(7);
+    const listed = await desk.list();
+    expect(listed.map((entry) => entry.fileName)).toEqual([restored.summary.fileName]);
+    expect(await readdir(join(target, 'backups'))).toEqual([restored.summary.fileName]);
+  });
+
+  it('refuses an upload that is not a backup, and one with a piece missing', async () => {
+    const target = await fresh();
+    const desk = createBackupDesk({
+      dataDir: target,
+      appVersion: '1.0.0',
+      auditHeads: { adoptRestored: () => Promise.resolve(0) },
+    });
+    desk.stage('b'.repeat(32), 0, 1, Buffer.from('PK\u0003\u0004 not a backup'));
+    await expect(desk.inspect('b'.repeat(32), passphrase)).rejects.toThrow(/không phải bản sao lưu/);
+    desk.stage('c'.repeat(32), 0, 2, Buffer.from('half'));
+    await expect(desk.restore('c'.repeat(32), passphrase)).rejects.toThrow(/bị hỏng/);
+    expect(await readdir(target).catch(() => [])).not.toContain('photos');
   });
 });

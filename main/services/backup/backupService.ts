@@ -3,10 +3,12 @@ import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'no
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import {
+  chainHashesOf,
   checkExportChains,
   databaseExportSchema,
   type DatabaseExport,
 } from '../../../shared/backup/databaseExport';
+import type { RestoredChain } from '../audit/auditHeadService';
 import { backupExtension } from './backupFormat';
 import { BackupRefused, readBackup } from './backupReader';
 import { backupStrings } from './backupStrings';
@@ -68,6 +70,13 @@ const safeName = (text: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'truong';
 
+/** "hocba-01001-20261205-0930.hocbak": the school and the time in Viet Nam (UTC+7, no daylight saving). */
+export function backupFileNameOf(school: { readonly code: string; readonly name: string }, at: Date): string {
+  const vietnamTime = new Date(at.getTime() + 7 * 60 * 60 * 1000);
+  const stamp = vietnamTime.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `hocba-${safeName(school.code || school.name)}-${stamp}${backupExtension}`;
+}
+
 export type CreateBackupInput = {
   readonly dataDir: string;
   readonly passphrase: string;
@@ -93,10 +102,7 @@ export async function createBackup(input: CreateBackupInput): Promise<BackupSumm
   const now = input.now ?? new Date();
   const folder = join(input.dataDir, backupsFolderName);
   await mkdir(folder, { recursive: true, mode: 0o700 });
-  // Named by the time in Viet Nam (UTC+7, no daylight saving), as the school reads it.
-  const vietnamTime = new Date(now.getTime() + 7 * 60 * 60 * 1000);
-  const stamp = vietnamTime.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  const fileName = `hocba-${safeName(input.school.code || input.school.name)}-${stamp}${backupExtension}`;
+  const fileName = backupFileNameOf(input.school, now);
   const path = join(folder, fileName);
   const writer = await BackupWriter.create(
     path,
@@ -156,7 +162,15 @@ const manifestSchema = z.object({
   entries: z.array(z.object({ path: z.string(), size: z.number().int().min(0), sha256: z.string() })),
 });
 
-export type OpenedBackup = BackupSummary & { readonly database: Buffer };
+export type OpenedBackup = BackupSummary & {
+  readonly database: Buffer;
+  /** The local database the export came from ("hocba-…"), which a restore recreates. */
+  readonly databaseName: string;
+  readonly chains: readonly RestoredChain[];
+};
+
+/** A local database's name as the app makes them; anything else in a backup is not restored. */
+const databaseNamePattern = /^hocba-[a-z0-9-]{1,60}$/;
 
 /**
  * Reads a backup through and checks everything without restoring: every segment authenticated,
@@ -194,6 +208,7 @@ export async function openBackup(
   const chains = checkExportChains(parsed);
   const broken = chains.devices.reduce((sum, device) => sum + device.problems, 0);
   if (broken > 0) throw new BackupRefused(backupStrings.auditBroken(broken));
+  if (!databaseNamePattern.test(parsed.databaseName)) throw new BackupRefused(backupStrings.damaged);
   return {
     fileName: path.split(/[\\/]/).pop() ?? path,
     bytes: (await stat(path)).size,
@@ -203,6 +218,8 @@ export async function openBackup(
     auditEvents: chains.events,
     files: seen.length - 1,
     database,
+    databaseName: parsed.databaseName,
+    chains: chainHashesOf(parsed),
   };
 }
 
@@ -218,38 +235,36 @@ function checkedRelativePath(path: string): string {
 }
 
 /**
- * Restores a backup into a fresh data folder (no photos or records yet): files are written to a
+ * Restores a backup's files into this data folder: photos and record files are written to a
  * staging folder while the backup is checked, and moved into place only when all of it verified,
- * so a damaged backup leaves nothing behind. Returns the database export for the renderer.
+ * so a damaged backup leaves nothing behind. A file already here with the same bytes is kept (a
+ * restore that stopped half-way can run again); one with other bytes refuses the whole restore.
+ * The device identity in the backup is checked but not restored: this desktop keeps its own, and
+ * the restored history stays the other device's chain. Returns the database for the renderer.
  */
 export async function restoreBackup(
   path: string,
   passphrase: string,
   dataDir: string,
 ): Promise<OpenedBackup> {
-  for (const folder of carriedFolders)
-    if ((await filesUnder(dataDir, folder)).length > 0) throw new BackupRefused(backupStrings.notEmpty);
   const staging = join(dataDir, `.restore-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true, mode: 0o700 });
   try {
     const opened = await openBackup(path, passphrase, async (relativePath, bytes) => {
+      if ((carriedFiles as readonly string[]).includes(relativePath)) return;
       const target = join(staging, relativePath);
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       await writeFile(target, bytes, { mode: 0o600 });
     });
-    for (const relativePath of [
-      ...(await Promise.all(carriedFolders.map((folder) => filesUnder(staging, folder)))).flat(),
-      ...(
-        await Promise.all(
-          carriedFiles.map((file) =>
-            stat(join(staging, file)).then(
-              () => [file],
-              () => [],
-            ),
-          ),
-        )
-      ).flat(),
-    ]) {
+    const staged = (await Promise.all(carriedFolders.map((folder) => filesUnder(staging, folder)))).flat();
+    const toMove: string[] = [];
+    for (const relativePath of staged) {
+      const existing = await readFile(join(dataDir, relativePath)).catch(() => undefined);
+      if (!existing) toMove.push(relativePath);
+      else if (!existing.equals(await readFile(join(staging, relativePath))))
+        throw new BackupRefused(backupStrings.notEmpty);
+    }
+    for (const relativePath of toMove) {
       const target = join(dataDir, relativePath);
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
       await rename(join(staging, relativePath), target);

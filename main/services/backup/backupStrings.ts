@@ -16,5 +16,6 @@ export const backupStrings = {
     `Cụm mật khẩu cần ít nhất ${String(minimum)} ký tự. Hãy dùng một câu dễ nhớ với bạn nhưng khó đoán với người khác.`,
   notEmpty:
     'Máy này đã có dữ liệu nên không khôi phục đè lên được. Khôi phục vào một máy mới cài, hoặc hỏi cán bộ phụ trách công nghệ thông tin.',
+  restoreExpired: 'Phiên khôi phục đã kết thúc trước khi đọc xong dữ liệu. Hãy khôi phục lại từ đầu.',
   tooLarge: 'Bản sao lưu có một phần lớn bất thường nên không được mở. Hãy dùng một bản sao lưu khác.',
 } as const;

@@ -58,4 +58,57 @@ describe('a backup of the database restored into a fresh profile (Chromium Index
 
     await expect(importDatabase(restored, original)).rejects.toThrow(/not empty/);
   });
+
+  it('migrates a backup made by an older version (people and schools at version 2) and refuses a newer one', async () => {
+    const { database } = await seededDatabase(harness);
+    const current = parse(await exportDatabase(database, testDeviceId));
+    expect(current.version).toBe(2);
+    expect(current.schemaVersions?.people).toBe(3);
+    await database.close();
+    // What a build of the week before wrote: format 1, no versions, people and schools without
+    // the fields version 3 added.
+    const withoutV3 = (doc: Record<string, unknown>) => {
+      const {
+        listNumber: _listNumber,
+        registerNumber: _registerNumber,
+        entryDate: _entryDate,
+        priorYears: _priorYears,
+        individualEducationPlan: _plan,
+        foreignLanguage1: _language,
+        ...rest
+      } = doc;
+      return rest;
+    };
+    const { schemaVersions: _versions, ...body } = current;
+    const older = databaseExportSchema.parse({
+      ...body,
+      version: 1,
+      collections: {
+        ...current.collections,
+        people: (current.collections.people ?? []).map(withoutV3),
+        schools: (current.collections.schools ?? []).map(withoutV3),
+      },
+    });
+
+    const newer = databaseExportSchema.parse({
+      ...current,
+      schemaVersions: { ...current.schemaVersions, people: 4 },
+    });
+    const fresh = await harness.open();
+    await expect(importDatabase(fresh, newer)).rejects.toThrow(/newer than this version/);
+    await importDatabase(fresh, older);
+    const again = parse(await exportDatabase(fresh, testDeviceId));
+    const school = again.collections.schools?.[0];
+    expect(school?.foreignLanguage1).toBe('Tiếng Anh');
+    const people = again.collections.people ?? [];
+    expect(people).toHaveLength(current.collections.people?.length ?? -1);
+    for (const person of people) {
+      expect(person.priorYears).toEqual([]);
+      expect(person.registerNumber).toBe('');
+      expect(person.individualEducationPlan).toBe(false);
+    }
+    // Everything else as it was, the audit chain included.
+    expect(again.collections.subjectResults?.length).toBe(current.collections.subjectResults?.length);
+    expect(checkExportChains(again)).toEqual(checkExportChains(current));
+  });
 });

@@ -1,11 +1,8 @@
 import type { BackupSummaryView } from '../../../shared/ipc/backupChannels';
 import type { IpcClient } from '../../ipc/ipcClient';
-import { fileToBase64 } from '../../app/download';
+import { stageBytes, type StagingProgress } from './stageBytes';
 
-/** Well under the staging limit once in base64 (4 MiB), and under the bridge's request limit. */
-const chunkBytes = 2 * 1024 * 1024;
-
-export type BackupProgress = { readonly sent: number; readonly total: number };
+export type BackupProgress = StagingProgress;
 
 /**
  * Sends the database export to main in pieces and asks it to seal the backup. Resolves to the
@@ -17,21 +14,8 @@ export async function sendBackup(
   request: { readonly passphrase: string; readonly school: { readonly code: string; readonly name: string } },
   onProgress: (progress: BackupProgress) => void,
 ): Promise<{ ok: true; summary: BackupSummaryView } | { ok: false; message: string }> {
-  const uploadId = [...crypto.getRandomValues(new Uint8Array(16))]
-    .map((byte) => byte.toString(16).padStart(2, '0'))
-    .join('');
-  const count = Math.max(1, Math.ceil(exported.length / chunkBytes));
-  for (let index = 0; index < count; index += 1) {
-    const piece = exported.subarray(index * chunkBytes, (index + 1) * chunkBytes);
-    const staged = await ipc.invoke('backup:stage', {
-      uploadId,
-      index,
-      count,
-      bytesBase64: await fileToBase64(new Blob([new Uint8Array(piece)])),
-    });
-    if (!staged.ok) return { ok: false, message: staged.error.message };
-    onProgress({ sent: index + 1, total: count });
-  }
-  const created = await ipc.invoke('backup:create', { uploadId, ...request });
+  const staged = await stageBytes(ipc, new Blob([new Uint8Array(exported)]), onProgress);
+  if (!staged.ok) return staged;
+  const created = await ipc.invoke('backup:create', { uploadId: staged.uploadId, ...request });
   return created.ok ? { ok: true, summary: created.value } : { ok: false, message: created.error.message };
 }

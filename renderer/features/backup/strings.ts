@@ -47,3 +47,37 @@ export function documentsIn(summary: { readonly documents: Readonly<Record<strin
     0,
   );
 }
+
+/** Khôi phục's Vietnamese strings (the restore from the sign-in screen). */
+export const restoreScreenStrings = {
+  open: 'Khôi phục từ bản sao lưu…',
+  openHint: 'Máy mới cài hoặc dữ liệu trên máy bị mất: khôi phục từ tệp sao lưu (.hocbak).',
+  title: 'Khôi phục dữ liệu từ bản sao lưu',
+  intro:
+    'Chọn tệp sao lưu (đuôi .hocbak, thường được chép trên USB) và nhập cụm mật khẩu đã đặt khi sao lưu. Ứng dụng kiểm tra toàn bộ tệp trước khi khôi phục: tệp bị hỏng hoặc bị sửa dù chỉ một byte sẽ không được khôi phục.',
+  pickFile: 'Chọn tệp sao lưu',
+  pickFileLabel: 'Tệp sao lưu (.hocbak)',
+  noFile: 'Chưa chọn tệp.',
+  chosen: (name: string, size: string) => `Đã chọn: ${name} (${size})`,
+  notBackupName: 'Tệp này không có đuôi .hocbak. Hãy chọn tệp sao lưu do Học bạ số tạo.',
+  passphrase: 'Cụm mật khẩu của bản sao lưu',
+  check: 'Kiểm tra bản sao lưu',
+  sending: (sent: number, total: number) => `Đang đọc tệp sao lưu (${String(sent)}/${String(total)})…`,
+  checking: 'Đang kiểm tra từng phần của bản sao lưu…',
+  checked: (school: string, createdAt: string, documents: number, events: number, files: number) =>
+    `Bản sao lưu nguyên vẹn: ${school}, tạo lúc ${createdAt}; ${documents.toLocaleString('vi-VN')} bản ghi, ${events.toLocaleString('vi-VN')} sự kiện lịch sử, ${files.toLocaleString('vi-VN')} tệp.`,
+  restore: 'Khôi phục vào máy này',
+  restoringFiles: 'Đang khôi phục ảnh và học bạ đã ký…',
+  reading: (part: number, parts: number) => `Đang đọc dữ liệu (${String(part)}/${String(parts)})…`,
+  saving: 'Đang ghi dữ liệu vào máy…',
+  restored: (documents: number, fileName: string) =>
+    `Đã khôi phục ${documents.toLocaleString('vi-VN')} bản ghi. Lịch sử thay đổi được giữ nguyên và được máy ghi nhận; tệp sao lưu được giữ trong thư mục sao lưu của máy (${fileName}).`,
+  openApp: 'Vào làm việc',
+  back: 'Quay lại đăng nhập',
+  notEmpty:
+    'Máy này đã có dữ liệu của trường trong bản sao lưu nên không khôi phục đè lên được. Hãy khôi phục vào một máy mới cài, hoặc hỏi cán bộ phụ trách công nghệ thông tin.',
+  damaged: 'Dữ liệu trong bản sao lưu không đọc được. Hãy dùng một bản sao lưu khác.',
+  noPrincipal:
+    'Bản sao lưu không có hiệu trưởng đang làm việc nên không biết mở dữ liệu dưới tên ai. Hãy dùng một bản sao lưu khác.',
+  failed: 'Khôi phục không thành công; máy không giữ lại phần dữ liệu dở dang. Hãy thử lại.',
+} as const;

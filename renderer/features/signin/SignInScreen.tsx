@@ -2,11 +2,16 @@ import { useState } from 'react';
 import { ipcStrings } from '../../../shared/ipc/strings';
 import { shellStrings } from '../../app/strings';
 import { useIpc } from '../../ipc/IpcContext';
+import { restoreScreenStrings } from '../backup/strings';
 import { sampleTrialRequest, sampleTrialSizes } from './sampleTrialRequest';
 import { startSampleTrial, type SampleTrial, type SampleTrialProgress } from './startSampleTrial';
 import { signInStrings } from './strings';
 
-type Props = { readonly onSignedIn: (trial: SampleTrial) => void };
+type Props = {
+  readonly onSignedIn: (trial: SampleTrial) => void;
+  /** Khôi phục: a fresh desktop restores a backup instead of signing in. */
+  readonly onRestore: () => void;
+};
 
 function progressText(progress: SampleTrialProgress): string {
   if (progress.stage === 'generating') return signInStrings.preparing;
@@ -14,7 +19,7 @@ function progressText(progress: SampleTrialProgress): string {
 }
 
 /** Sign-in: the province account form (active once sync exists) and the sample-data trial. */
-export function SignInScreen({ onSignedIn }: Props) {
+export function SignInScreen({ onSignedIn, onRestore }: Props) {
   const ipc = useIpc();
   const [progress, setProgress] = useState<SampleTrialProgress | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -110,6 +115,15 @@ export function SignInScreen({ onSignedIn }: Props) {
             {shownError}
           </p>
         )}
+        <button
+          type="button"
+          className="link-button signin-restore"
+          title={restoreScreenStrings.openHint}
+          disabled={progress !== undefined || ipc.transportKind === 'none'}
+          onClick={onRestore}
+        >
+          {restoreScreenStrings.open}
+        </button>
       </section>
     </main>
   );

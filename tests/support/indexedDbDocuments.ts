@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Every document the page's RxDB databases hold in IndexedDB (Dexie storage: one IndexedDB
+ * database per collection, named `…--<collection>`), read straight from the store, keyed by
+ * collection and sorted by id, without RxDB's bookkeeping (`_meta`, `_rev`), which a restore
+ * writes anew.
+ */
+export async function indexedDbDocuments(page: Page): Promise<Record<string, Record<string, unknown>[]>> {
+  return await page.evaluate(async () => {
+    const result: Record<string, Record<string, unknown>[]> = {};
+    for (const info of await indexedDB.databases()) {
+      const name = info.name ?? '';
+      const collection = /--([a-zA-Z]+)$/.exec(name)?.[1];
+      if (!collection) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error('open failed'));
+      });
+      if (!db.objectStoreNames.contains('docs')) {
+        db.close();
+        continue;
+      }
+      const rows = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = db.transaction('docs').objectStore('docs').getAll();
+        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+        request.onerror = () => reject(new Error('read failed'));
+      });
+      db.close();
+      result[collection] = rows
+        .filter((row) => row._deleted !== true)
+        .map(({ _meta: _m, _rev: _r, ...doc }) => doc)
+        .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    }
+    return result;
+  });
+}
