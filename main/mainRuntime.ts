@@ -15,6 +15,7 @@ import { createPhotoStore } from './services/photoStore';
 import { createSampleService } from './services/sampleService';
 import { createSummaryExportService } from './services/summaryExportService';
 import { loadRecordFonts } from './services/recordFonts';
+import { createRecordBundles } from './services/records/recordBundles';
 import { createRecordFileStore } from './services/records/recordFileStore';
 import { createRecordVerifier } from './services/records/recordVerifier';
 import { createTrustStore } from './services/records/trustStore';
@@ -111,6 +112,7 @@ export async function createMainRuntime(
     summaryExport: createSummaryExportService(),
     photos,
     records,
+    recordBundles: createRecordBundles(records),
     recordVerifier: createRecordVerifier({ trust, untrustedFiles }),
     trust,
     signing: createSigningJobService({

@@ -43,6 +43,8 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'signing:status': notUsedHere,
     'signing:cancel': notUsedHere,
     'signing:current': notUsedHere,
+    'records:bundleAdd': notUsedHere,
+    'records:bundleFinish': notUsedHere,
     'backup:stage': notUsedHere,
     'backup:create': notUsedHere,
     'backup:list': notUsedHere,

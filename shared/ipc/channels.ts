@@ -15,6 +15,8 @@ export const ipcChannels = [
   'records:list',
   'records:read',
   'records:verify',
+  'records:bundleAdd',
+  'records:bundleFinish',
   'token:list',
   'token:chooseLibrary',
   'token:watch',

@@ -7,6 +7,7 @@ import type { IpcChannel } from './channels';
 import { base64Schema, downloadableFileSchema } from './fileSchemas';
 import { auditChannelContract } from './auditChannels';
 import { backupChannelContract } from './backupChannels';
+import { recordBundleChannelContract } from './recordBundleChannels';
 import { recordChannelContract } from './recordChannels';
 import { signingChannelContract } from './signingChannels';
 import { tokenChannelContract } from './tokenChannels';
@@ -64,6 +65,7 @@ export const ipcContract = {
     response: z.object({ bytesBase64: z.string() }),
   },
   ...recordChannelContract,
+  ...recordBundleChannelContract,
   ...tokenChannelContract,
   ...signingChannelContract,
   ...auditChannelContract,

@@ -3,6 +3,7 @@ import type { AuditHeadService } from '../../services/audit/auditHeadService';
 import type { BackupDesk } from '../../services/backup/backupDesk';
 import type { ClassListService } from '../../services/classListService';
 import type { PhotoStore } from '../../services/photoStore';
+import type { RecordBundles } from '../../services/records/recordBundles';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
 import type { RecordVerifier } from '../../services/records/recordVerifier';
 import type { TrustStore } from '../../services/records/trustStore';
@@ -30,6 +31,8 @@ export type MainServices = {
   readonly summaryExport: SummaryExportService;
   readonly photos: PhotoStore;
   readonly records: RecordFileStore;
+  /** A class's records gathered into one PDF to print or a ZIP to hand out. */
+  readonly recordBundles: RecordBundles;
   /** Verifies PDFs (produced here or brought in) in the isolated worker (records:verify). */
   readonly recordVerifier: RecordVerifier;
   readonly trust: TrustStore;
@@ -52,7 +55,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...classListHandlers(services.classList),
     ...summaryHandlers(services.summaryExport),
     ...photoHandlers(services.photos),
-    ...recordHandlers(services.records, services.recordVerifier),
+    ...recordHandlers(services.records, services.recordVerifier, services.recordBundles),
     ...tokenHandlers(services.signing, services.tokenLibraries, services.tokenWatch),
     ...signingHandlers(services.signing),
     ...auditHandlers(services.auditHeads),

@@ -1,19 +1,29 @@
 import { recordFileStrings } from '../../services/records/strings';
+import type { RecordBundles } from '../../services/records/recordBundles';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
 import type { RecordVerifier } from '../../services/records/recordVerifier';
 import { UserFacingError } from '../../services/userFacingError';
 import type { IpcHandlers } from '../dispatcher';
 
 type RecordChannels =
-  'records:produce' | 'records:amend' | 'records:list' | 'records:read' | 'records:verify';
+  | 'records:produce'
+  | 'records:amend'
+  | 'records:list'
+  | 'records:read'
+  | 'records:verify'
+  | 'records:bundleAdd'
+  | 'records:bundleFinish';
 
 const pdfMagic = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 
 export function recordHandlers(
   store: RecordFileStore,
   verifier: RecordVerifier,
+  bundles: RecordBundles,
 ): Pick<IpcHandlers, RecordChannels> {
   return {
+    'records:bundleAdd': (request) => bundles.add(request.bundleId, request.format, request.entries),
+    'records:bundleFinish': (request) => bundles.finish(request.bundleId, request.fileStem, request.title),
     'records:produce': (request) => store.produce(request.records),
     'records:amend': (request) => store.amend(request.record, request.amendmentId),
     'records:list': (request) => store.states(request.recordIds),

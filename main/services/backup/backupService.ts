@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { asciiFileNamePart } from '../../../shared/encoding/asciiFileName';
 import {
   chainHashesOf,
   checkExportChains,
@@ -61,14 +62,7 @@ export async function protectDataFolder(dataDir: string): Promise<void> {
   await walk(dataDir);
 }
 
-const safeName = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'truong';
+const safeName = (text: string) => asciiFileNamePart(text).slice(0, 40).replace(/-+$/, '') || 'truong';
 
 /** "hocba-01001-20261205-0930.hocbak": the school and the time in Viet Nam (UTC+7, no daylight saving). */
 export function backupFileNameOf(school: { readonly code: string; readonly name: string }, at: Date): string {

@@ -25,6 +25,12 @@ export const recordFileStrings = {
     `Không lập học bạ của ${name} vì kết quả ghi trong học bạ không khớp với chính các điểm và mức đạt được của học sinh. ${reasons} Hãy mở “Bảng tổng hợp”, kiểm tra và xác nhận lại kết quả cuối năm của học sinh rồi lập lại học bạ.`,
   unknownCatalogue: (name: string, reason: string) =>
     `Không lập học bạ của ${name}: ${reason} Hãy cập nhật ứng dụng hoặc nhờ bộ phận hỗ trợ.`,
+  bundleTooLarge: (maximum: number) =>
+    `Mỗi lần gộp được nhiều nhất ${String(maximum)} học bạ. Hãy gộp theo từng lớp.`,
+  bundleDuplicate:
+    'Hai học bạ trong cùng một tệp ZIP trùng tên tệp. Hãy kiểm tra số thứ tự trong danh sách lớp.',
+  bundleMixed: 'Một tệp gộp chỉ là PDF hoặc ZIP, không lẫn cả hai. Hãy gộp lại từ đầu.',
+  bundleEmpty: 'Chưa có học bạ nào để gộp: hãy bấm “Lập học bạ cả lớp” trước.',
   archiveExists: (path: string) =>
     `Đã có một bản lưu khác của phiên bản này (${path}), nên không lập được bản điều chỉnh. Hãy nhờ bộ phận hỗ trợ kiểm tra các phiên bản của học bạ.`,
 } as const;

@@ -1,5 +1,6 @@
 import './records.css';
 import { useState } from 'react';
+import type { DownloadableFile } from '../../../shared/ipc/fileSchemas';
 import type { RecordFileState, RecordVerification } from '../../../shared/ipc/recordChannels';
 import { studyRecordHash } from '../../../shared/record/recordHash';
 import type { StudyRecord } from '../../../shared/record/studyRecord';
@@ -14,6 +15,8 @@ import { recordStrings as text } from './strings';
 import { AmendDialog } from './AmendDialog';
 import { useClassRecords, type ClassRecordEntry } from './useClassRecords';
 import { useRecordStates } from './useRecordStates';
+import { ClassBundleBar, type BundledRecord } from './ClassBundleBar';
+import { RecordPreview } from './RecordPreview';
 import { VerificationReport } from './VerificationReport';
 import { VerifyFilePicker } from './VerifyFilePicker';
 
@@ -38,6 +41,9 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [report, setReport] = useState<RecordVerification | undefined>(undefined);
   const [amending, setAmending] = useState<ClassRecordEntry | undefined>(undefined);
+  const [previewing, setPreviewing] = useState<{ file: DownloadableFile; name: string } | undefined>(
+    undefined,
+  );
   /** Signed records whose data changed, as the last "Lập học bạ cả lớp" found them (any version). */
   const [changedSinceSigned, setChangedSinceSigned] = useState<ReadonlySet<string>>(new Set());
   const mayAmend = actor.role === 'principal';
@@ -99,6 +105,28 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
     else setMessage({ kind: 'error', text: result.error.message });
   };
 
+  const preview = async (recordId: string, name: string) => {
+    const result = await ipc.invoke('records:read', { recordId });
+    if (result.ok) setPreviewing({ file: result.value, name });
+    else setMessage({ kind: 'error', text: result.error.message });
+  };
+
+  /** The records with a file to gather, in the table's order (its STT). */
+  const produced: BundledRecord[] = entries.flatMap((entry, index) => {
+    const recordId = studyRecordIdOf(entry.student.studentCode, schoolYear);
+    const state = states?.get(recordId)?.state;
+    return state === 'draft' || state === 'final'
+      ? [
+          {
+            recordId,
+            listNumber: index + 1,
+            studentName: entry.student.fullName,
+            studentCode: entry.student.studentCode,
+          },
+        ]
+      : [];
+  });
+
   const check = async (recordId: string) => {
     const result = await ipc.invoke('records:verify', { recordId });
     if (result.ok) setReport(result.value);
@@ -125,7 +153,15 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
           </span>
         )}
       </div>
+      <ClassBundleBar className={schoolClass.name} schoolYear={schoolYear} records={produced} />
       {report && <VerificationReport report={report} onClose={() => setReport(undefined)} />}
+      {previewing && (
+        <RecordPreview
+          file={previewing.file}
+          studentName={previewing.name}
+          onClose={() => setPreviewing(undefined)}
+        />
+      )}
       {amending?.record && (
         <AmendDialog
           record={amending.record}
@@ -173,6 +209,15 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
                         : '…'}
                 </td>
                 <td className="actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={!present}
+                    aria-label={text.preview.buttonOf(entry.student.fullName)}
+                    onClick={() => void preview(recordId, entry.student.fullName)}
+                  >
+                    {text.preview.button}
+                  </button>
                   <button
                     type="button"
                     className="button"
