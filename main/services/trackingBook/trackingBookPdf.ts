@@ -1,0 +1,101 @@
+import { PDFDocument } from '@cantoo/pdf-lib';
+import { embedSharedSubsetFont, vietnameseCharacters } from '../../../shared/pdf/cachedFontkit';
+import {
+  createFlow,
+  drawRow,
+  landscapePageSize,
+  margin,
+  type Flow,
+} from '../../../shared/record/render/pdfFlow';
+import type {
+  TrackingBookExportRequest,
+  TrackingBookSection,
+} from '../../../shared/domain/evaluation/trackingBookExport';
+import { trackingBookStrings as s } from '../../../shared/domain/evaluation/trackingBookStrings';
+import type { RecordFontBytes } from '../recordFonts';
+import { columnWidths, drawTableHeader, headerHeight, maxRowLines, rowCells } from './trackingBookPdfTable';
+
+const characters = vietnameseCharacters().join('');
+
+/** The book's heading at the top of a section's first page: school, title, class, section. */
+function drawHeading(flow: Flow, request: TrackingBookExportRequest, section: TrackingBookSection): void {
+  const centre = flow.size.width / 2;
+  const school = request.school.name.normalize('NFC').toLocaleUpperCase('vi-VN');
+  if (school !== '') flow.draw(s.school(school), margin.left, flow.y, { font: 'bold', size: 9 });
+  flow.y -= 20;
+  flow.drawCentered(s.bookTitle, centre, flow.y, { font: 'bold', size: 13 });
+  flow.y -= 15;
+  const classLine = s.classLine(request.className, request.schoolYear, request.homeroomTeacherName);
+  flow.drawCentered(classLine, centre, flow.y, { size: 9.5 });
+  flow.y -= 18;
+  flow.drawCentered(section.title, centre, flow.y, { font: 'bold', size: 11 });
+  flow.y -= 10;
+}
+/** What drawHeading moves the cursor down by. */
+const headingHeight = 20 + 15 + 18 + 10;
+const legendHeight = 16;
+
+const continuationHeight = 16;
+
+function drawSection(flow: Flow, request: TrackingBookExportRequest, section: TrackingBookSection): void {
+  const available = flow.size.width - margin.left - margin.right;
+  const widths = columnWidths(section.columns, available);
+  const header = headerHeight(flow, section.columns, widths).total;
+  drawHeading(flow, request, section);
+  drawTableHeader(flow, section.columns, widths);
+  // A row that moves to a new page finds the section's name and the header rows again there.
+  flow.onNewPage = () => {
+    flow.draw(s.continued(section.title), margin.left, flow.y - 4, { font: 'bold', size: 9 });
+    flow.y -= continuationHeight;
+    drawTableHeader(flow, section.columns, widths);
+  };
+  // The longest row still fits on the section's first page, under the heading, with the legend.
+  const maxLines = maxRowLines(flow, header + Math.max(headingHeight, continuationHeight) + legendHeight);
+  for (const row of section.rows) drawRow(flow, widths, rowCells(flow, section, row.cells, widths, maxLines));
+  flow.onNewPage = undefined;
+  flow.ensure(legendHeight);
+  flow.y -= 12;
+  flow.draw(section.legend, margin.left, flow.y, { size: 7.5, grey: true });
+}
+
+function drawPageNumbers(flow: Flow): void {
+  const total = flow.pages.length;
+  flow.pages.forEach((page, index) => {
+    flow.page = page;
+    flow.drawCentered(s.pageNumber(index + 1, total), flow.size.width / 2, margin.bottom - 24, {
+      size: 8,
+      grey: true,
+    });
+  });
+}
+
+export type TrackingBookPdf = { readonly pdf: Uint8Array; readonly pageCount: number };
+
+/**
+ * The Sổ theo dõi chất lượng giáo dục as a printable A4 landscape PDF: each section starts on a
+ * page of its own under the book's heading; a table that runs on repeats its header rows; pages
+ * are numbered. The faces are the học bạ's (Be Vietnam Pro), embedded as a shared subset.
+ */
+export async function renderTrackingBookPdf(
+  request: TrackingBookExportRequest,
+  fonts: RecordFontBytes,
+): Promise<TrackingBookPdf> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const regular = await embedSharedSubsetFont(doc, fonts.regular, characters);
+  const bold = await embedSharedSubsetFont(doc, fonts.bold, characters);
+  const flow = createFlow(doc, { regular, bold }, landscapePageSize);
+  request.sections.forEach((section, index) => {
+    if (index > 0) flow.newPage();
+    drawSection(flow, request, section);
+  });
+  drawPageNumbers(flow);
+  flow.finish();
+  const title = `${s.bookTitle} — ${s.classLine(request.className, request.schoolYear, '')}`;
+  doc.setTitle(title);
+  doc.setAuthor(request.school.name);
+  doc.setCreator('Học bạ số');
+  doc.setProducer('Học bạ số');
+  doc.setLanguage('vi-VN');
+  const pdf = await doc.save({ useObjectStreams: false });
+  return { pdf, pageCount: flow.pages.length };
+}

@@ -1,0 +1,146 @@
+import { margin, type Cell, type Flow, type TextStyle } from '../../../shared/record/render/pdfFlow';
+import type {
+  TrackingBookColumn,
+  TrackingBookSection,
+} from '../../../shared/domain/evaluation/trackingBookExport';
+
+// prettier-ignore
+const widthByKind: Readonly<Record<TrackingBookColumn['kind'], number>> = { no: 24, name: 122, level: 28, score: 28, comment: 0 };
+const minimumCommentWidth = 120;
+/** Trait names ("Giải quyết vấn đề và sáng tạo") head their columns: a little wider than a level. */
+const widthOf = (column: TrackingBookColumn): number =>
+  column.key.startsWith('trait:') ? 31 : widthByKind[column.kind];
+const headerStyle: TextStyle = { font: 'bold', size: 7.5 };
+const headerLine = 9;
+const headerPadding = 6;
+/** drawRow's own metrics (pdfFlow): 10.5 pt lines at 8.5 pt, 3 pt padding. */
+const rowLine = 10.5;
+const rowPadding = 7;
+
+/**
+ * Column widths that fill the page: fixed widths by kind, the comment columns share the rest;
+ * when there is no comment column (or too little room), everything is scaled to fit.
+ */
+export function columnWidths(columns: readonly TrackingBookColumn[], available: number): number[] {
+  const fixed = columns.reduce((sum, column) => sum + widthOf(column), 0);
+  const comments = columns.filter((column) => column.kind === 'comment').length;
+  const share = comments === 0 ? 0 : Math.max(minimumCommentWidth, (available - fixed) / comments);
+  const widths = columns.map((column) => (column.kind === 'comment' ? share : widthOf(column)));
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return total === 0 ? widths : widths.map((width) => (width * available) / total);
+}
+
+type Run = { readonly first: number; readonly last: number; readonly group: string };
+
+/** Consecutive columns of one group share the upper header cell; an ungrouped column spans both rows. */
+function runsOf(columns: readonly TrackingBookColumn[]): Run[] {
+  const runs: Run[] = [];
+  columns.forEach((column, index) => {
+    const previous = runs.at(-1);
+    if (column.group !== '' && previous?.group === column.group && previous.last === index - 1)
+      runs[runs.length - 1] = { ...previous, last: index };
+    else runs.push({ first: index, last: index, group: column.group });
+  });
+  return runs;
+}
+
+const sum = (widths: readonly number[], from: number, to: number): number =>
+  widths.slice(from, to).reduce((total, width) => total + width, 0);
+
+function centredLines(
+  flow: Flow,
+  lines: readonly string[],
+  x: number,
+  width: number,
+  top: number,
+  height: number,
+) {
+  let baseline = top - (height - lines.length * headerLine) / 2 - headerLine + 2;
+  for (const line of lines) {
+    flow.drawCentered(line, x + width / 2, baseline, headerStyle);
+    baseline -= headerLine;
+  }
+}
+
+/** The height the two header rows take (the same on every page of the table). */
+export function headerHeight(flow: Flow, columns: readonly TrackingBookColumn[], widths: readonly number[]) {
+  const linesOf = (text: string, width: number) => flow.wrap(text, width - 4, headerStyle).length;
+  let upper = 1;
+  let lower = 1;
+  let spanning = 1;
+  for (const run of runsOf(columns)) {
+    const width = sum(widths, run.first, run.last + 1);
+    if (run.group === '') spanning = Math.max(spanning, linesOf(columns[run.first]?.label ?? '', width));
+    else {
+      upper = Math.max(upper, linesOf(run.group, width));
+      for (let index = run.first; index <= run.last; index += 1)
+        lower = Math.max(lower, linesOf(columns[index]?.label ?? '', widths[index] ?? 0));
+    }
+  }
+  const upperHeight = upper * headerLine + headerPadding;
+  const total = Math.max(
+    upperHeight + lower * headerLine + headerPadding,
+    spanning * headerLine + headerPadding,
+  );
+  return { upperHeight, total };
+}
+
+/** Draws the two header rows at the cursor, without opening a page (the caller made room). */
+export function drawTableHeader(
+  flow: Flow,
+  columns: readonly TrackingBookColumn[],
+  widths: readonly number[],
+) {
+  const { upperHeight, total } = headerHeight(flow, columns, widths);
+  const top = flow.y;
+  for (const run of runsOf(columns)) {
+    const x = margin.left + sum(widths, 0, run.first);
+    const width = sum(widths, run.first, run.last + 1);
+    if (run.group === '') {
+      const label = columns[run.first]?.label ?? '';
+      flow.outline(x, top - total, width, total);
+      centredLines(flow, flow.wrap(label, width - 4, headerStyle), x, width, top, total);
+      continue;
+    }
+    flow.outline(x, top - upperHeight, width, upperHeight);
+    centredLines(flow, flow.wrap(run.group, width - 4, headerStyle), x, width, top, upperHeight);
+    for (let index = run.first; index <= run.last; index += 1) {
+      const cellX = margin.left + sum(widths, 0, index);
+      const cellWidth = widths[index] ?? 0;
+      const lowerHeight = total - upperHeight;
+      flow.outline(cellX, top - total, cellWidth, lowerHeight);
+      const lines = flow.wrap(columns[index]?.label ?? '', cellWidth - 4, headerStyle);
+      centredLines(flow, lines, cellX, cellWidth, top - upperHeight, lowerHeight);
+    }
+  }
+  flow.y = top - total;
+}
+
+/**
+ * A row's cells for pdfFlow's drawRow. Text that would not fit on one page is cut with "…": a
+ * row never runs off the paper, whatever a comment holds.
+ */
+export function rowCells(
+  flow: Flow,
+  section: TrackingBookSection,
+  cells: TrackingBookSection['rows'][number]['cells'],
+  widths: readonly number[],
+  maxLines: number,
+): Cell[] {
+  return section.columns.map((column, index) => {
+    const value = cells[index];
+    const text = value === null || value === undefined ? '' : String(value);
+    if (column.kind !== 'comment' && column.kind !== 'name') return { text, align: 'center' as const };
+    const lines = flow.wrap(text, (widths[index] ?? 0) - 6, { size: 8.5 });
+    if (lines.length <= maxLines) return { text: lines.join('\n') };
+    const kept = lines.slice(0, Math.max(1, maxLines));
+    kept[kept.length - 1] = `${kept.at(-1) ?? ''} …`;
+    return { text: kept.join('\n') };
+  });
+}
+
+/** How many text lines a row may hold so that it fits under the heading and header of a page. */
+export function maxRowLines(flow: Flow, reserved: number): number {
+  const room = flow.size.height - margin.top - margin.bottom - reserved;
+  return Math.max(1, Math.floor((room - rowPadding) / rowLine) - 1);
+}
