@@ -64,6 +64,8 @@ describe('Sổ theo dõi chất lượng giáo dục tables', () => {
     expect(daoDuc?.title).toBe('Môn Đạo đức');
     expect(activity?.title).toBe('Hoạt động trải nghiệm');
     expect(daoDuc?.rows[0]?.cells).toEqual([1, 'Nguyễn Văn Học 1', 'H', 'T', 'T', 'T', '']);
+    expect(toan?.legend).toContain('Điểm: điểm bài kiểm tra định kỳ');
+    expect(daoDuc?.legend).not.toContain('Điểm');
   });
 
   it('shows the retest score instead of the first one (TT27 Điều 7 khoản 1 điểm d), and blanks for missing values', () => {

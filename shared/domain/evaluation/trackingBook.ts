@@ -73,7 +73,7 @@ function subjectSection(
     key: row.key,
     sheet: sheetNameOf(row),
     title: s.subjectTitle(row.label, row.subject.kind === 'activity'),
-    legend: s.subjectLegend,
+    legend: row.testPeriods.size > 0 ? s.scoredSubjectLegend : s.subjectLegend,
     columns,
     rows,
   };

@@ -21,7 +21,8 @@ export const trackingBookStrings = {
   qualities: 'Phẩm chất chủ yếu',
   /** One period's (or one trait's) comment inside the joined comment cell. */
   commentLine: (name: string, comment: string) => `${name}: ${comment}`,
-  subjectLegend:
+  subjectLegend: 'Mức: T — Hoàn thành tốt; H — Hoàn thành; C — Chưa hoàn thành.',
+  scoredSubjectLegend:
     'Mức: T — Hoàn thành tốt; H — Hoàn thành; C — Chưa hoàn thành. Điểm: điểm bài kiểm tra định kỳ (điểm kiểm tra lại nếu có).',
   traitLegend: 'Mức: T — Tốt; Đ — Đạt; C — Cần cố gắng.',
 } as const;
