@@ -187,4 +187,25 @@ describe('Sổ theo dõi chất lượng giáo dục as PDF', () => {
     expect(content).not.toContain('từ1199');
     for (const page of pages) expect(page).toMatch(/Trang \d\/3/);
   });
+
+  it('keeps an unbroken name, a long level and a long comment word inside their cells', async () => {
+    const toan = request.sections.find((section) => section.key === 'toan');
+    if (!toan) throw new Error('no Toán section');
+    const row = toan.rows[0]?.cells ?? [];
+    const cells = [1, 'Nguyễn'.repeat(40), 'HoànThànhTốt', ...row.slice(3, -1), 'Đ'.repeat(3_000)];
+    const hostile = trackingBookExportRequestSchema.parse({
+      ...request,
+      sections: [{ ...toan, rows: [{ cells }] }],
+    });
+    const file = await service.exportPdf(hostile);
+    const path = join(workDir, 'wide.pdf');
+    writeFileSync(path, bytesOf(file.bytesBase64));
+    const boxes = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
+    const rights = [...boxes.matchAll(/xMax="([\d.]+)"/g)].map((match) => Number(match[1]));
+    expect(rights.length).toBeGreaterThan(10);
+    // The right margin of A4 landscape is at 841.89 − 42 pt.
+    expect(Math.max(...rights)).toBeLessThanOrEqual(800);
+    expect(boxes).toMatch(/>Ho[^<]*…</);
+    expect(boxes).toContain('…');
+  });
 });

@@ -116,9 +116,52 @@ export function drawTableHeader(
   flow.y = top - total;
 }
 
+const cellStyle: TextStyle = { size: 8.5 };
+const ellipsis = '…';
+
+/** The longest start of `text` that fits in `width` (with "…" when cut): a level cell stays in its box. */
+function fitLine(flow: Flow, text: string, width: number): string {
+  if (flow.width(text, cellStyle) <= width) return text;
+  const room = width - flow.width(ellipsis, cellStyle);
+  let kept = '';
+  let used = 0;
+  for (const char of text) {
+    used += flow.width(char, cellStyle);
+    if (used > room) break;
+    kept += char;
+  }
+  return `${kept}${ellipsis}`;
+}
+
+/** Splits the words wider than the column (pdfFlow wraps only at spaces) into pieces that fit. */
+function breakLongWords(flow: Flow, text: string, width: number): string {
+  const pieces = (word: string): string => {
+    if (flow.width(word, cellStyle) <= width) return word;
+    const parts: string[] = [];
+    let part = '';
+    let used = 0;
+    for (const char of word) {
+      const charWidth = flow.width(char, cellStyle);
+      if (part !== '' && used + charWidth > width) {
+        parts.push(part);
+        part = '';
+        used = 0;
+      }
+      part += char;
+      used += charWidth;
+    }
+    parts.push(part);
+    return parts.join(' ');
+  };
+  return text
+    .split('\n')
+    .map((paragraph) => paragraph.split(' ').map(pieces).join(' '))
+    .join('\n');
+}
+
 /**
- * A row's cells for pdfFlow's drawRow. Text that would not fit on one page is cut with "…": a
- * row never runs off the paper, whatever a comment holds.
+ * A row's cells for pdfFlow's drawRow. Text that would not fit is cut with "…": a row never
+ * runs off the paper or into the next column, whatever a cell holds.
  */
 export function rowCells(
   flow: Flow,
@@ -130,11 +173,13 @@ export function rowCells(
   return section.columns.map((column, index) => {
     const value = cells[index];
     const text = value === null || value === undefined ? '' : String(value);
-    if (column.kind !== 'comment' && column.kind !== 'name') return { text, align: 'center' as const };
-    const lines = flow.wrap(text, (widths[index] ?? 0) - 6, { size: 8.5 });
+    const inner = (widths[index] ?? 0) - 6;
+    if (column.kind !== 'comment' && column.kind !== 'name')
+      return { text: fitLine(flow, text.replace(/\s+/g, ' '), inner), align: 'center' as const };
+    const lines = flow.wrap(breakLongWords(flow, text, inner), inner, cellStyle);
     if (lines.length <= maxLines) return { text: lines.join('\n') };
     const kept = lines.slice(0, Math.max(1, maxLines));
-    kept[kept.length - 1] = `${kept.at(-1) ?? ''} …`;
+    kept[kept.length - 1] = fitLine(flow, `${kept.at(-1) ?? ''} ${ellipsis}`, inner);
     return { text: kept.join('\n') };
   });
 }
