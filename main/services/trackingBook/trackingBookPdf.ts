@@ -37,7 +37,15 @@ const legendHeight = 16;
 
 const continuationHeight = 16;
 
-function drawSection(flow: Flow, request: TrackingBookExportRequest, section: TrackingBookSection): void {
+/** Hands the event loop back between chunks of rows, so main answers other IPC calls meanwhile. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const rowsPerChunk = 10;
+
+async function drawSection(
+  flow: Flow,
+  request: TrackingBookExportRequest,
+  section: TrackingBookSection,
+): Promise<void> {
   const available = flow.size.width - margin.left - margin.right;
   const widths = columnWidths(section.columns, available);
   const header = headerHeight(flow, section.columns, widths).total;
@@ -51,7 +59,10 @@ function drawSection(flow: Flow, request: TrackingBookExportRequest, section: Tr
   };
   // The longest row still fits on the section's first page, under the heading, with the legend.
   const maxLines = maxRowLines(flow, header + Math.max(headingHeight, continuationHeight) + legendHeight);
-  for (const row of section.rows) drawRow(flow, widths, rowCells(flow, section, row.cells, widths, maxLines));
+  for (const [index, row] of section.rows.entries()) {
+    if (index > 0 && index % rowsPerChunk === 0) await yieldToEventLoop();
+    drawRow(flow, widths, rowCells(flow, section, row.cells, widths, maxLines));
+  }
   flow.onNewPage = undefined;
   flow.ensure(legendHeight);
   flow.y -= 12;
@@ -84,10 +95,10 @@ export async function renderTrackingBookPdf(
   const regular = await embedSharedSubsetFont(doc, fonts.regular, characters);
   const bold = await embedSharedSubsetFont(doc, fonts.bold, characters);
   const flow = createFlow(doc, { regular, bold }, landscapePageSize);
-  request.sections.forEach((section, index) => {
+  for (const [index, section] of request.sections.entries()) {
     if (index > 0) flow.newPage();
-    drawSection(flow, request, section);
-  });
+    await drawSection(flow, request, section);
+  }
   drawPageNumbers(flow);
   flow.finish();
   const title = `${s.bookTitle} — ${s.classLine(request.className, request.schoolYear, '')}`;
