@@ -11,7 +11,8 @@ import { useSchool } from '../../app/SchoolContext';
 import type { ClassDoc } from '../../data/collections/classesCollection';
 import { useIpc } from '../../ipc/IpcContext';
 import { gradebookStrings as strings } from './strings';
-import { useTrackingBookStudents } from './useTrackingBookStudents';
+import { useDatabase } from '../../data/DatabaseContext';
+import { loadTrackingBookStudents } from './loadTrackingBookStudents';
 
 type Format = 'xlsx' | 'pdf';
 const channels = { xlsx: 'trackingBook:exportXlsx', pdf: 'trackingBook:exportPdf' } as const;
@@ -22,9 +23,9 @@ const channels = { xlsx: 'trackingBook:exportXlsx', pdf: 'trackingBook:exportPdf
  */
 export function TrackingBookExport({ schoolClass, row }: { schoolClass: ClassDoc; row: EvaluatedRow }) {
   const ipc = useIpc();
+  const database = useDatabase();
   const { school, schoolYear, permissions, writeContext } = useSchool();
   const catalogue = writeContext.catalogue;
-  const students = useTrackingBookStudents(catalogue, schoolClass);
   const [onlySelected, setOnlySelected] = useState(false);
   const [busy, setBusy] = useState<Format | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
@@ -34,25 +35,31 @@ export function TrackingBookExport({ schoolClass, row }: { schoolClass: ClassDoc
   const scope = onlySelected && !isEmptyScope(selectedOnly) ? selectedOnly : allowed;
 
   const exportAs = async (format: Format) => {
-    if (!students) return;
     setBusy(format);
     setMessage(undefined);
-    const result = await ipc.invoke(channels[format], {
-      school: { name: school.name, province: school.province, commune: school.commune },
-      className: schoolClass.name,
-      schoolYear,
-      grade: schoolClass.grade,
-      homeroomTeacherName: schoolClass.homeroomTeacherName,
-      sections: buildTrackingBook(catalogue, schoolClass.grade, students, scope),
-    });
-    setBusy(undefined);
-    if (result.ok) {
-      downloadFile(result.value);
-      setMessage({ kind: 'ok', text: strings.trackingBookExported(result.value.fileName) });
-    } else setMessage({ kind: 'error', text: result.error.message });
+    try {
+      const students = await loadTrackingBookStudents(database, catalogue, schoolClass);
+      const result = await ipc.invoke(channels[format], {
+        school: { name: school.name, province: school.province, commune: school.commune },
+        className: schoolClass.name,
+        schoolYear,
+        grade: schoolClass.grade,
+        homeroomTeacherName: schoolClass.homeroomTeacherName,
+        sections: buildTrackingBook(catalogue, schoolClass.grade, students, scope),
+      });
+      if (result.ok) {
+        downloadFile(result.value);
+        setMessage({ kind: 'ok', text: strings.trackingBookExported(result.value.fileName) });
+      } else setMessage({ kind: 'error', text: result.error.message });
+    } catch {
+      // Reading the class from this computer's database failed; nothing was sent to main.
+      setMessage({ kind: 'error', text: strings.trackingBookFailed });
+    } finally {
+      setBusy(undefined);
+    }
   };
 
-  const disabled = busy !== undefined || !students;
+  const disabled = busy !== undefined;
   return (
     <div className="toolbar tracking-book-export">
       <button type="button" className="button" disabled={disabled} onClick={() => void exportAs('xlsx')}>

@@ -7,6 +7,7 @@ export const gradebookStrings = {
   trackingBookExporting: 'Đang xuất…',
   trackingBookOnlySelected: (phrase: string) => `Chỉ ${phrase}`,
   trackingBookExported: (file: string) => `Đã xuất ${file}.`,
+  trackingBookFailed: 'Chưa đọc được kết quả của lớp để xuất Sổ theo dõi. Hãy thử lại.',
   periodLabel: 'Kỳ đánh giá',
   mine: (label: string) => `${label} ✎`,
   level: 'Mức đạt được',
