@@ -188,23 +188,40 @@ describe('Sổ theo dõi chất lượng giáo dục as PDF', () => {
     for (const page of pages) expect(page).toMatch(/Trang \d\/3/);
   });
 
-  it('keeps an unbroken name, a long level and a long comment word inside their cells', async () => {
+  it('keeps unbroken names, a long level, a long comment word and long headings inside the page and their cells', async () => {
     const toan = request.sections.find((section) => section.key === 'toan');
     if (!toan) throw new Error('no Toán section');
     const row = toan.rows[0]?.cells ?? [];
     const cells = [1, 'Nguyễn'.repeat(40), 'HoànThànhTốt', ...row.slice(3, -1), 'Đ'.repeat(3_000)];
+    const columns = toan.columns.map((column, index) =>
+      index === 2 ? { ...column, label: 'Mức'.repeat(33) } : column,
+    );
     const hostile = trackingBookExportRequestSchema.parse({
       ...request,
-      sections: [{ ...toan, rows: [{ cells }] }],
+      school: { ...request.school, name: 'Trường'.repeat(33) },
+      homeroomTeacherName: 'Nguyễn'.repeat(20),
+      sections: [
+        {
+          ...toan,
+          title: `Môn ${'Toán'.repeat(49)}`,
+          legend: 'Đ'.repeat(300),
+          columns,
+          rows: Array.from({ length: 30 }, () => ({ cells })),
+        },
+      ],
     });
     const file = await service.exportPdf(hostile);
     const path = join(workDir, 'wide.pdf');
     writeFileSync(path, bytesOf(file.bytesBase64));
     const boxes = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' });
     const rights = [...boxes.matchAll(/xMax="([\d.]+)"/g)].map((match) => Number(match[1]));
+    const lefts = [...boxes.matchAll(/xMin="([\d.]+)"/g)].map((match) => Number(match[1]));
     expect(rights.length).toBeGreaterThan(10);
-    // The right margin of A4 landscape is at 841.89 − 42 pt.
+    // The margins of A4 landscape are at 42 pt and 841.89 − 42 pt.
     expect(Math.max(...rights)).toBeLessThanOrEqual(800);
+    expect(Math.min(...lefts)).toBeGreaterThanOrEqual(41);
+    // The second page of the table (a continuation) repeats the header, cut to the page too.
+    expect(boxes.match(/<page /g)?.length).toBeGreaterThan(1);
     expect(boxes).toMatch(/>Ho[^<]*…</);
     expect(boxes).toContain('…');
   });

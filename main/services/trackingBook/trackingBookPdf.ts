@@ -6,6 +6,7 @@ import {
   landscapePageSize,
   margin,
   type Flow,
+  type TextStyle,
 } from '../../../shared/record/render/pdfFlow';
 import type {
   TrackingBookExportRequest,
@@ -13,28 +14,41 @@ import type {
 } from '../../../shared/domain/evaluation/trackingBookExport';
 import { trackingBookStrings as s } from '../../../shared/domain/evaluation/trackingBookStrings';
 import type { RecordFontBytes } from '../recordFonts';
-import { columnWidths, drawTableHeader, headerHeight, maxRowLines, rowCells } from './trackingBookPdfTable';
+import {
+  columnWidths,
+  drawTableHeader,
+  fitLine,
+  headerHeight,
+  maxRowLines,
+  rowCells,
+} from './trackingBookPdfTable';
 
 const characters = vietnameseCharacters().join('');
+const contentWidth = (flow: Flow): number => flow.size.width - margin.left - margin.right;
 
 /** The book's heading at the top of a section's first page: school, title, class, section. */
 function drawHeading(flow: Flow, request: TrackingBookExportRequest, section: TrackingBookSection): void {
   const centre = flow.size.width / 2;
+  const width = contentWidth(flow);
+  // Every line is cut to the page's width: the names in it come from the request.
+  const centred = (text: string, style: TextStyle) =>
+    flow.drawCentered(fitLine(flow, text, width, style), centre, flow.y, style);
   const school = request.school.name.normalize('NFC').toLocaleUpperCase('vi-VN');
-  if (school !== '') flow.draw(s.school(school), margin.left, flow.y, { font: 'bold', size: 9 });
+  const schoolStyle: TextStyle = { font: 'bold', size: 9 };
+  if (school !== '')
+    flow.draw(fitLine(flow, s.school(school), width, schoolStyle), margin.left, flow.y, schoolStyle);
   flow.y -= 20;
-  flow.drawCentered(s.bookTitle, centre, flow.y, { font: 'bold', size: 13 });
+  centred(s.bookTitle, { font: 'bold', size: 13 });
   flow.y -= 15;
-  const classLine = s.classLine(request.className, request.schoolYear, request.homeroomTeacherName);
-  flow.drawCentered(classLine, centre, flow.y, { size: 9.5 });
+  centred(s.classLine(request.className, request.schoolYear, request.homeroomTeacherName), { size: 9.5 });
   flow.y -= 18;
-  flow.drawCentered(section.title, centre, flow.y, { font: 'bold', size: 11 });
+  centred(section.title, { font: 'bold', size: 11 });
   flow.y -= 10;
 }
+
 /** What drawHeading moves the cursor down by. */
 const headingHeight = 20 + 15 + 18 + 10;
 const legendHeight = 16;
-
 const continuationHeight = 16;
 
 /** Hands the event loop back between chunks of rows, so main answers other IPC calls meanwhile. */
@@ -46,14 +60,19 @@ async function drawSection(
   request: TrackingBookExportRequest,
   section: TrackingBookSection,
 ): Promise<void> {
-  const available = flow.size.width - margin.left - margin.right;
-  const widths = columnWidths(section.columns, available);
+  const widths = columnWidths(section.columns, contentWidth(flow));
   const header = headerHeight(flow, section.columns, widths).total;
   drawHeading(flow, request, section);
   drawTableHeader(flow, section.columns, widths);
   // A row that moves to a new page finds the section's name and the header rows again there.
   flow.onNewPage = () => {
-    flow.draw(s.continued(section.title), margin.left, flow.y - 4, { font: 'bold', size: 9 });
+    const style: TextStyle = { font: 'bold', size: 9 };
+    flow.draw(
+      fitLine(flow, s.continued(section.title), contentWidth(flow), style),
+      margin.left,
+      flow.y - 4,
+      style,
+    );
     flow.y -= continuationHeight;
     drawTableHeader(flow, section.columns, widths);
   };
@@ -66,7 +85,8 @@ async function drawSection(
   flow.onNewPage = undefined;
   flow.ensure(legendHeight);
   flow.y -= 12;
-  flow.draw(section.legend, margin.left, flow.y, { size: 7.5, grey: true });
+  const legendStyle: TextStyle = { size: 7.5, grey: true };
+  flow.draw(fitLine(flow, section.legend, contentWidth(flow), legendStyle), margin.left, flow.y, legendStyle);
 }
 
 function drawPageNumbers(flow: Flow): void {

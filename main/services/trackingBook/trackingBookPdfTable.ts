@@ -62,9 +62,14 @@ function centredLines(
   }
 }
 
+/** A header text wrapped to its cell, long words split (labels come from the request). */
+function headerLines(flow: Flow, text: string, width: number): string[] {
+  return flow.wrap(breakLongWords(flow, text, width - 4, headerStyle), width - 4, headerStyle);
+}
+
 /** The height the two header rows take (the same on every page of the table). */
 export function headerHeight(flow: Flow, columns: readonly TrackingBookColumn[], widths: readonly number[]) {
-  const linesOf = (text: string, width: number) => flow.wrap(text, width - 4, headerStyle).length;
+  const linesOf = (text: string, width: number) => headerLines(flow, text, width).length;
   let upper = 1;
   let lower = 1;
   let spanning = 1;
@@ -99,17 +104,17 @@ export function drawTableHeader(
     if (run.group === '') {
       const label = columns[run.first]?.label ?? '';
       flow.outline(x, top - total, width, total);
-      centredLines(flow, flow.wrap(label, width - 4, headerStyle), x, width, top, total);
+      centredLines(flow, headerLines(flow, label, width), x, width, top, total);
       continue;
     }
     flow.outline(x, top - upperHeight, width, upperHeight);
-    centredLines(flow, flow.wrap(run.group, width - 4, headerStyle), x, width, top, upperHeight);
+    centredLines(flow, headerLines(flow, run.group, width), x, width, top, upperHeight);
     for (let index = run.first; index <= run.last; index += 1) {
       const cellX = margin.left + sum(widths, 0, index);
       const cellWidth = widths[index] ?? 0;
       const lowerHeight = total - upperHeight;
       flow.outline(cellX, top - total, cellWidth, lowerHeight);
-      const lines = flow.wrap(columns[index]?.label ?? '', cellWidth - 4, headerStyle);
+      const lines = headerLines(flow, columns[index]?.label ?? '', cellWidth);
       centredLines(flow, lines, cellX, cellWidth, top - upperHeight, lowerHeight);
     }
   }
@@ -120,13 +125,13 @@ const cellStyle: TextStyle = { size: 8.5 };
 const ellipsis = '…';
 
 /** The longest start of `text` that fits in `width` (with "…" when cut): a level cell stays in its box. */
-function fitLine(flow: Flow, text: string, width: number): string {
-  if (flow.width(text, cellStyle) <= width) return text;
-  const room = width - flow.width(ellipsis, cellStyle);
+export function fitLine(flow: Flow, text: string, width: number, style: TextStyle = cellStyle): string {
+  if (flow.width(text, style) <= width) return text;
+  const room = width - flow.width(ellipsis, style);
   let kept = '';
   let used = 0;
   for (const char of text) {
-    used += flow.width(char, cellStyle);
+    used += flow.width(char, style);
     if (used > room) break;
     kept += char;
   }
@@ -134,14 +139,14 @@ function fitLine(flow: Flow, text: string, width: number): string {
 }
 
 /** Splits the words wider than the column (pdfFlow wraps only at spaces) into pieces that fit. */
-function breakLongWords(flow: Flow, text: string, width: number): string {
+function breakLongWords(flow: Flow, text: string, width: number, style: TextStyle = cellStyle): string {
   const pieces = (word: string): string => {
-    if (flow.width(word, cellStyle) <= width) return word;
+    if (flow.width(word, style) <= width) return word;
     const parts: string[] = [];
     let part = '';
     let used = 0;
     for (const char of word) {
-      const charWidth = flow.width(char, cellStyle);
+      const charWidth = flow.width(char, style);
       if (part !== '' && used + charWidth > width) {
         parts.push(part);
         part = '';
