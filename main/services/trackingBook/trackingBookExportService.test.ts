@@ -111,6 +111,22 @@ describe('Sổ theo dõi chất lượng giáo dục as Excel', () => {
     expect(traitsXml.match(/<brk id="\d+"/g)).toHaveLength(3);
   });
 
+  it('keeps sheet names unique the way Excel compares them (ignoring case)', async () => {
+    const [first, second] = request.sections;
+    if (!first || !second) throw new Error('the fixture has too few sections');
+    const clash = trackingBookExportRequestSchema.parse({
+      ...request,
+      sections: [
+        { ...first, sheet: 'Toán' },
+        { ...second, sheet: 'TOÁN' },
+      ],
+    });
+    const file = await service.exportXlsx(clash);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(new Uint8Array(bytesOf(file.bytesBase64)).buffer);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Toán', 'TOÁN (2)']);
+  });
+
   it('names a one-subject book after its subject', () => {
     const toan = request.sections.filter((section) => section.key === 'toan');
     expect(trackingBookFileName({ ...request, sections: toan }, 'pdf')).toBe(
