@@ -14,6 +14,7 @@ import { createBackupDesk } from './services/backup/backupDesk';
 import { createPhotoStore } from './services/photoStore';
 import { createSampleService } from './services/sampleService';
 import { createSummaryExportService } from './services/summaryExportService';
+import { createTrackingBookExportService } from './services/trackingBook/trackingBookExportService';
 import { loadRecordFonts } from './services/recordFonts';
 import { createRecordBundles } from './services/records/recordBundles';
 import { createRecordFileStore } from './services/records/recordFileStore';
@@ -110,6 +111,7 @@ export async function createMainRuntime(
     sample: createSampleService(),
     classList: createClassListService({ untrustedFiles }),
     summaryExport: createSummaryExportService(),
+    trackingBook: createTrackingBookExportService({ fonts: loadRecordFonts }),
     photos,
     records,
     recordBundles: createRecordBundles(records),

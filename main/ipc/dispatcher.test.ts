@@ -30,6 +30,8 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'audit:recordHead': notUsedHere,
     'audit:checkChain': notUsedHere,
     'summary:exportXlsx': notUsedHere,
+    'trackingBook:exportXlsx': notUsedHere,
+    'trackingBook:exportPdf': notUsedHere,
     'photo:save': notUsedHere,
     'photo:read': notUsedHere,
     'records:produce': notUsedHere,

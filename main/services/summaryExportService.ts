@@ -1,5 +1,5 @@
 import type { SummaryExportRequest } from '../../shared/domain/evaluation/summaryExport';
-import { asciiFileNamePart } from '../../shared/encoding/asciiFileName';
+import { asciiFileStem } from '../../shared/encoding/asciiFileName';
 import { xlsxMimeType, type DownloadableFile } from '../../shared/ipc/fileSchemas';
 import { createSummaryWorkbook } from './xlsx/summaryWorkbook';
 
@@ -10,7 +10,7 @@ export type SummaryExportService = {
 /** "Tong-hop-3A-2025-2026-CN.xlsx". */
 export function summaryFileName(request: SummaryExportRequest): string {
   const parts = ['Tong-hop', request.className, request.schoolYear, request.summary.period];
-  return `${parts.map(asciiFileNamePart).filter(Boolean).join('-')}.xlsx`;
+  return `${asciiFileStem(parts)}.xlsx`;
 }
 
 /** The class summary table as an Excel file for the user to save. */

@@ -11,3 +11,8 @@ export function asciiFileNamePart(value: string): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** Joins the ASCII forms of the parts with hyphens, leaving out the empty ones: "Tong-hop-3A-2025-2026-CN". */
+export function asciiFileStem(parts: readonly string[]): string {
+  return parts.map(asciiFileNamePart).filter(Boolean).join('-');
+}

@@ -8,6 +8,8 @@ export const ipcChannels = [
   'classList:read',
   'classList:template',
   'summary:exportXlsx',
+  'trackingBook:exportXlsx',
+  'trackingBook:exportPdf',
   'photo:save',
   'photo:read',
   'records:produce',

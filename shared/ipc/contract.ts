@@ -3,6 +3,7 @@ import { sampleSchoolFileSchema, sampleStudentLimits } from '../sample/sampleSch
 import { schoolYearSchema } from '../domain/school';
 import { maxClassListFileBytes, rawTableSchema } from '../classList/rawTable';
 import { summaryExportRequestSchema } from '../domain/evaluation/summaryExport';
+import { trackingBookExportRequestSchema } from '../domain/evaluation/trackingBookExport';
 import type { IpcChannel } from './channels';
 import { base64Schema, downloadableFileSchema } from './fileSchemas';
 import { auditChannelContract } from './auditChannels';
@@ -56,6 +57,8 @@ export const ipcContract = {
   },
   'classList:template': { request: z.object({}).strict(), response: downloadableFileSchema },
   'summary:exportXlsx': { request: summaryExportRequestSchema, response: downloadableFileSchema },
+  'trackingBook:exportXlsx': { request: trackingBookExportRequestSchema, response: downloadableFileSchema },
+  'trackingBook:exportPdf': { request: trackingBookExportRequestSchema, response: downloadableFileSchema },
   'photo:save': {
     request: z.object({ bytesBase64: base64Schema(maxPhotoBytes) }).strict(),
     response: z.object({ photoId: photoIdSchema, bytes: z.number().int().min(1) }),

@@ -16,3 +16,4 @@ export const downloadableFileSchema = z.object({
 export type DownloadableFile = z.output<typeof downloadableFileSchema>;
 
 export const xlsxMimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const pdfMimeType = 'application/pdf';

@@ -12,6 +12,7 @@ import type { TokenLibraryCatalogue } from '../../services/signingJobs/tokenLibr
 import type { TokenWatch } from '../../services/signingJobs/tokenWatch';
 import type { SampleService } from '../../services/sampleService';
 import type { SummaryExportService } from '../../services/summaryExportService';
+import type { TrackingBookExportService } from '../../services/trackingBook/trackingBookExportService';
 import type { IpcHandlers } from '../dispatcher';
 import { appHandlers } from './appHandlers';
 import { auditHandlers } from './auditHandlers';
@@ -23,12 +24,15 @@ import { signingHandlers } from './signingHandlers';
 import { tokenHandlers } from './tokenHandlers';
 import { sampleHandlers } from './sampleHandlers';
 import { summaryHandlers } from './summaryHandlers';
+import { trackingBookHandlers } from './trackingBookHandlers';
 
 export type MainServices = {
   readonly appInfo: AppInfoService;
   readonly sample: SampleService;
   readonly classList: ClassListService;
   readonly summaryExport: SummaryExportService;
+  /** Sổ theo dõi chất lượng giáo dục as Excel and PDF (trackingBook:*). */
+  readonly trackingBook: TrackingBookExportService;
   readonly photos: PhotoStore;
   readonly records: RecordFileStore;
   /** A class's records gathered into one PDF to print or a ZIP to hand out. */
@@ -54,6 +58,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...sampleHandlers(services.sample),
     ...classListHandlers(services.classList),
     ...summaryHandlers(services.summaryExport),
+    ...trackingBookHandlers(services.trackingBook),
     ...photoHandlers(services.photos),
     ...recordHandlers(services.records, services.recordVerifier, services.recordBundles),
     ...tokenHandlers(services.signing, services.tokenLibraries, services.tokenWatch),

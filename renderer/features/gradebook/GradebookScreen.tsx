@@ -5,6 +5,7 @@ import { useSchool } from '../../app/SchoolContext';
 import { PeriodSelector, useSelectedPeriod } from './PeriodSelector';
 import { gradebookStrings } from './strings';
 import { SubjectGradebook } from './SubjectGradebook';
+import { TrackingBookExport } from './TrackingBookExport';
 
 /** Sổ theo dõi kết quả: pick class, subject and period; enter levels, scores and comments. */
 export function GradebookScreen() {
@@ -39,6 +40,7 @@ export function GradebookScreen() {
           <PeriodSelector />
         </div>
       </div>
+      {selected && row && <TrackingBookExport key={selected.id} schoolClass={selected} row={row} />}
       {selected && row && (
         <SubjectGradebook
           key={`${selected.id}|${row.key}|${period}`}

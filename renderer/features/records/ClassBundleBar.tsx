@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { asciiFileNamePart } from '../../../shared/encoding/asciiFileName';
+import { asciiFileNamePart, asciiFileStem } from '../../../shared/encoding/asciiFileName';
 import {
   maxBundleEntriesPerRequest,
   type RecordBundleFormat,
@@ -67,7 +67,7 @@ export function ClassBundleBar({ className, schoolYear, records }: Props) {
       }
       setState({ kind: 'working', done: added.value.added, total: records.length });
     }
-    const stem = ['Hoc-ba-lop', className, schoolYear].map(asciiFileNamePart).filter(Boolean).join('-');
+    const stem = asciiFileStem(['Hoc-ba-lop', className, schoolYear]);
     const finished = await ipc.invoke('records:bundleFinish', {
       bundleId,
       fileStem: stem.slice(0, 100),

@@ -24,6 +24,9 @@ import {
 
 /** A4 in points; margins as the Ministry's printed template leaves them (about 1.5 cm). */
 export const pageSize = { width: 595.28, height: 841.89 } as const;
+/** A4 turned for wide tables (the Sổ theo dõi chất lượng giáo dục). */
+export const landscapePageSize = { width: pageSize.height, height: pageSize.width } as const;
+export type PageSize = { readonly width: number; readonly height: number };
 export const margin = { left: 42, right: 42, top: 44, bottom: 52 } as const;
 export const contentWidth = pageSize.width - margin.left - margin.right;
 
@@ -53,6 +56,9 @@ export type Flow = {
   readonly fonts: RecordFonts;
   readonly pages: PDFPage[];
   page: PDFPage;
+  readonly size: PageSize;
+  /** Runs after every new page the flow opens (a table repeats its header rows there). */
+  onNewPage: (() => void) | undefined;
   /** Baseline cursor: the top of the next block, in PDF points from the bottom. */
   y: number;
   /** Opens a new page unless `height` points fit above the bottom margin. */
@@ -72,7 +78,7 @@ export type Flow = {
 
 const defaultSize = 10;
 
-export function createFlow(doc: PDFDocument, fonts: RecordFonts): Flow {
+export function createFlow(doc: PDFDocument, fonts: RecordFonts, size: PageSize = pageSize): Flow {
   const widths = new Map<PDFFont, Map<string, number>>();
   const fontOf = (style?: TextStyle): PDFFont => (style?.font === 'bold' ? fonts.bold : fonts.regular);
   const charWidth = (font: PDFFont, char: string): number => {
@@ -136,14 +142,16 @@ export function createFlow(doc: PDFDocument, fonts: RecordFonts): Flow {
     }
     return page;
   };
-  const addPage = (): PDFPage => doc.addPage([pageSize.width, pageSize.height]);
+  const addPage = (): PDFPage => doc.addPage([size.width, size.height]);
   const first = addPage();
   const flow: Flow = {
     doc,
     fonts,
     pages: [first],
     page: first,
-    y: pageSize.height - margin.top,
+    size,
+    onNewPage: undefined,
+    y: size.height - margin.top,
     ensure(height) {
       if (flow.y - height >= margin.bottom) return false;
       flow.newPage();
@@ -152,7 +160,8 @@ export function createFlow(doc: PDFDocument, fonts: RecordFonts): Flow {
     newPage() {
       flow.page = addPage();
       flow.pages.push(flow.page);
-      flow.y = pageSize.height - margin.top;
+      flow.y = size.height - margin.top;
+      flow.onNewPage?.();
     },
     graphics(page = flow.page) {
       return closeText(page);
