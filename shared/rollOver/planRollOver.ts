@@ -31,11 +31,13 @@ export function standingOf(
   if (!year) return 'noResult';
   const { outcome } = year;
   if (outcome.status === 'incomplete') return 'incomplete';
-  if (!year.confirmed) return 'notConfirmed';
   const { completion } = outcome;
+  // A step still to take says more than a missing confirmation: name it first.
+  if (completion.status === 'pending')
+    return completion.nextStep === 'supplementaryEvaluation' ? 'awaitingSupplementary' : 'awaitingDecision';
+  if (!year.confirmed) return 'notConfirmed';
   if (completion.status === 'completed') return 'completed';
-  if (completion.status === 'decided') return completion.decision === 'promoted' ? 'completed' : 'retained';
-  return completion.nextStep === 'supplementaryEvaluation' ? 'awaitingSupplementary' : 'awaitingDecision';
+  return completion.decision === 'promoted' ? 'completed' : 'retained';
 }
 
 /** "3A" in grade 4 is "4A": the same letters after the grade; undefined when the name has no grade. */
