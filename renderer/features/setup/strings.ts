@@ -140,4 +140,51 @@ export const setupStrings = {
     homeroomMark: 'Chủ nhiệm',
     elective: (label: string) => `${label} (tự chọn)`,
   },
+  rollOver: {
+    heading: 'Chuyển năm học (lên lớp)',
+    intro: (fromYear: string, toYear: string) =>
+      `Học sinh năm học ${fromYear} chuyển sang năm học ${toYear} theo kết quả cuối năm (Thông tư 27, Điều 11): hoàn thành chương trình lớp học thì lên lớp, chưa hoàn thành thì ở lại lớp theo quyết định của hiệu trưởng; học sinh lớp 5 hoàn thành chương trình tiểu học thì ra trường.`,
+    notStarted: (toYear: string) =>
+      `Hãy bắt đầu năm học ${toYear} ở mục Năm học, rồi chuyển học sinh lên lớp tại đây.`,
+    loading: 'Đang đọc kết quả cuối năm của các lớp…',
+    loadFailed: 'Không đọc được dữ liệu các lớp. Hãy thử lại.',
+    nothingLeft: (fromYear: string) => `Không còn học sinh nào của năm học ${fromYear} cần chuyển.`,
+    countsLabel: 'Tổng hợp hướng đi',
+    kinds: {
+      promoted: 'Lên lớp',
+      retained: 'Ở lại lớp',
+      finishedPrimary: 'Hoàn thành chương trình tiểu học',
+      transferred: 'Chuyển trường',
+      left: 'Thôi học',
+      undecided: 'Chưa có hướng đi',
+    },
+    newClasses: (toYear: string, names: string) =>
+      `Các lớp sẽ được tạo mới cho năm học ${toYear}: ${names}. Phân công giáo viên chủ nhiệm sau khi chuyển.`,
+    classSummary: (name: string, count: number) => `Lớp ${name} — ${count} học sinh`,
+    classUndecided: (count: number) => `${count} chưa có hướng đi`,
+    caption: (name: string, fromYear: string) => `Học sinh lớp ${name}, năm học ${fromYear}`,
+    numberColumn: 'STT',
+    nameColumn: 'Họ và tên',
+    standingColumn: 'Kết quả cuối năm',
+    destinationColumn: 'Hướng đi năm học sau',
+    standing: {
+      completed: 'Hoàn thành chương trình',
+      retained: 'Ở lại lớp (quyết định của hiệu trưởng)',
+    },
+    destinationLabel: (name: string) => `Hướng đi của ${name}`,
+    promoteTo: (name: string) => `Lên lớp ${name}`,
+    stayIn: (name: string) => `Ở lại lớp ${name}`,
+    newClassMark: (name: string) => `${name} (lớp mới)`,
+    dateLabel: 'Ngày (ngày/tháng/năm)',
+    datePlaceholder: 'VD: 15/08/2026',
+    schoolLabel: 'Chuyển đến trường',
+    reasonLabel: 'Lý do thôi học',
+    apply: (count: number, toYear: string) => `Chuyển ${count} học sinh sang năm học ${toYear}…`,
+    blocked: (count: number) =>
+      `Còn ${count} học sinh chưa có hướng đi: hãy hoàn tất kết quả cuối năm ở màn hình Tổng hợp, hoặc chọn chuyển trường hay thôi học cho các em.`,
+    confirmHint: (toYear: string) =>
+      `Mỗi học sinh được ghi năm học vừa qua vào quá trình học tập của học bạ và chuyển vào lớp đã chọn của năm học ${toYear}; học sinh ra trường, chuyển trường, thôi học được đánh dấu với ngày và nơi chuyển đến hoặc lý do. Việc chuyển được ghi vào nhật ký thay đổi.`,
+    confirm: 'Xác nhận chuyển năm học',
+    applied: (toYear: string) => `Đã chuyển học sinh sang năm học ${toYear}.`,
+  },
 } as const;
