@@ -114,10 +114,11 @@ type TableProps = {
   readonly onDraft: (studentId: StudentId, draft: RollOverDraft | undefined) => void;
 };
 
-/** One of last year's classes: its students, their results and where each goes; open while any is undecided. */
+/** One of last year's classes: its students, their results and where each goes, opened on demand. */
 export function RollOverClassTable({ schoolClass, fromYear, students, drafts, ...rest }: TableProps) {
   const undecided = students.filter((student) => student.destination.kind === 'undecided').length;
-  const [open, setOpen] = useState(undecided > 0);
+  // Closed at first: a school of 2,000 students is 60 classes; the summary says where to look.
+  const [open, setOpen] = useState(false);
   return (
     <details className="rollover-class" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
