@@ -27,7 +27,7 @@ export const rollOverStrings = {
     return (
       `Chưa chuyển năm học được: ${students.length} học sinh chưa có hướng đi. ${shown.join('; ')}` +
       `${more > 0 ? `; và ${more} học sinh khác` : ''}. ` +
-      'Hãy hoàn tất kết quả cuối năm ở màn hình Tổng hợp, hoặc chọn chuyển trường hay thôi học cho các em.'
+      'Hãy hoàn tất kết quả cuối năm của các em (xác nhận kết quả, đánh giá bổ sung, quyết định của hiệu trưởng), hoặc chọn chuyển trường hay thôi học.'
     );
   },
 } as const;

@@ -47,14 +47,24 @@ describe('chuyển năm học, in Chromium through the bridge', () => {
     await page.goto(app.bridge.pageUrl);
     await startSampleTrialIn(page, { students: 300, withResults: true });
     await appActions(page).goTo('Thiết lập năm học');
+    // Before the new year: a preview of the year in progress, nothing to apply yet.
     await section()
-      .getByText(/^Hãy bắt đầu năm học \d{4}-\d{4} ở mục Năm học/)
+      .getByText(/^Xem trước: học sinh sẽ được chuyển sau khi bắt đầu năm học/)
       .waitFor();
+    await expect.poll(() => count('Chưa có hướng đi').textContent()).toBe('300');
+    await expect(
+      section()
+        .getByRole('button', { name: /^Chuyển \d+ học sinh/ })
+        .count(),
+    ).resolves.toBe(0);
 
     const start = page.getByRole('button', { name: /^Bắt đầu năm học / });
     const nextYear = ((await start.textContent()) ?? '').replace('Bắt đầu năm học ', '');
     await start.click();
     await page.getByRole('button', { name: `Xác nhận bắt đầu năm học ${nextYear}` }).click();
+    await section()
+      .getByText(/^Xem trước/)
+      .waitFor({ state: 'detached' });
     await section()
       .getByText(new RegExp(`chuyển sang năm học ${nextYear} theo kết quả cuối năm`))
       .waitFor();

@@ -30,8 +30,10 @@ const kinds: readonly DestinationKind[] = [
  */
 export function RollOverSection() {
   const database = useDatabase();
-  const { school, writeContext } = useSchool();
-  const { data, failed, reload } = useRollOverData();
+  const { writeContext } = useSchool();
+  const { view, failed, reload } = useRollOverData();
+  const data = view?.data;
+  const preview = view?.preview ?? false;
   const { feedback, busy, run } = useSetupAction();
   const [drafts, setDrafts] = useState<ReadonlyMap<StudentId, RollOverDraft>>(new Map());
   const [confirming, setConfirming] = useState(false);
@@ -54,7 +56,6 @@ export function RollOverSection() {
   const body = () => {
     if (failed) return <p className="notice error">{strings.loadFailed}</p>;
     if (!data || !plan || !proposal) return <p className="status">{strings.loading}</p>;
-    if (!data.started) return <p className="status">{strings.notStarted(school.schoolYear)}</p>;
     if (plan.students.length === 0) return <p className="status">{strings.nothingLeft(data.fromYear)}</p>;
     const nextClasses = [...data.input.nextClasses, ...proposal.newClasses];
     const newNames = new Set(proposal.newClasses.map((schoolClass) => schoolClass.name));
@@ -80,6 +81,7 @@ export function RollOverSection() {
     return (
       <>
         <p className="hint">{strings.intro(data.fromYear, data.toYear)}</p>
+        {preview && <p className="notice">{strings.preview(data.fromYear, data.toYear)}</p>}
         <dl className="setup-facts rollover-counts" aria-label={strings.countsLabel}>
           {kinds.map((kind) => (
             <div
@@ -112,8 +114,8 @@ export function RollOverSection() {
             onDraft={setDraft}
           />
         ))}
-        {undecided > 0 && <p className="notice warning">{strings.blocked(undecided)}</p>}
-        {!confirming && (
+        {!preview && undecided > 0 && <p className="notice warning">{strings.blocked(undecided)}</p>}
+        {!preview && !confirming && (
           <button
             type="button"
             className="button"

@@ -12,7 +12,7 @@ export const setupStrings = {
     history: 'Các năm học đã thiết lập',
     start: (year: string) => `Bắt đầu năm học ${year}`,
     confirmHint: (year: string) =>
-      `Khi bắt đầu năm học ${year}, mọi người sẽ làm việc trên năm học mới. Lớp và phân công của năm mới cần được thiết lập lại; dữ liệu các năm trước vẫn được giữ nguyên.`,
+      `Khi bắt đầu năm học ${year}, mọi người sẽ làm việc trên năm học mới. Lớp và phân công của năm mới cần được thiết lập lại; dữ liệu các năm trước vẫn được giữ nguyên. Hãy hoàn tất kết quả cuối năm và học bạ của năm học hiện tại trước; sau khi bắt đầu, chuyển học sinh lên lớp ở mục Chuyển năm học.`,
     confirm: (year: string) => `Xác nhận bắt đầu năm học ${year}`,
     started: (year: string) => `Đã bắt đầu năm học ${year}.`,
     foreignLanguage: 'Ngoại ngữ 1 của trường',
@@ -144,8 +144,8 @@ export const setupStrings = {
     heading: 'Chuyển năm học (lên lớp)',
     intro: (fromYear: string, toYear: string) =>
       `Học sinh năm học ${fromYear} chuyển sang năm học ${toYear} theo kết quả cuối năm (Thông tư 27, Điều 11): hoàn thành chương trình lớp học thì lên lớp, chưa hoàn thành thì ở lại lớp theo quyết định của hiệu trưởng; học sinh lớp 5 hoàn thành chương trình tiểu học thì ra trường.`,
-    notStarted: (toYear: string) =>
-      `Hãy bắt đầu năm học ${toYear} ở mục Năm học, rồi chuyển học sinh lên lớp tại đây.`,
+    preview: (fromYear: string, toYear: string) =>
+      `Xem trước: học sinh sẽ được chuyển sau khi bắt đầu năm học ${toYear} ở mục Năm học. Hãy hoàn tất kết quả cuối năm ${fromYear} ở màn hình Bảng tổng hợp trước khi bắt đầu năm học mới (xác nhận kết quả, đánh giá bổ sung, quyết định của hiệu trưởng): sau đó các màn hình chỉ còn các lớp của năm học mới.`,
     loading: 'Đang đọc kết quả cuối năm của các lớp…',
     loadFailed: 'Không đọc được dữ liệu các lớp. Hãy thử lại.',
     nothingLeft: (fromYear: string) => `Không còn học sinh nào của năm học ${fromYear} cần chuyển.`,
@@ -181,7 +181,7 @@ export const setupStrings = {
     reasonLabel: 'Lý do thôi học',
     apply: (count: number, toYear: string) => `Chuyển ${count} học sinh sang năm học ${toYear}…`,
     blocked: (count: number) =>
-      `Còn ${count} học sinh chưa có hướng đi: hãy hoàn tất kết quả cuối năm ở màn hình Tổng hợp, hoặc chọn chuyển trường hay thôi học cho các em.`,
+      `Còn ${count} học sinh chưa có hướng đi: hãy chọn chuyển trường hay thôi học cho các em, hoặc hoàn tất kết quả cuối năm của các em trước.`,
     confirmHint: (toYear: string) =>
       `Mỗi học sinh được ghi năm học vừa qua vào quá trình học tập của học bạ và chuyển vào lớp đã chọn của năm học ${toYear}; học sinh ra trường, chuyển trường, thôi học được đánh dấu với ngày và nơi chuyển đến hoặc lý do. Việc chuyển được ghi vào nhật ký thay đổi.`,
     confirm: 'Xác nhận chuyển năm học',

@@ -1,16 +1,37 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CompiledCatalogue } from '../../../shared/domain/evaluation/compiledCatalogue';
 import { useSchool } from '../../app/SchoolContext';
+import type { SchoolDoc } from '../../data/collections/schools/schoolsCollection';
 import { useDatabase } from '../../data/DatabaseContext';
+import type { HocbaDatabase } from '../../data/database';
 import { loadRollOverData, type RollOverData } from '../../data/queries/rollOverData';
+import { nextSchoolYearOf } from '../../data/writes/setupWrites';
+
+/** What the section shows: the roll-over to apply, or a preview of the next one. */
+export type RollOverView = { readonly data: RollOverData; readonly preview: boolean };
 
 type Loaded =
-  | { readonly key: string; readonly data: RollOverData; readonly failed?: undefined }
-  | { readonly key: string; readonly data?: undefined; readonly failed: true };
+  | { readonly key: string; readonly view: RollOverView; readonly failed?: undefined }
+  | { readonly key: string; readonly view?: undefined; readonly failed: true };
 
 /**
- * Last year's classes, students and year outcomes as the roll-over reads them (undefined while
- * loading); read again when the school's years change and after `reload` (the roll-over applied).
+ * Last year's students still to move, once the new year has started; otherwise a preview of the
+ * year in progress as if the next one had started, so the principal sees who is not settled while
+ * the year's results can still be completed on Tổng hợp (which shows the current year only).
  */
+async function loadView(
+  database: HocbaDatabase,
+  catalogue: CompiledCatalogue,
+  school: SchoolDoc,
+): Promise<RollOverView> {
+  const data = await loadRollOverData(database, catalogue, school);
+  if (data.started && data.input.students.length > 0) return { data, preview: false };
+  const next = nextSchoolYearOf(school);
+  const asIfStarted = { ...school, schoolYear: next, schoolYears: [...school.schoolYears, next] };
+  return { data: await loadRollOverData(database, catalogue, asIfStarted), preview: true };
+}
+
+/** The roll-over's data (undefined while loading), read again when the years change and after `reload`. */
 export function useRollOverData() {
   const database = useDatabase();
   const { school, writeContext } = useSchool();
@@ -19,9 +40,9 @@ export function useRollOverData() {
   const key = `${school.schoolYear}|${school.schoolYears.join(',')}|${version}`;
   useEffect(() => {
     let cancelled = false;
-    loadRollOverData(database, writeContext.catalogue, school).then(
-      (data) => {
-        if (!cancelled) setLoaded({ key, data });
+    loadView(database, writeContext.catalogue, school).then(
+      (view) => {
+        if (!cancelled) setLoaded({ key, view });
       },
       (error: unknown) => {
         console.error('roll-over data', error);
@@ -34,5 +55,5 @@ export function useRollOverData() {
   }, [database, writeContext.catalogue, school, key]);
   const reload = useCallback(() => setVersion((current) => current + 1), []);
   const current = loaded?.key === key ? loaded : undefined;
-  return { data: current?.data, failed: current?.failed === true, reload };
+  return { view: current?.view, failed: current?.failed === true, reload };
 }
