@@ -47,6 +47,7 @@ describe('chuyển năm học, in Chromium through the bridge', () => {
     await page.goto(app.bridge.pageUrl);
     await startSampleTrialIn(page, { students: 300, withResults: true });
     await appActions(page).goTo('Thiết lập năm học');
+    await section().getByRole('button', { name: 'Xem danh sách chuyển năm học' }).click();
     // Before the new year: a preview of the year in progress, nothing to apply yet.
     await section()
       .getByText(/^Xem trước: học sinh sẽ được chuyển sau khi bắt đầu năm học/)
@@ -62,6 +63,8 @@ describe('chuyển năm học, in Chromium through the bridge', () => {
     const nextYear = ((await start.textContent()) ?? '').replace('Bắt đầu năm học ', '');
     await start.click();
     await page.getByRole('button', { name: `Xác nhận bắt đầu năm học ${nextYear}` }).click();
+    // The screen opens afresh on the new year: the list is read again when asked for.
+    await section().getByRole('button', { name: 'Xem danh sách chuyển năm học' }).click();
     await section()
       .getByText(/^Xem trước/)
       .waitFor({ state: 'detached' });

@@ -15,9 +15,11 @@ import type { SchoolDoc } from '../collections/schools/schoolsCollection';
 import type { YearResultDoc } from '../collections/yearResultsCollection';
 import type { HocbaDatabase } from '../database';
 
+/** What the roll-over needs of the school: its id and its years. */
+export type RollOverSchool = Pick<SchoolDoc, 'id' | 'schoolYear' | 'schoolYears'>;
+
 /** Everything the roll-over reads: the two years, their classes, and this year's students. */
 export type RollOverData = {
-  readonly school: SchoolDoc;
   /** The year that ends (the one before the school's current year) and the one that begins. */
   readonly fromYear: string;
   readonly toYear: string;
@@ -67,7 +69,7 @@ function yearInputOf(
 export async function loadRollOverData(
   database: HocbaDatabase,
   catalogue: CompiledCatalogue,
-  school: SchoolDoc,
+  school: RollOverSchool,
 ): Promise<RollOverData> {
   const toYear = school.schoolYear;
   const fromYear = isSchoolYear(toYear) ? schoolYearStarting(startYearOf(toYear) - 1) : '';
@@ -124,7 +126,6 @@ export async function loadRollOverData(
     students.push({ ...base, year: { outcome, confirmed } });
   }
   return {
-    school,
     fromYear,
     toYear,
     started,

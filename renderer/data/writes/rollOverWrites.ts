@@ -9,6 +9,7 @@ import { rollOverStrings, undecidedReasonText } from '../../../shared/rollOver/r
 import type { RollOverChoice, RollOverPlan, StudentPlan } from '../../../shared/rollOver/rollOverTypes';
 import type { ClassDoc } from '../collections/classesCollection';
 import type { PersonDoc, StudentDeparture } from '../collections/people/peopleCollection';
+import type { SchoolDoc } from '../collections/schools/schoolsCollection';
 import type { HocbaDatabase } from '../database';
 import { metaFor } from '../documentMeta';
 import { loadRollOverData, type RollOverData } from '../queries/rollOverData';
@@ -24,9 +25,10 @@ export async function previewRollOver(
   database: HocbaDatabase,
   catalogue: CompiledCatalogue,
   choices: ReadonlyMap<StudentId, RollOverChoice> = new Map(),
-): Promise<{ readonly data: RollOverData; readonly plan: RollOverPlan }> {
-  const data = await loadRollOverData(database, catalogue, await loadSchool(database));
-  return { data, plan: planRollOver({ ...data.input, choices }) };
+): Promise<{ readonly school: SchoolDoc; readonly data: RollOverData; readonly plan: RollOverPlan }> {
+  const school = await loadSchool(database);
+  const data = await loadRollOverData(database, catalogue, school);
+  return { school, data, plan: planRollOver({ ...data.input, choices }) };
 }
 
 /** Electives the student keeps in a grade: those that are still electives there (Ngoại ngữ 1 is compulsory from grade 3). */
@@ -93,8 +95,8 @@ export async function applyRollOver(
   choices: ReadonlyMap<StudentId, RollOverChoice>,
 ): Promise<RollOverResult> {
   if (!context.permissions.canSetUpSchool) throw new WriteRefused(rollOverStrings.notLeadership);
-  const { data, plan } = await previewRollOver(database, context.catalogue, choices);
-  const { school, fromYear, toYear } = data;
+  const { school, data, plan } = await previewRollOver(database, context.catalogue, choices);
+  const { fromYear, toYear } = data;
   if (!data.started) throw new WriteRefused(rollOverStrings.notStarted);
   const undecided = plan.students.flatMap((student) =>
     student.destination.kind === 'undecided'

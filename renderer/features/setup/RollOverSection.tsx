@@ -31,7 +31,8 @@ const kinds: readonly DestinationKind[] = [
 export function RollOverSection() {
   const database = useDatabase();
   const { writeContext } = useSchool();
-  const { view, failed, reload } = useRollOverData();
+  const [shown, setShown] = useState(false);
+  const { view, failed, reload } = useRollOverData(shown);
   const data = view?.data;
   const preview = view?.preview ?? false;
   const { feedback, busy, run } = useSetupAction();
@@ -54,6 +55,15 @@ export function RollOverSection() {
   };
 
   const body = () => {
+    if (!shown)
+      return (
+        <>
+          <p className="hint">{strings.closedHint}</p>
+          <button type="button" className="button" onClick={() => setShown(true)}>
+            {strings.show}
+          </button>
+        </>
+      );
     if (failed) return <p className="notice error">{strings.loadFailed}</p>;
     if (!data || !plan || !proposal) return <p className="status">{strings.loading}</p>;
     if (plan.students.length === 0) return <p className="status">{strings.nothingLeft(data.fromYear)}</p>;

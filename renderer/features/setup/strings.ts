@@ -146,6 +146,9 @@ export const setupStrings = {
       `Học sinh năm học ${fromYear} chuyển sang năm học ${toYear} theo kết quả cuối năm (Thông tư 27, Điều 11): hoàn thành chương trình lớp học thì lên lớp, chưa hoàn thành thì ở lại lớp theo quyết định của hiệu trưởng; học sinh lớp 5 hoàn thành chương trình tiểu học thì ra trường.`,
     preview: (fromYear: string, toYear: string) =>
       `Xem trước: học sinh sẽ được chuyển sau khi bắt đầu năm học ${toYear} ở mục Năm học. Hãy hoàn tất kết quả cuối năm ${fromYear} ở màn hình Bảng tổng hợp trước khi bắt đầu năm học mới (xác nhận kết quả, đánh giá bổ sung, quyết định của hiệu trưởng): sau đó các màn hình chỉ còn các lớp của năm học mới.`,
+    closedHint:
+      'Xét lên lớp, ở lại lớp, ra trường theo kết quả cuối năm; ghi học sinh chuyển trường, thôi học. Xem trước được trong năm học; chuyển sau khi bắt đầu năm học mới.',
+    show: 'Xem danh sách chuyển năm học',
     loading: 'Đang đọc kết quả cuối năm của các lớp…',
     loadFailed: 'Không đọc được dữ liệu các lớp. Hãy thử lại.',
     nothingLeft: (fromYear: string) => `Không còn học sinh nào của năm học ${fromYear} cần chuyển.`,

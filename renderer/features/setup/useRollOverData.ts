@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CompiledCatalogue } from '../../../shared/domain/evaluation/compiledCatalogue';
 import { useSchool } from '../../app/SchoolContext';
-import type { SchoolDoc } from '../../data/collections/schools/schoolsCollection';
 import { useDatabase } from '../../data/DatabaseContext';
 import type { HocbaDatabase } from '../../data/database';
-import { loadRollOverData, type RollOverData } from '../../data/queries/rollOverData';
+import { loadRollOverData, type RollOverData, type RollOverSchool } from '../../data/queries/rollOverData';
 import { nextSchoolYearOf } from '../../data/writes/setupWrites';
 
 /** What the section shows: the roll-over to apply, or a preview of the next one. */
@@ -22,7 +21,7 @@ type Loaded =
 async function loadView(
   database: HocbaDatabase,
   catalogue: CompiledCatalogue,
-  school: SchoolDoc,
+  school: RollOverSchool,
 ): Promise<RollOverView> {
   const data = await loadRollOverData(database, catalogue, school);
   if (data.started && data.input.students.length > 0) return { data, preview: false };
@@ -31,16 +30,23 @@ async function loadView(
   return { data: await loadRollOverData(database, catalogue, asIfStarted), preview: true };
 }
 
-/** The roll-over's data (undefined while loading), read again when the years change and after `reload`. */
-export function useRollOverData() {
+/**
+ * The roll-over's data (undefined while loading; nothing is read until `enabled`: a school's year
+ * of results is tens of thousands of documents), read again when the years change and after `reload`.
+ */
+export function useRollOverData(enabled: boolean) {
   const database = useDatabase();
   const { school, writeContext } = useSchool();
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
-  const key = `${school.schoolYear}|${school.schoolYears.join(',')}|${version}`;
+  const { id, schoolYear } = school;
+  const years = school.schoolYears.join(',');
+  const key = `${id}|${schoolYear}|${years}|${version}`;
   useEffect(() => {
+    if (!enabled) return undefined;
     let cancelled = false;
-    loadView(database, writeContext.catalogue, school).then(
+    const schoolYears = years.split(',');
+    loadView(database, writeContext.catalogue, { id, schoolYear, schoolYears }).then(
       (view) => {
         if (!cancelled) setLoaded({ key, view });
       },
@@ -52,7 +58,7 @@ export function useRollOverData() {
     return () => {
       cancelled = true;
     };
-  }, [database, writeContext.catalogue, school, key]);
+  }, [database, writeContext.catalogue, id, schoolYear, years, key, enabled]);
   const reload = useCallback(() => setVersion((current) => current + 1), []);
   const current = loaded?.key === key ? loaded : undefined;
   return { view: current?.view, failed: current?.failed === true, reload };
