@@ -130,6 +130,18 @@ describe('planRollOver (TT27 Điều 11)', () => {
     expect(plan.counts.undecided).toBe(5);
   });
 
+  it('names the step still to take before a missing confirmation', () => {
+    const plan = planRollOver({
+      classes: [c3A],
+      nextClasses: [],
+      students: [
+        student(c3A, 'Khổng Văn Lực', awaitingSupplementary, false),
+        student(c3A, 'Lò Thị Mơ', retainedByDecision, false),
+      ],
+    });
+    expect(plan.students.map((entry) => entry.standing)).toEqual(['awaitingSupplementary', 'notConfirmed']);
+  });
+
   it('follows the principal’s decision for a student on an individual education plan (TT27 Điều 8)', () => {
     const waiting = student(c3A, 'Trịnh Văn Nam', onPlan());
     const up = student(c3A, 'Mai Thị Oanh', onPlan('promoted'));
