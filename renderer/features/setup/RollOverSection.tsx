@@ -90,6 +90,7 @@ export function RollOverSection() {
     };
     return (
       <>
+        {view.doneYear && <p className="status">{strings.done(view.doneYear)}</p>}
         <p className="hint">{strings.intro(data.fromYear, data.toYear)}</p>
         {preview && <p className="notice">{strings.preview(data.fromYear, data.toYear)}</p>}
         <dl className="setup-facts rollover-counts" aria-label={strings.countsLabel}>

@@ -151,6 +151,7 @@ export const setupStrings = {
     show: 'Xem danh sách chuyển năm học',
     loading: 'Đang đọc kết quả cuối năm của các lớp…',
     loadFailed: 'Không đọc được dữ liệu các lớp. Hãy thử lại.',
+    done: (fromYear: string) => `Học sinh năm học ${fromYear} đã được chuyển xong.`,
     nothingLeft: (fromYear: string) => `Không còn học sinh nào của năm học ${fromYear} cần chuyển.`,
     countsLabel: 'Tổng hợp hướng đi',
     kinds: {

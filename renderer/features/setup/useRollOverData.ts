@@ -7,7 +7,12 @@ import { loadRollOverData, type RollOverData, type RollOverSchool } from '../../
 import { nextSchoolYearOf } from '../../data/writes/setupWrites';
 
 /** What the section shows: the roll-over to apply, or a preview of the next one. */
-export type RollOverView = { readonly data: RollOverData; readonly preview: boolean };
+export type RollOverView = {
+  readonly data: RollOverData;
+  readonly preview: boolean;
+  /** The year whose students have all moved on already (the last roll-over is done). */
+  readonly doneYear?: string;
+};
 
 type Loaded =
   | { readonly key: string; readonly view: RollOverView; readonly failed?: undefined }
@@ -27,7 +32,8 @@ async function loadView(
   if (data.started && data.input.students.length > 0) return { data, preview: false };
   const next = nextSchoolYearOf(school);
   const asIfStarted = { ...school, schoolYear: next, schoolYears: [...school.schoolYears, next] };
-  return { data: await loadRollOverData(database, catalogue, asIfStarted), preview: true };
+  const preview = await loadRollOverData(database, catalogue, asIfStarted);
+  return { data: preview, preview: true, ...(data.started ? { doneYear: data.fromYear } : {}) };
 }
 
 /**
