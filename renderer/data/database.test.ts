@@ -81,7 +81,7 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
     expect(await database.classes.count().exec()).toBe(7);
   });
 
-  it('migrates data written by the first schema versions: people v0 → v3, schools v0 → v3', async () => {
+  it('migrates data written by the first schema versions: people v0 → v4, schools v0 → v3', async () => {
     const name = `test-migrate-${Date.now().toString(36)}`;
     const v0 = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false });
     const collections = await v0.addCollections({
@@ -104,6 +104,7 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
         entryDate: _e,
         priorYears: _y,
         individualEducationPlan: _i,
+        departure: _d,
         ...person
       }) => person,
     );
@@ -122,6 +123,7 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
       expect(person.entryDate).toBeNull();
       expect(person.priorYears).toEqual([]);
       expect(person.individualEducationPlan).toBe(false);
+      expect(person.departure).toBeNull();
       expect(person.updatedBy).toBe(principal);
     }
     const migratedSchool = await migrated.schools.findOne(school.id).exec();

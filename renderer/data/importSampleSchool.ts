@@ -6,7 +6,7 @@ import { sampleEnrolments } from '../../shared/sample/sampleStudyHistory';
 import type { AssignmentDoc } from './collections/assignmentsCollection';
 import type { CharacterResultDoc } from './collections/characterResultsCollection';
 import type { ClassDoc } from './collections/classesCollection';
-import { newInV3, type PersonDoc } from './collections/people/peopleCollection';
+import { newStudentFields, type PersonDoc } from './collections/people/peopleCollection';
 import type { SchoolDoc } from './collections/schools/schoolsCollection';
 import type { SubjectResultDoc } from './collections/subjectResultsCollection';
 import type { HocbaDatabase } from './database';
@@ -57,7 +57,7 @@ export function sampleSchoolDocuments(
         photo: null,
         birthCertificateCheck: null,
         parentsConfirmation: null,
-        ...newInV3,
+        ...newStudentFields,
         ...(enrolment
           ? {
               listNumber: enrolment.listNumber,

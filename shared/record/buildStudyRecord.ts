@@ -165,29 +165,41 @@ function traitRows(
   });
 }
 
+/** The source of one year's line of the study history: the year's class, the school, the register. */
+export type StudyYearSource = Pick<
+  StudyRecordSource,
+  'school' | 'schoolClass' | 'registerNumber' | 'entryDate' | 'priorYears'
+>;
+
 /**
- * Every year the student has, oldest first, this year last. The date of entry or transfer belongs
+ * The line of the study history for the source's own year. The date of entry or transfer belongs
  * to the first year at a school: a student who was here last year did not enter again this year.
+ * The year roll-over writes this line into the student's `priorYears`.
  */
-function studyHistoryOf(source: StudyRecordSource): StudyHistoryEntry[] {
+export function studyYearEntryOf(source: StudyYearSource): StudyHistoryEntry {
   const { schoolClass, school } = source;
-  const earlier = [...(source.priorYears ?? [])]
-    .filter((prior) => prior.schoolYear < schoolClass.schoolYear)
-    .sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
-  const previous = earlier.at(-1);
+  const previous = earlierYearsOf(source).at(-1);
   const continuing = previous?.schoolCode === school.code;
-  return [
-    ...earlier,
-    {
-      schoolYear: schoolClass.schoolYear,
-      grade: schoolClass.grade,
-      className: schoolClass.name,
-      schoolName: school.name,
-      schoolCode: school.code,
-      registerNumber: source.registerNumber ?? '',
-      entryDate: continuing ? null : (source.entryDate ?? null),
-    },
-  ];
+  return {
+    schoolYear: schoolClass.schoolYear,
+    grade: schoolClass.grade,
+    className: schoolClass.name,
+    schoolName: school.name,
+    schoolCode: school.code,
+    registerNumber: source.registerNumber ?? '',
+    entryDate: continuing ? null : (source.entryDate ?? null),
+  };
+}
+
+function earlierYearsOf(source: StudyYearSource): StudyHistoryEntry[] {
+  return [...(source.priorYears ?? [])]
+    .filter((prior) => prior.schoolYear < source.schoolClass.schoolYear)
+    .sort((a, b) => a.schoolYear.localeCompare(b.schoolYear));
+}
+
+/** Every year the student has, oldest first, this year last. */
+function studyHistoryOf(source: StudyRecordSource): StudyHistoryEntry[] {
+  return [...earlierYearsOf(source), studyYearEntryOf(source)];
 }
 
 /**

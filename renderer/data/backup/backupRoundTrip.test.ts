@@ -63,7 +63,7 @@ describe('a backup of the database restored into a fresh profile (Chromium Index
     const { database } = await seededDatabase(harness);
     const current = parse(await exportDatabase(database, testDeviceId));
     expect(current.version).toBe(2);
-    expect(current.schemaVersions?.people).toBe(3);
+    expect(current.schemaVersions?.people).toBe(4);
     await database.close();
     // What a build of the week before wrote: format 1, no versions, people and schools without
     // the fields version 3 added.
@@ -92,7 +92,7 @@ describe('a backup of the database restored into a fresh profile (Chromium Index
 
     const newer = databaseExportSchema.parse({
       ...current,
-      schemaVersions: { ...current.schemaVersions, people: 4 },
+      schemaVersions: { ...current.schemaVersions, people: (current.schemaVersions?.people ?? 0) + 1 },
     });
     const fresh = await harness.open();
     await expect(importDatabase(fresh, newer)).rejects.toThrow(/newer than this version/);
@@ -106,6 +106,7 @@ describe('a backup of the database restored into a fresh profile (Chromium Index
       expect(person.priorYears).toEqual([]);
       expect(person.registerNumber).toBe('');
       expect(person.individualEducationPlan).toBe(false);
+      expect(person.departure).toBeNull();
     }
     // Everything else as it was, the audit chain included.
     expect(again.collections.subjectResults?.length).toBe(current.collections.subjectResults?.length);

@@ -2,7 +2,7 @@ import type { ClassListPreview } from '../../../shared/classList/classListPrevie
 import { listNumbersOf } from '../../../shared/classList/listNumbers';
 import { studentIdOf, type ClassId } from '../../../shared/domain/ids';
 import { searchKeyOf } from '../../../shared/domain/text';
-import { newInV3, type PersonDoc } from '../collections/people/peopleCollection';
+import { newStudentFields, type PersonDoc } from '../collections/people/peopleCollection';
 import type { HocbaDatabase } from '../database';
 import { metaFor } from '../documentMeta';
 import { auditedBulkInsert } from './auditedWrite';
@@ -67,7 +67,7 @@ export async function importClassList(
     photo: null,
     birthCertificateCheck: null,
     parentsConfirmation: null,
-    ...newInV3,
+    ...newStudentFields,
     listNumber,
     ...meta,
   }));

@@ -51,6 +51,21 @@ describe('History in a teacher’s words (issue 10, point 7)', () => {
     );
   });
 
+  it('describes a departure the year roll-over recorded in words', () => {
+    const departure = {
+      kind: 'transferred',
+      date: '2026-08-20',
+      schoolYear: '2025-2026',
+      detail: 'Trường Tiểu học Kim Liên',
+    };
+    expect(describeTarget(catalogue, eventOn('people', 'departure'))).toBe(
+      'Hồ sơ học sinh · Ra trường, chuyển trường, thôi học',
+    );
+    expect(describeValue(JSON.stringify(departure), people)).toBe(
+      'Hình thức: Chuyển trường; Ngày: 20/08/2026; Năm học: 2025-2026; Trường chuyển đến hoặc lý do: Trường Tiểu học Kim Liên',
+    );
+  });
+
   it('says which desktop made a change', () => {
     expect(describeDevice('dev-1234567890', 'dev-1234567890')).toBe('Máy này');
     expect(describeDevice('0f1e2d3c4b5a', 'dev-1234567890')).toBe('Máy khác (0f1e2d3c)');

@@ -23,6 +23,11 @@ export const fieldWords: Readonly<Record<string, string>> = {
   width: '',
   height: '',
   classId: 'Lớp',
+  // Written by the year roll-over.
+  departure: 'Ra trường, chuyển trường, thôi học',
+  kind: 'Hình thức',
+  detail: 'Trường chuyển đến hoặc lý do',
+  schoolYear: 'Năm học',
   // The year's decisions.
   confirmation: 'Xác nhận kết quả cuối năm',
   fingerprint: 'Dữ liệu được xác nhận',
@@ -75,6 +80,9 @@ export const valueWords: Readonly<Record<string, string>> = {
   notCompleted: 'Chưa hoàn thành',
   promoted: 'Lên lớp',
   retained: 'Ở lại lớp',
+  finishedPrimary: 'Hoàn thành chương trình tiểu học',
+  transferred: 'Chuyển trường',
+  left: 'Thôi học',
   excellent: 'Học sinh Xuất sắc',
   exemplary: 'Học sinh Tiêu biểu',
   HTXS: 'Hoàn thành xuất sắc',

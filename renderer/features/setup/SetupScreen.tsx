@@ -2,6 +2,7 @@ import './setup.css';
 import { useSchool } from '../../app/SchoolContext';
 import { AssignmentSection } from './AssignmentSection';
 import { ClassesSection } from './ClassesSection';
+import { RollOverSection } from './RollOverSection';
 import { SchoolYearSection } from './SchoolYearSection';
 import { SigningIdentitySection } from './SigningIdentitySection';
 import { StaffSection } from './StaffSection';
@@ -29,6 +30,7 @@ export function SetupScreen() {
       )}
       <SchoolYearSection readOnly={readOnly} />
       <ClassesSection readOnly={readOnly} />
+      {!readOnly && <RollOverSection />}
       <StaffSection readOnly={readOnly} />
       <AssignmentSection readOnly={readOnly} />
       <SigningIdentitySection readOnly={readOnly} />

@@ -12,7 +12,7 @@ export const setupStrings = {
     history: 'Các năm học đã thiết lập',
     start: (year: string) => `Bắt đầu năm học ${year}`,
     confirmHint: (year: string) =>
-      `Khi bắt đầu năm học ${year}, mọi người sẽ làm việc trên năm học mới. Lớp và phân công của năm mới cần được thiết lập lại; dữ liệu các năm trước vẫn được giữ nguyên.`,
+      `Khi bắt đầu năm học ${year}, mọi người sẽ làm việc trên năm học mới. Lớp và phân công của năm mới cần được thiết lập lại; dữ liệu các năm trước vẫn được giữ nguyên. Hãy hoàn tất kết quả cuối năm và học bạ của năm học hiện tại trước; sau khi bắt đầu, chuyển học sinh lên lớp ở mục Chuyển năm học.`,
     confirm: (year: string) => `Xác nhận bắt đầu năm học ${year}`,
     started: (year: string) => `Đã bắt đầu năm học ${year}.`,
     foreignLanguage: 'Ngoại ngữ 1 của trường',
@@ -139,5 +139,56 @@ export const setupStrings = {
     currentNone: 'Lớp chưa được phân công.',
     homeroomMark: 'Chủ nhiệm',
     elective: (label: string) => `${label} (tự chọn)`,
+  },
+  rollOver: {
+    heading: 'Chuyển năm học (lên lớp)',
+    intro: (fromYear: string, toYear: string) =>
+      `Học sinh năm học ${fromYear} chuyển sang năm học ${toYear} theo kết quả cuối năm (Thông tư 27, Điều 11): hoàn thành chương trình lớp học thì lên lớp, chưa hoàn thành thì ở lại lớp theo quyết định của hiệu trưởng; học sinh lớp 5 hoàn thành chương trình tiểu học thì ra trường.`,
+    preview: (fromYear: string, toYear: string) =>
+      `Xem trước: học sinh sẽ được chuyển sau khi bắt đầu năm học ${toYear} ở mục Năm học. Hãy hoàn tất kết quả cuối năm ${fromYear} ở màn hình Bảng tổng hợp trước khi bắt đầu năm học mới (xác nhận kết quả, đánh giá bổ sung, quyết định của hiệu trưởng): sau đó các màn hình chỉ còn các lớp của năm học mới.`,
+    closedHint:
+      'Xét lên lớp, ở lại lớp, ra trường theo kết quả cuối năm; ghi học sinh chuyển trường, thôi học. Xem trước được trong năm học; chuyển sau khi bắt đầu năm học mới.',
+    show: 'Xem danh sách chuyển năm học',
+    loading: 'Đang đọc kết quả cuối năm của các lớp…',
+    loadFailed: 'Không đọc được dữ liệu các lớp. Hãy thử lại.',
+    done: (fromYear: string) => `Học sinh năm học ${fromYear} đã được chuyển xong.`,
+    nothingLeft: (fromYear: string) => `Không còn học sinh nào của năm học ${fromYear} cần chuyển.`,
+    countsLabel: 'Tổng hợp hướng đi',
+    kinds: {
+      promoted: 'Lên lớp',
+      retained: 'Ở lại lớp',
+      finishedPrimary: 'Hoàn thành chương trình tiểu học',
+      transferred: 'Chuyển trường',
+      left: 'Thôi học',
+      undecided: 'Chưa có hướng đi',
+    },
+    newClasses: (toYear: string, names: string) =>
+      `Các lớp sẽ được tạo mới cho năm học ${toYear}: ${names}. Phân công giáo viên chủ nhiệm sau khi chuyển.`,
+    classSummary: (name: string, count: number) => `Lớp ${name} — ${count} học sinh`,
+    classUndecided: (count: number) => `${count} chưa có hướng đi`,
+    caption: (name: string, fromYear: string) => `Học sinh lớp ${name}, năm học ${fromYear}`,
+    numberColumn: 'STT',
+    nameColumn: 'Họ và tên',
+    standingColumn: 'Kết quả cuối năm',
+    destinationColumn: 'Hướng đi năm học sau',
+    standing: {
+      completed: 'Hoàn thành chương trình',
+      retained: 'Ở lại lớp (quyết định của hiệu trưởng)',
+    },
+    destinationLabel: (name: string) => `Hướng đi của ${name}`,
+    promoteTo: (name: string) => `Lên lớp ${name}`,
+    stayIn: (name: string) => `Ở lại lớp ${name}`,
+    newClassMark: (name: string) => `${name} (lớp mới)`,
+    dateLabel: 'Ngày (ngày/tháng/năm)',
+    datePlaceholder: 'VD: 15/08/2026',
+    schoolLabel: 'Chuyển đến trường',
+    reasonLabel: 'Lý do thôi học',
+    apply: (count: number, toYear: string) => `Chuyển ${count} học sinh sang năm học ${toYear}…`,
+    blocked: (count: number) =>
+      `Còn ${count} học sinh chưa có hướng đi: hãy chọn chuyển trường hay thôi học cho các em, hoặc hoàn tất kết quả cuối năm của các em trước.`,
+    confirmHint: (toYear: string) =>
+      `Mỗi học sinh được ghi năm học vừa qua vào quá trình học tập của học bạ và chuyển vào lớp đã chọn của năm học ${toYear}; học sinh ra trường, chuyển trường, thôi học được đánh dấu với ngày và nơi chuyển đến hoặc lý do. Việc chuyển được ghi vào nhật ký thay đổi.`,
+    confirm: 'Xác nhận chuyển năm học',
+    applied: (toYear: string) => `Đã chuyển học sinh sang năm học ${toYear}.`,
   },
 } as const;

@@ -1,9 +1,8 @@
 import type { RxCollection, RxCollectionCreator, RxJsonSchema } from 'rxdb';
-import type { StudyHistoryEntry } from '../../../../shared/record/buildStudyRecord';
-import type { ClassId, StudentId } from '../../../../shared/domain/ids';
 import { documentMetaProperties, documentMetaRequired } from '../../documentMeta';
 import { migratePersonV0toV1 } from './peopleSchemaV1';
-import { migratePersonV1toV2, type PersonDocV2 } from './peopleSchemaV2';
+import { migratePersonV1toV2 } from './peopleSchemaV2';
+import { migratePersonV2toV3, newInV3, type PersonDocV3 } from './peopleSchemaV3';
 
 /**
  * The identity fields of the live schema, its own copy: the frozen v0 and v1 schemas keep theirs,
@@ -33,6 +32,17 @@ export type DatedCheck = { readonly date: string; readonly by: string };
 export type PhotoReference = { readonly photoId: string; readonly width: number; readonly height: number };
 
 /**
+ * How a student left the school: hoàn thành chương trình tiểu học, chuyển trường (`detail`: the
+ * school they go to), thôi học (`detail`: the reason); `schoolYear` is their last year here.
+ */
+export type StudentDeparture = {
+  readonly kind: 'finishedPrimary' | 'transferred' | 'left';
+  readonly date: string;
+  readonly schoolYear: string;
+  readonly detail: string;
+};
+
+/**
  * `people`: one document per student (identity, identifiers, photo reference), written by the
  * homeroom teacher.
  *
@@ -46,23 +56,13 @@ export type PhotoReference = { readonly photoId: string; readonly width: number;
  *   `registerNumber` (số đăng bộ), `entryDate` (ngày nhập học/chuyển đến) and `priorYears`; and
  *   `individualEducationPlan`, a student with disabilities evaluated against their individual
  *   education plan (kế hoạch giáo dục cá nhân, TT27 Điều 8) instead of the standard levels.
+ * - v4: `departure`, written by the year roll-over: the student finished primary school, transferred
+ *   to another school (chuyển trường) or left (thôi học), with the date, the last school year here
+ *   and the school or the reason. The student keeps the class of that last year.
  */
-export type PersonDoc = Omit<
-  PersonDocV2,
-  'id' | 'classId' | 'photo' | 'birthCertificateCheck' | 'parentsConfirmation'
-> & {
-  /** `student:<studentCode>` (studentIdOf), the class's id (classIdOf): typed as such from v2 on. */
-  readonly id: StudentId;
-  readonly classId: ClassId;
-  readonly photo: PhotoReference | null;
-  readonly birthCertificateCheck: DatedCheck | null;
-  readonly parentsConfirmation: DatedCheck | null;
-  readonly listNumber: number | null;
-  readonly registerNumber: string;
-  readonly entryDate: string | null;
-  /** Years before this one (the roll-over or a transfer's record writes them), oldest first. */
-  readonly priorYears: readonly StudyHistoryEntry[];
-  readonly individualEducationPlan: boolean;
+export type PersonDoc = PersonDocV3 & {
+  /** Why and when the student left the school; null while they study here. */
+  readonly departure: StudentDeparture | null;
 };
 
 const datedCheck = {
@@ -74,7 +74,7 @@ const datedCheck = {
 
 export const peopleSchema: RxJsonSchema<PersonDoc> = {
   title: 'people',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -126,6 +126,17 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
       },
     },
     individualEducationPlan: { type: 'boolean' },
+    departure: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        kind: { type: 'string', enum: ['finishedPrimary', 'transferred', 'left'] },
+        date: { type: 'string', maxLength: 10 },
+        schoolYear: { type: 'string', maxLength: 9 },
+        detail: { type: 'string', maxLength: 300 },
+      },
+      required: ['kind', 'date', 'schoolYear', 'detail'],
+    },
     ...documentMetaProperties,
   },
   required: [
@@ -142,6 +153,7 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
     'entryDate',
     'priorYears',
     'individualEducationPlan',
+    'departure',
     ...documentMetaRequired,
   ],
   indexes: ['classId'],
@@ -151,23 +163,15 @@ export const peopleSchema: RxJsonSchema<PersonDoc> = {
 export const peopleMigrationStrategies = {
   1: migratePersonV0toV1,
   2: migratePersonV1toV2,
-  // The same stored ids, typed: this app wrote them with studentIdOf and classIdOf.
-  3: (old: PersonDocV2): PersonDoc => ({
-    ...old,
-    id: old.id as StudentId,
-    classId: old.classId as ClassId,
-    ...newInV3,
-  }),
+  3: migratePersonV2toV3,
+  4: (old: PersonDocV3): PersonDoc => ({ ...old, ...newInV4 }),
 };
 
-/** What v3 adds, as a student has it before anyone enters it. */
-export const newInV3 = {
-  listNumber: null,
-  registerNumber: '',
-  entryDate: null,
-  priorYears: [],
-  individualEducationPlan: false,
-} as const satisfies Partial<PersonDoc>;
+/** What v4 adds, as a student who studies here has it. */
+export const newInV4 = { departure: null } as const satisfies Partial<PersonDoc>;
+
+/** Everything added since v2, as a new student has it before anyone enters it. */
+export const newStudentFields = { ...newInV3, ...newInV4 } as const;
 
 export type PeopleCollection = RxCollection<PersonDoc>;
 
