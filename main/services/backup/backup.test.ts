@@ -281,6 +281,29 @@ describe('restoring a backup the page sends (Khôi phục)', () => {
     expect(await readdir(join(target, 'backups'))).toEqual([restored.summary.fileName]);
   });
 
+  it('keeps a restored backup whose header time is not a date under today’s name', async () => {
+    const source = await fresh();
+    const path = join(source, 'odd.hocbak');
+    const writer = await BackupWriter.create(
+      path,
+      passphrase,
+      { createdAt: 'x', appVersion: 'x', school },
+      scrypt,
+    );
+    await writer.add('database.json', exportOf(chainOf('dev-a', 2)));
+    await writer.finish({});
+    const target = await fresh();
+    const desk = createBackupDesk({
+      dataDir: target,
+      appVersion: '1.0.0',
+      auditHeads: { adoptRestored: () => Promise.resolve(0) },
+    });
+    desk.stage('d'.repeat(32), 0, 1, await readFile(path));
+    const restored = await desk.restore('d'.repeat(32), passphrase);
+    expect(restored.summary.fileName).toMatch(/^hocba-01001-\d{8}-\d{4}\.hocbak$/);
+    expect(await readdir(join(target, 'backups'))).toEqual([restored.summary.fileName]);
+  });
+
   it('refuses an upload that is not a backup, and one with a piece missing', async () => {
     const target = await fresh();
     const desk = createBackupDesk({

@@ -148,7 +148,11 @@ export function createBackupDesk(options: {
       const opened = await restoreBackup(path, passphrase, options.dataDir);
       await options.auditHeads.adoptRestored(opened.databaseName, opened.chains);
       // Kept among this desktop's backups under its usual name (unless one of that name is here).
-      const keptName = backupFileNameOf(opened.school, new Date(opened.createdAt));
+      const createdAt = new Date(opened.createdAt);
+      const keptName = backupFileNameOf(
+        opened.school,
+        Number.isNaN(createdAt.getTime()) ? new Date() : createdAt,
+      );
       const kept = await stat(join(folder, keptName)).then(
         () => true,
         () => false,
@@ -158,7 +162,7 @@ export function createBackupDesk(options: {
       received.delete(uploadId);
       restored = { id: randomBytes(16).toString('hex'), database: opened.database };
       return {
-        summary: { ...summaryOf(opened), fileName: kept ? opened.fileName : keptName },
+        summary: { ...summaryOf(opened), fileName: keptName },
         databaseName: opened.databaseName,
         restoreId: restored.id,
         parts: Math.max(1, Math.ceil(opened.database.length / restoredPartBytes)),
