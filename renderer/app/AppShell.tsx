@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { staffRoleNames, type StaffMember } from '../../shared/domain/staff';
+import { staffChoiceLabel } from '../../shared/domain/staffChoice';
 import { BackupReminder } from '../features/backup/BackupReminder';
 import { useIpc } from '../ipc/IpcContext';
 import type { AppInfo } from '../../shared/ipc/contract';
@@ -82,7 +83,7 @@ export function AppShell({
               >
                 {staff.map((member) => (
                   <option key={member.userId} value={member.userId}>
-                    {member.fullName} — {staffRoleNames[member.role]}
+                    {staffChoiceLabel(member, staff)} — {staffRoleNames[member.role]}
                   </option>
                 ))}
               </select>

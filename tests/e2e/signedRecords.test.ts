@@ -1,3 +1,4 @@
+import { staffRoleNames } from '../../shared/domain/staff';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +95,17 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     expect(class1A).toBeDefined();
     await page.goto(app.bridge.pageUrl);
     await startSampleTrialIn(page, { withResults: true, timeout: 90_000 });
+
+    // The sample school has namesakes on its staff: the user switch tells them apart by login.
+    const options = await page.getByLabel('Đổi người dùng (dùng thử)').locator('option').allTextContents();
+    expect(new Set(options).size).toBe(options.length);
+    const names = sample.staff.map((member) => member.fullName);
+    const namesakes = sample.staff.filter(
+      (member) => names.filter((name) => name === member.fullName).length > 1,
+    );
+    expect(namesakes.length).toBeGreaterThan(1);
+    for (const member of namesakes)
+      expect(options).toContain(`${member.fullName} (${member.login}) — ${staffRoleNames[member.role]}`);
 
     await goTo('Thiết lập năm học');
     const staffForm = page.getByRole('form', { name: 'Thêm giáo viên' });

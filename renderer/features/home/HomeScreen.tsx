@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
+import { staffChoiceLabel } from '../../../shared/domain/staffChoice';
 import { searchKeyOf } from '../../../shared/domain/text';
+import { useSchool } from '../../app/SchoolContext';
 import { ClassPicker } from './ClassPicker';
 import { homeStrings } from './strings';
 import { StudentTable } from './StudentTable';
@@ -15,7 +17,14 @@ type Props = {
 /** Home: the school, its classes, and the students of the chosen class or of a name search. */
 export function HomeScreen({ selectedClassId, onSelectClass }: Props) {
   const overview = useSchoolOverview();
+  const { school: schoolDoc, assignments } = useSchool();
   const [query, setQuery] = useState('');
+  /** The homeroom teacher as the user switch names them (a namesake with the login). */
+  const homeroomLabel = (schoolClass: { readonly id: string; readonly homeroomTeacherName: string }) => {
+    const teacherId = assignments.find((a) => a.classId === schoolClass.id && a.homeroom)?.teacherId;
+    const member = schoolDoc.staff.find((candidate) => candidate.userId === teacherId);
+    return member ? staffChoiceLabel(member, schoolDoc.staff) : schoolClass.homeroomTeacherName;
+  };
   const searchKey = searchKeyOf(query);
 
   const counts = useMemo(
@@ -108,7 +117,7 @@ export function HomeScreen({ selectedClassId, onSelectClass }: Props) {
             <>
               <div className="roster-heading">
                 <h2>{homeStrings.classHeading(selected.name)}</h2>
-                <span className="muted">{homeStrings.homeroomTeacher(selected.homeroomTeacherName)}</span>
+                <span className="muted">{homeStrings.homeroomTeacher(homeroomLabel(selected))}</span>
               </div>
               <StudentTable
                 students={studentsByClass.get(selected.id) ?? []}

@@ -5,7 +5,7 @@ import { useSchool } from '../../app/SchoolContext';
 import { useDatabase } from '../../data/DatabaseContext';
 import { addClass } from '../../data/writes/setupWrites';
 import { SetupFeedback } from './SetupFeedback';
-import { staffChoiceLabel } from './staffChoice';
+import { staffChoiceLabel } from '../../../shared/domain/staffChoice';
 import { setupStrings } from './strings';
 import { useSetupAction } from './useSetupAction';
 

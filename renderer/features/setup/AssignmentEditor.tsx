@@ -9,7 +9,7 @@ import type { ClassDoc } from '../../data/collections/classesCollection';
 import { useDatabase } from '../../data/DatabaseContext';
 import { setClassAssignments } from '../../data/writes/setupWrites';
 import { SetupFeedback } from './SetupFeedback';
-import { staffChoiceLabel } from './staffChoice';
+import { staffChoiceLabel } from '../../../shared/domain/staffChoice';
 import { setupStrings } from './strings';
 import { useSetupAction } from './useSetupAction';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { userIdOf } from '../../../shared/domain/ids';
-import type { StaffMember } from '../../../shared/domain/staff';
+import { userIdOf } from './ids';
+import type { StaffMember } from './staff';
 import { staffChoiceLabel } from './staffChoice';
 
 const member = (login: string, fullName: string): StaffMember => ({

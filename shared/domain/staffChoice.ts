@@ -1,5 +1,5 @@
-import { samePersonName } from '../../../shared/domain/personName';
-import type { StaffMember } from '../../../shared/domain/staff';
+import { samePersonName } from './personName';
+import type { StaffMember } from './staff';
 
 /**
  * A staff member as a picker shows them: the name, and the login when someone else on the staff
