@@ -32,7 +32,7 @@ describe('printing and handing out a class’s học bạ', () => {
     await startSampleTrialIn(browser.page, { students, withResults: true });
     await appActions(browser.page).goTo('Học bạ');
     await browser.page.getByRole('button', { name: 'Lập học bạ cả lớp' }).click();
-    await browser.page.getByText(/^Đã lập \d+ học bạ/).waitFor({ timeout: 60_000 });
+    await browser.page.getByText(/^Đã lập \d+ học bạ/).waitFor();
   });
 
   afterEach(async (context) => {

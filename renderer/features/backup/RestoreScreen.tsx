@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { formatInstant } from '../../../shared/domain/dates';
 import type { BackupSummaryView } from '../../../shared/ipc/backupChannels';
-import { shellStrings } from '../../app/strings';
 import {
   restoreFromBackup,
   type RestoredPrincipal,
@@ -12,6 +11,7 @@ import type { HocbaDatabase } from '../../data/database';
 import { useIpc } from '../../ipc/IpcContext';
 import { FilePickButton } from '../../ui/FilePickButton';
 import { documentsIn, restoreScreenStrings as text, sizeText } from './strings';
+import { SignInBrand } from '../signin/SignInBrand';
 
 export type RestoredDesktop = {
   readonly database: HocbaDatabase;
@@ -108,15 +108,7 @@ export function RestoreScreen({ onRestored, onBack }: Props) {
   return (
     <main className="signin">
       <section className="signin-card restore-card" aria-labelledby="restore-title">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            HB
-          </span>
-          <div>
-            <div className="brand-name">{shellStrings.appName}</div>
-            <div className="brand-tagline">{shellStrings.tagline}</div>
-          </div>
-        </div>
+        <SignInBrand />
         <h1 id="restore-title">{text.title}</h1>
         <p className="signin-intro">{text.intro}</p>
         {step.kind !== 'restored' && (

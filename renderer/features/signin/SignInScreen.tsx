@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { ipcStrings } from '../../../shared/ipc/strings';
-import { shellStrings } from '../../app/strings';
 import { useIpc } from '../../ipc/IpcContext';
 import { restoreScreenStrings } from '../backup/strings';
 import { sampleTrialRequest, sampleTrialSizes } from './sampleTrialRequest';
 import { startSampleTrial, type SampleTrial, type SampleTrialProgress } from './startSampleTrial';
 import { signInStrings } from './strings';
+import { SignInBrand } from './SignInBrand';
 
 type Props = {
   readonly onSignedIn: (trial: SampleTrial) => void;
@@ -43,15 +43,7 @@ export function SignInScreen({ onSignedIn, onRestore }: Props) {
   return (
     <main className="signin">
       <section className="signin-card" aria-labelledby="signin-title">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            HB
-          </span>
-          <div>
-            <div className="brand-name">{shellStrings.appName}</div>
-            <div className="brand-tagline">{shellStrings.tagline}</div>
-          </div>
-        </div>
+        <SignInBrand />
         <p className="signin-intro">{signInStrings.intro}</p>
         <h1 id="signin-title">{signInStrings.title}</h1>
         <form className="signin-form" onSubmit={(event) => event.preventDefault()}>
