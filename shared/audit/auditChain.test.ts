@@ -2,14 +2,21 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../encoding/canonicalJson';
 import { utf8Encode } from '../encoding/utf8';
-import { genesisHash, hashAuditEvent, sealAuditEvent, verifyAuditChain, type AuditEvent } from './auditChain';
+import {
+  genesisHash,
+  hashAuditEvent,
+  sealAuditEvent,
+  verifyAuditChain,
+  verifyDeviceChains,
+  type AuditEvent,
+} from './auditChain';
 
-function chain(length: number): AuditEvent[] {
+function chain(length: number, deviceId = 'device-1'): AuditEvent[] {
   const events: AuditEvent[] = [];
   let prevHash = genesisHash;
   for (let seq = 1; seq <= length; seq += 1) {
     const event = sealAuditEvent({
-      deviceId: 'device-1',
+      deviceId,
       seq,
       prevHash,
       actor: 'user:co-lan',
@@ -84,5 +91,25 @@ describe('canonical JSON', () => {
     for (const text of ['Nguyễn Văn Đức', 'Ơ Đu 𝄞', '\ud800x']) {
       expect(Buffer.from(utf8Encode(text)).equals(Buffer.from(text, 'utf8'))).toBe(true);
     }
+  });
+});
+
+describe('every device’s chain in one database (this desktop’s and a restored one)', () => {
+  it('checks each chain on its own, in any stored order, and finds a change in either', () => {
+    const own = chain(5, 'device-own');
+    const restored = chain(40, 'device-restored');
+    const mixed = [...restored, ...own].reverse();
+    expect(
+      verifyDeviceChains(mixed).map(({ deviceId, events, problems }) => [deviceId, events, problems.length]),
+    ).toEqual([
+      ['device-own', 5, 0],
+      ['device-restored', 40, 0],
+    ]);
+    const tampered = mixed.map((event) =>
+      event.deviceId === 'device-restored' && event.seq === 17 ? { ...event, new: '"C"' } : event,
+    );
+    const checked = verifyDeviceChains(tampered);
+    expect(checked.find((device) => device.deviceId === 'device-own')?.problems).toEqual([]);
+    expect(checked.find((device) => device.deviceId === 'device-restored')?.problems[0]?.seq).toBe(17);
   });
 });

@@ -105,3 +105,27 @@ export function verifyAuditChain(deviceId: string, events: readonly AuditEvent[]
   }
   return problems;
 }
+
+/** One device's chain among events of several devices, checked on its own. */
+export type DeviceChainCheck = {
+  readonly deviceId: string;
+  readonly events: number;
+  readonly problems: readonly ChainProblem[];
+};
+
+/**
+ * Checks every device's chain in a set of events (a database holds this desktop's chain and any
+ * restored or synced from other desktops): grouped by device, each ordered by seq and verified.
+ */
+export function verifyDeviceChains(events: readonly AuditEvent[]): DeviceChainCheck[] {
+  const byDevice = new Map<string, AuditEvent[]>();
+  for (const event of events) {
+    const chain = byDevice.get(event.deviceId) ?? [];
+    chain.push(event);
+    byDevice.set(event.deviceId, chain);
+  }
+  return [...byDevice].map(([deviceId, chain]) => {
+    const ordered = [...chain].sort((a, b) => a.seq - b.seq);
+    return { deviceId, events: ordered.length, problems: verifyAuditChain(deviceId, ordered) };
+  });
+}

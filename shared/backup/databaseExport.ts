@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verifyAuditChain, type AuditEvent } from '../audit/auditChain';
+import { verifyDeviceChains, type AuditEvent } from '../audit/auditChain';
 
 /**
  * Everything a desktop's local database holds, as the renderer exports it into a backup: each
@@ -69,28 +69,18 @@ export type ExportChainCheck = {
   }[];
 };
 
-/** Each device's audit events in an export, in sequence order. */
-function chainsOf(database: DatabaseExport): Map<string, AuditEvent[]> {
-  const byDevice = new Map<string, AuditEvent[]>();
-  for (const raw of database.collections.auditEvents ?? []) {
-    const event: AuditEvent = auditEventSchema.parse(raw);
-    const chain = byDevice.get(event.deviceId) ?? [];
-    chain.push(event);
-    byDevice.set(event.deviceId, chain);
-  }
-  for (const chain of byDevice.values()) chain.sort((a, b) => a.seq - b.seq);
-  return byDevice;
-}
+const eventsOf = (database: DatabaseExport): AuditEvent[] =>
+  (database.collections.auditEvents ?? []).map((raw) => auditEventSchema.parse(raw));
 
 /** Verifies every device's audit chain in an export, as the integrity check does on the desktop. */
 export function checkExportChains(database: DatabaseExport): ExportChainCheck {
-  const byDevice = chainsOf(database);
+  const devices = verifyDeviceChains(eventsOf(database));
   return {
-    events: [...byDevice.values()].reduce((sum, chain) => sum + chain.length, 0),
-    devices: [...byDevice].map(([deviceId, chain]) => ({
+    events: devices.reduce((sum, device) => sum + device.events, 0),
+    devices: devices.map(({ deviceId, events, problems }) => ({
       deviceId,
-      events: chain.length,
-      problems: verifyAuditChain(deviceId, chain).length,
+      events,
+      problems: problems.length,
     })),
   };
 }
@@ -99,8 +89,11 @@ export function checkExportChains(database: DatabaseExport): ExportChainCheck {
 export function chainHashesOf(
   database: DatabaseExport,
 ): { readonly deviceId: string; readonly hashes: readonly string[] }[] {
-  return [...chainsOf(database)].map(([deviceId, chain]) => ({
+  const byDevice = new Map<string, AuditEvent[]>();
+  for (const event of eventsOf(database))
+    byDevice.set(event.deviceId, [...(byDevice.get(event.deviceId) ?? []), event]);
+  return [...byDevice].map(([deviceId, chain]) => ({
     deviceId,
-    hashes: chain.map((event) => event.hash),
+    hashes: [...chain].sort((a, b) => a.seq - b.seq).map((event) => event.hash),
   }));
 }

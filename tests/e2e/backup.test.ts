@@ -157,7 +157,10 @@ describe('backing up a desktop', () => {
       // The history is whole, and main on the fresh desktop vouches for it from the start.
       await appActions(page).goTo('Lịch sử thay đổi');
       await page.getByRole('button', { name: 'Kiểm tra tính toàn vẹn của lịch sử trên máy này' }).click();
-      await page.getByText(/^Lịch sử nguyên vẹn: [\d.]+ sự kiện/).waitFor();
+      // The restored chain is checked too, not only this desktop's own (still empty) one.
+      const intact = page.getByText(/^Lịch sử nguyên vẹn: [\d.]+ sự kiện/);
+      await intact.waitFor();
+      expect(await intact.innerText()).not.toMatch(/^Lịch sử nguyên vẹn: 0 sự kiện/);
       await page.getByText(/^Lịch sử khớp với sổ ghi của máy: từ sự kiện 1 đến sự kiện [\d.]+\./).waitFor();
       await expect(page.getByText('không được xác nhận').count()).resolves.toBe(0);
       await page.screenshot({ path: join(artifactsDir, 'restore-history-1024.png') });

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { verifyAuditChain, type ChainProblem } from '../../../shared/audit/auditChain';
+import { verifyDeviceChains, type ChainProblem } from '../../../shared/audit/auditChain';
 import { formatInstant } from '../../../shared/domain/dates';
 import { ClassSelector, useSelectedClass } from '../../app/ClassSelector';
 import { useRouteParam } from '../../app/RouteContext';
@@ -47,18 +47,18 @@ export function HistoryScreen() {
 
   const verify = async () => {
     setCheck({ state: 'running' });
-    const chain = await database.auditEvents
-      .find({ selector: { deviceId: writeContext.deviceId }, sort: [{ seq: 'asc' }] })
-      .exec();
-    const list = chain.map((doc) => doc.toMutableJSON());
-    const problems = verifyAuditChain(writeContext.deviceId, list);
+    // Every chain the database holds: this desktop's, and any restored from a backup.
+    const stored = await database.auditEvents.find().exec();
+    const devices = verifyDeviceChains(stored.map((doc) => doc.toMutableJSON()));
+    const problems = devices.flatMap((device) => device.problems);
+    const count = devices.reduce((sum, device) => sum + device.events, 0);
     // The database can only vouch for itself; main compares it with what it recorded at write time.
     const main = await checkChainWithMain(database, writeContext.deviceId, (request) =>
       ipc.invoke('audit:checkChain', request),
     ).catch(() => undefined);
     setCheck({
       state: 'done',
-      count: list.length,
+      count,
       problems,
       main: main?.ok
         ? { ok: true, answer: main.value }
