@@ -17,9 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const common: BuildOptions = {
   ...nodeBundleOptions,
-  // Native and Electron-provided modules stay outside the bundle; esbuild is only reached when
+  // Native (pkcs11js, @node-rs/argon2) and Electron-provided modules stay outside the bundle; esbuild is only reached when
   // main runs from source (untrustedFilesWorkerPath.ts), never from these bundles.
-  external: ['electron', 'pkcs11js', 'electron-updater', 'esbuild'],
+  external: ['electron', 'pkcs11js', '@node-rs/argon2', 'electron-updater', 'esbuild'],
 };
 
 await Promise.all([

@@ -2,7 +2,9 @@ import { join } from 'node:path';
 import { maxPhotoBytes, type AppInfo } from '../shared/ipc/contract';
 import { applyVietnameseValidationMessages } from '../shared/validation/vietnameseMessages';
 import { createIpcDispatcher, type IpcDispatcher } from './ipc/dispatcher';
+import { channelRules } from './ipc/channelRules';
 import { createIpcHandlers, type MainServices } from './ipc/handlers';
+import { createIpcGuard } from './ipc/ipcGuard';
 import { createAppInfoService } from './services/appInfoService';
 import type { Logger } from './services/logger';
 import { createClassListService } from './services/classListService';
@@ -18,8 +20,13 @@ import { createTrackingBookExportService } from './services/trackingBook/trackin
 import { loadRecordFonts } from './services/recordFonts';
 import { createRecordBundles } from './services/records/recordBundles';
 import { createRecordFileStore } from './services/records/recordFileStore';
+import { createRecordScopes } from './services/records/recordScopes';
 import { createRecordVerifier } from './services/records/recordVerifier';
 import { createTrustStore } from './services/records/trustStore';
+import { createDeskSessionService } from './services/session/deskSessionService';
+import { createLocalAccounts } from './services/session/localAccounts';
+import { createProvinceServerClient } from './services/session/provinceServerClient';
+import { createProvinceServerSetting } from './services/session/provinceServerSetting';
 import { createSettingsStore } from './services/settings/settingsStore';
 import { createSigningJobService } from './services/signingJobs/signingJobService';
 import { type ChooseLibraryFile, createTokenLibraryCatalogue } from './services/signingJobs/tokenLibraries';
@@ -64,6 +71,13 @@ export type MainRuntimeOptions = {
    * the CLI) the key file is protected by its permissions only.
    */
   readonly auditKeyProtection?: AuditKeyProtection;
+  /**
+   * The province server's address as whoever installed the desktop set it (`HOCBA_SERVER_URL`);
+   * it wins over the address typed on the sign-in screen.
+   */
+  readonly provinceServerUrl?: string;
+  /** The local verifier's argon2id cost; tests of many sign-ins may lower it, nothing else does. */
+  readonly localVerifierParameters?: Parameters<typeof createLocalAccounts>[0]['parameters'];
 };
 
 /**
@@ -106,6 +120,19 @@ export async function createMainRuntime(
     logger,
   });
   const tokenWatch = createTokenWatch({ tokens, libraries: tokenLibraries, logger });
+  const accounts = createLocalAccounts({
+    dataDir: facts.dataDir,
+    ...(options.localVerifierParameters === undefined ? {} : { parameters: options.localVerifierParameters }),
+  });
+  const serverSetting = createProvinceServerSetting({ settings, environmentUrl: options.provinceServerUrl });
+  const sessions = createDeskSessionService({
+    server: createProvinceServerClient(),
+    serverSetting,
+    accounts,
+    logger,
+    deviceId,
+    deviceName: `${facts.platform} ${deviceId.slice('device-'.length, 'device-'.length + 8)}`,
+  });
   const services: MainServices = {
     appInfo: createAppInfoService({ ...facts, deviceId }),
     sample: createSampleService(),
@@ -129,10 +156,14 @@ export async function createMainRuntime(
     tokenWatch,
     auditHeads,
     backups: createBackupDesk({ dataDir: facts.dataDir, appVersion: facts.version, auditHeads }),
+    sessions,
+    serverSetting,
+    accounts,
   };
+  const guard = createIpcGuard(channelRules(createRecordScopes(records.pathOf)), sessions.rights);
   return {
     services,
-    dispatch: createIpcDispatcher(createIpcHandlers(services), logger),
+    dispatch: createIpcDispatcher(createIpcHandlers(services), logger, guard),
     close: () => {
       tokenWatch.close();
       tokens.close();

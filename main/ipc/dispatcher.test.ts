@@ -54,9 +54,20 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'backup:inspect': notUsedHere,
     'backup:restore': notUsedHere,
     'backup:restoredPart': notUsedHere,
+    'session:current': notUsedHere,
+    'session:signIn': notUsedHere,
+    'session:signOut': notUsedHere,
+    'session:actAsTrialUser': notUsedHere,
+    'session:serverSetting': notUsedHere,
+    'session:setServer': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
-  const dispatch = createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug'));
+  // Rights are main's guard's business (ipcGuard.test.ts); here every call may run.
+  const dispatch = createIpcDispatcher(
+    handlers,
+    createLogger(memoryLogSink(lines), 'debug'),
+    async () => undefined,
+  );
   return { dispatch, handlers, lines };
 }
 

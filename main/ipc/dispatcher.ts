@@ -5,6 +5,7 @@ import type { IpcError, IpcResult } from '../../shared/ipc/result';
 import { ipcStrings } from '../../shared/ipc/strings';
 import type { Logger } from '../services/logger';
 import { UserFacingError } from '../services/userFacingError';
+import type { IpcGuard } from './ipcGuard';
 
 export type IpcHandler<C extends IpcChannel> = (
   request: IpcParsedRequest<C>,
@@ -21,6 +22,7 @@ async function run<C extends IpcChannel>(
   handler: IpcHandler<C>,
   payload: unknown,
   logger: Logger,
+  guard: IpcGuard,
 ): Promise<IpcResult<unknown>> {
   const spec = ipcContract[channel];
   const parsed = spec.request.safeParse(payload);
@@ -30,6 +32,12 @@ async function run<C extends IpcChannel>(
   }
   let answer: unknown;
   try {
+    // Who is signed in decides, not what the page says about itself.
+    const refusal = await guard(channel, parsed.data as IpcParsedRequest<C>);
+    if (refusal !== undefined) {
+      logger.warn('ipc.refused-rights', { channel });
+      return failure('unauthorized', refusal);
+    }
     answer = await handler(parsed.data as IpcParsedRequest<C>);
   } catch (error) {
     if (error instanceof UserFacingError) {
@@ -52,15 +60,16 @@ async function run<C extends IpcChannel>(
 }
 
 /**
- * Builds the one entry point both Electron's `ipcMain` and the local HTTP bridge call.
- * A request that does not match its schema is refused and its handler never runs.
+ * Builds the one entry point both Electron's `ipcMain` and the local HTTP bridge call. A request
+ * that does not match its schema, or that the signed-in person may not make (`guard`), is refused
+ * and its handler never runs.
  */
-export function createIpcDispatcher(handlers: IpcHandlers, logger: Logger): IpcDispatcher {
+export function createIpcDispatcher(handlers: IpcHandlers, logger: Logger, guard: IpcGuard): IpcDispatcher {
   return async (channel, payload) => {
     if (!isIpcChannel(channel)) {
       logger.warn('ipc.unknown-channel', {});
       return failure('unknown-channel', ipcStrings.unknownChannel);
     }
-    return run(channel, handlers[channel] as IpcHandler<typeof channel>, payload, logger);
+    return run(channel, handlers[channel] as IpcHandler<typeof channel>, payload, logger, guard);
   };
 }

@@ -6,10 +6,12 @@ import { AuditStartCheck } from '../features/history/AuditStartCheck';
 import { useChainHeadReporting } from '../features/history/auditHeadReporting';
 import { SampleLoadStatus } from '../features/signin/SampleLoadStatus';
 import { RestoreScreen, type RestoredDesktop } from '../features/backup/RestoreScreen';
+import { NewSchoolScreen } from '../features/setup/NewSchoolScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { resumeSampleLoad, type SampleLoadPlan, type SampleTrial } from '../features/signin/startSampleTrial';
 import { useSampleLoad } from '../features/signin/useSampleLoad';
 import { useIpc } from '../ipc/IpcContext';
+import type { IpcClient } from '../ipc/ipcClient';
 import { AppShell } from './AppShell';
 import { AreaScreen } from './AreaScreen';
 import { UnknownRouteScreen } from './UnknownRouteScreen';
@@ -25,6 +27,8 @@ import {
   type Session,
 } from './session';
 import { shellStrings } from './strings';
+import { declareTrialActor } from './trialActor';
+import { TrialActorSync } from './TrialActorSync';
 import { useAppInfo } from './useAppInfo';
 
 type AppState =
@@ -37,14 +41,39 @@ type AppState =
       readonly database: HocbaDatabase;
       /** The sample trial's students and results still loading behind the screens. */
       readonly load: SampleLoadPlan | undefined;
+      /** How a real account signed in this time. */
+      readonly connection?: 'online' | 'offline';
     }
   | { readonly kind: 'failed'; readonly message: string };
 
-function SchoolGate({ children }: { children: React.ReactNode }) {
+function SchoolGate({
+  session,
+  deviceId,
+  children,
+}: {
+  session: Session;
+  deviceId: string | undefined;
+  children: React.ReactNode;
+}) {
   const state = useSchoolState();
   if (state === undefined) return <p className="status">{shellStrings.loading}</p>;
-  if (state === null) return <p className="status">{shellStrings.noSchool}</p>;
+  if (state === null)
+    return session.mode === 'account' ? (
+      <NewSchoolScreen deviceId={deviceId} />
+    ) : (
+      <p className="status">{shellStrings.noSchool}</p>
+    );
   return children;
+}
+
+/** How main holds this account's session, or undefined when it does not (it ends when the app restarts). */
+async function connectionHeld(ipc: IpcClient, session: Session): Promise<'online' | 'offline' | undefined> {
+  const current = await ipc.invoke('session:current', {});
+  if (!current.ok || current.value.kind !== 'account') return undefined;
+  const held = current.value;
+  return held.databaseName === session.databaseName && held.account.userId === session.userId
+    ? held.connection
+    : undefined;
 }
 
 /** Restores the last session on this desktop (its own local database), or shows sign-in. */
@@ -64,13 +93,33 @@ export function App() {
     if (!session) return;
     let live = true;
     let opened: HocbaDatabase | undefined;
-    openHocbaDatabase({ name: session.databaseName }).then(
-      async (database) => {
-        opened = database;
-        // An unfinished sample load (the window closed while it ran) goes on where it stopped.
-        const load = await resumeSampleLoad(ipc, window.localStorage, database).catch(() => undefined);
-        if (live) setState({ kind: 'signedIn', session, database, load });
-        else void database.close();
+    const reopen = async (): Promise<AppState> => {
+      // A real account's session is main's: after a restart of the app it signs in again.
+      const connection = session.mode === 'account' ? await connectionHeld(ipc, session) : undefined;
+      if (session.mode === 'account' && connection === undefined) {
+        clearSession(window.localStorage);
+        return { kind: 'signedOut' };
+      }
+      const database = await openHocbaDatabase({ name: session.databaseName });
+      opened = database;
+      if (session.mode === 'sample') {
+        const declared = await declareTrialActor(ipc, database, session);
+        if (!declared.ok) return { kind: 'failed', message: declared.message };
+      }
+      // An unfinished sample load (the window closed while it ran) goes on where it stopped.
+      const load = await resumeSampleLoad(ipc, window.localStorage, database).catch(() => undefined);
+      return {
+        kind: 'signedIn',
+        session,
+        database,
+        load,
+        ...(connection === undefined ? {} : { connection }),
+      };
+    };
+    reopen().then(
+      (next) => {
+        if (live) setState(next);
+        else void opened?.close();
       },
       () => {
         if (live) setState({ kind: 'failed', message: shellStrings.databaseFailed });
@@ -87,29 +136,52 @@ export function App() {
     setState({ kind: 'signedIn', session: trial.session, database: trial.database, load: trial.load });
   }, []);
 
-  const onRestored = useCallback((restored: RestoredDesktop) => {
-    const session = restoredSession(restored.databaseName, restored.principal);
-    writeSession(window.localStorage, session);
-    window.location.hash = '';
-    setState({ kind: 'signedIn', session, database: restored.database, load: undefined });
-  }, []);
+  const onAccountSignedIn = useCallback(
+    (session: Session, database: HocbaDatabase, connection: 'online' | 'offline') => {
+      writeSession(window.localStorage, session);
+      window.location.hash = '';
+      setState({ kind: 'signedIn', session, database, load: undefined, connection });
+    },
+    [],
+  );
+
+  const onRestored = useCallback(
+    (restored: RestoredDesktop) => {
+      const session = restoredSession(restored.databaseName, restored.principal);
+      void declareTrialActor(ipc, restored.database, session).then((declared) => {
+        if (!declared.ok) {
+          setState({ kind: 'failed', message: declared.message });
+          return;
+        }
+        writeSession(window.localStorage, session);
+        window.location.hash = '';
+        setState({ kind: 'signedIn', session, database: restored.database, load: undefined });
+      });
+    },
+    [ipc],
+  );
 
   const onSwitchUser = useCallback(
     (member: StaffMember) => {
-      if (state.kind !== 'signedIn') return;
+      if (state.kind !== 'signedIn' || state.session.mode !== 'sample') return;
       const session = sampleSessionAs(member);
-      writeSession(window.localStorage, session);
-      setState({ ...state, session });
+      // Main learns who acts before any screen of theirs asks it for something.
+      void declareTrialActor(ipc, state.database, session).then((declared) => {
+        if (!declared.ok) return;
+        writeSession(window.localStorage, session);
+        setState({ ...state, session });
+      });
     },
-    [state],
+    [state, ipc],
   );
 
   const onSignOut = useCallback(() => {
     if (state.kind === 'signedIn') void state.database.close();
+    void ipc.invoke('session:signOut', {});
     clearSession(window.localStorage);
     window.location.hash = '';
     setState({ kind: 'signedOut' });
-  }, [state]);
+  }, [state, ipc]);
 
   switch (state.kind) {
     case 'restoring':
@@ -121,7 +193,13 @@ export function App() {
         </p>
       );
     case 'signedOut':
-      return <SignInScreen onSignedIn={onSignedIn} onRestore={() => setState({ kind: 'restoringBackup' })} />;
+      return (
+        <SignInScreen
+          onSignedIn={onSignedIn}
+          onAccountSignedIn={onAccountSignedIn}
+          onRestore={() => setState({ kind: 'restoringBackup' })}
+        />
+      );
     case 'restoringBackup':
       return <RestoreScreen onRestored={onRestored} onBack={() => setState({ kind: 'signedOut' })} />;
     case 'signedIn':
@@ -136,10 +214,12 @@ export function App() {
                 onNavigate={(area) => navigate({ area, params: carriedOver(route.params) })}
                 onSwitchUser={onSwitchUser}
                 onSignOut={onSignOut}
+                {...(state.connection === undefined ? {} : { connection: state.connection })}
               >
+                {state.session.mode === 'sample' && <TrialActorSync session={state.session} />}
                 <AuditStartCheck deviceId={info?.deviceId} />
                 <SampleLoadStatus state={sampleLoad} />
-                <SchoolGate>
+                <SchoolGate session={state.session} deviceId={info?.deviceId}>
                   {route.unknownPath === undefined ? (
                     <AreaScreen area={route.area} />
                   ) : (

@@ -16,6 +16,8 @@ type Props = {
   readonly onNavigate: (area: AreaId) => void;
   readonly onSwitchUser: (member: StaffMember) => void;
   readonly onSignOut: () => void;
+  /** How a real account signed in this time (online against the server, or offline). */
+  readonly connection?: 'online' | 'offline';
   readonly children: ReactNode;
 };
 
@@ -27,6 +29,7 @@ export function AppShell({
   onNavigate,
   onSwitchUser,
   onSignOut,
+  connection,
   children,
 }: Props) {
   const ipc = useIpc();
@@ -70,8 +73,12 @@ export function AppShell({
           <div className="user">
             {session.displayName} · {staffRoleNames[session.role]}
           </div>
-          {/* Until accounts come from the province server there is only the trial, where anyone may act as anyone. */}
-          {staff.length > 0 && (
+          {/* Only the trial (made-up data) lets anyone act as anyone; a real account is itself alone. */}
+          {session.mode === 'sample' && <div className="badge trial-badge">{shellStrings.trialBadge}</div>}
+          {session.mode === 'account' && (
+            <div className="muted-light">{shellStrings.connection[connection ?? 'online']}</div>
+          )}
+          {session.mode === 'sample' && staff.length > 0 && (
             <label className="switch-user">
               <span>{shellStrings.switchUser}</span>
               <select

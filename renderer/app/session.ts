@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import { staffRoleOfAccount } from '../../shared/auth/accountRoles';
 import { userIdSchema, type UserId } from '../../shared/domain/ids';
 import { staffRoles, type StaffRole } from '../../shared/domain/staff';
+import type { DeskSession } from '../../shared/ipc/sessionChannels';
 import { readStoredJson } from './storedJson';
 
 /**
- * Who is using the app on this desktop, and which local database they work in. Real sign-in
- * against the province server arrives with sync; until then the way in is the sample-data trial,
- * where one can act as any of the sample school's staff (the trial's own database).
+ * Who is using the app on this desktop, and which local database they work in: a real account
+ * (`account`, signed in by main against the province server or, offline, its local verifier: main
+ * holds that session, and the page only mirrors it) or the sample-data trial (`sample`), where one
+ * can act as any of the sample school's staff in the trial's own database.
  */
 const sessionSchema = z.object({
   databaseName: z.string().regex(/^hocba-[a-z0-9-]+$/),
   userId: userIdSchema,
   displayName: z.string().min(1),
   role: z.enum(staffRoles),
-  mode: z.literal('sample'),
+  mode: z.enum(['sample', 'account']),
 });
 export type Session = z.output<typeof sessionSchema>;
 
@@ -29,6 +32,18 @@ export function writeSession(storage: Storage, session: Session): void {
 
 export function clearSession(storage: Storage): void {
   storage.removeItem(storageKey);
+}
+
+/** The page's view of an account session main holds (main named its database). */
+export function accountSessionOf(desk: Extract<DeskSession, { kind: 'account' }>): Session {
+  if (desk.account.role === 'provinceAdmin') throw new Error('A province admin has no desktop session');
+  return {
+    databaseName: desk.databaseName,
+    userId: desk.account.userId,
+    displayName: desk.account.fullName,
+    role: staffRoleOfAccount(desk.account.role),
+    mode: 'account',
+  };
 }
 
 /** The trial's database: one per desktop profile, separate from any real user's data. */

@@ -21,6 +21,11 @@ export const shellStrings = {
   noSchool: 'Chưa có dữ liệu trường trên máy này.',
   actingAs: 'Đang làm việc với vai trò',
   switchUser: 'Đổi người dùng (dùng thử)',
+  trialBadge: 'Dùng thử · dữ liệu mẫu',
+  connection: {
+    online: 'Đã đăng nhập qua máy chủ của Sở',
+    offline: 'Đăng nhập không có mạng (mật khẩu kiểm tra trên máy này)',
+  },
   classLabel: 'Lớp',
   classOption: (name: string, assigned: boolean) => (assigned ? `${name} (lớp của tôi)` : name),
   noClasses: 'Bạn chưa được phân công lớp nào. Hãy liên hệ hiệu trưởng.',

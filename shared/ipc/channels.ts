@@ -35,6 +35,12 @@ export const ipcChannels = [
   'backup:inspect',
   'backup:restore',
   'backup:restoredPart',
+  'session:current',
+  'session:signIn',
+  'session:signOut',
+  'session:actAsTrialUser',
+  'session:serverSetting',
+  'session:setServer',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

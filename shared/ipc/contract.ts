@@ -10,6 +10,7 @@ import { auditChannelContract } from './auditChannels';
 import { backupChannelContract } from './backupChannels';
 import { recordBundleChannelContract } from './recordBundleChannels';
 import { recordChannelContract } from './recordChannels';
+import { sessionChannelContract } from './sessionChannels';
 import { signingChannelContract } from './signingChannels';
 import { tokenChannelContract } from './tokenChannels';
 
@@ -73,6 +74,7 @@ export const ipcContract = {
   ...signingChannelContract,
   ...auditChannelContract,
   ...backupChannelContract,
+  ...sessionChannelContract,
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

@@ -19,6 +19,7 @@ import type { StudyRecord } from '../../shared/record/studyRecord';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { createSoftHsm, type SoftHsm, type TokenName } from '../support/softhsm';
+import { trialPrincipalOf } from '../support/trialActors';
 import { createTestPki, type TestPki } from '../support/testPki';
 
 /**
@@ -116,6 +117,9 @@ beforeAll(async () => {
     createLogger(memoryLogSink([]), 'debug'),
     { trustFolders: [trustDir], customLibraryPath: hsm.modulePath },
   );
+  // Main checks every call against its session: here the trial's principal, who is also the
+  // homeroom teacher of these records' classes (ipcRights.test.ts refuses everyone else).
+  await call('session:actAsTrialUser', trialPrincipalOf(records));
 });
 
 afterAll(async () => {

@@ -11,8 +11,17 @@ export function appActions(page: Page) {
     goTo: async (area: string) => {
       await page.getByRole('navigation').getByRole('button', { name: area, exact: true }).click();
     },
+    /**
+     * Acts as another staff member of the trial. The switch takes effect once main knows the new
+     * actor (the page tells it first), so this waits until the switch shows that person.
+     */
     switchUser: async (label: string) => {
-      await page.getByLabel('Đổi người dùng (dùng thử)').selectOption({ label });
+      const select = page.getByLabel('Đổi người dùng (dùng thử)');
+      const [chosen] = await select.selectOption({ label });
+      await page.waitForFunction(
+        (userId) => document.querySelector<HTMLSelectElement>('.switch-user select')?.value === userId,
+        chosen,
+      );
     },
     /**
      * Picks the class in the toolbar; its option reads "3E" or "3E (lớp của tôi)". The list is

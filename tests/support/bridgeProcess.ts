@@ -54,7 +54,7 @@ export async function bridgeLauncher(): Promise<BridgeLauncher> {
     entryPoints: [entry],
     outfile: script,
     sourcemap: false,
-    external: ['electron', 'pkcs11js', 'electron-updater', 'esbuild'],
+    external: ['electron', 'pkcs11js', '@node-rs/argon2', 'electron-updater', 'esbuild'],
   });
 
   const start = async (options: BridgeProcessOptions): Promise<BridgeProcess> => {

@@ -7,6 +7,9 @@ import type { RecordBundles } from '../../services/records/recordBundles';
 import type { RecordFileStore } from '../../services/records/recordFileStore';
 import type { RecordVerifier } from '../../services/records/recordVerifier';
 import type { TrustStore } from '../../services/records/trustStore';
+import type { DeskSessionService } from '../../services/session/deskSessionService';
+import type { LocalAccounts } from '../../services/session/localAccounts';
+import type { ProvinceServerSetting } from '../../services/session/provinceServerSetting';
 import type { SigningJobService } from '../../services/signingJobs/signingJobService';
 import type { TokenLibraryCatalogue } from '../../services/signingJobs/tokenLibraries';
 import type { TokenWatch } from '../../services/signingJobs/tokenWatch';
@@ -20,6 +23,7 @@ import { backupHandlers } from './backupHandlers';
 import { classListHandlers } from './classListHandlers';
 import { photoHandlers } from './photoHandlers';
 import { recordHandlers } from './recordHandlers';
+import { sessionHandlers } from './sessionHandlers';
 import { signingHandlers } from './signingHandlers';
 import { tokenHandlers } from './tokenHandlers';
 import { sampleHandlers } from './sampleHandlers';
@@ -49,6 +53,12 @@ export type MainServices = {
   readonly tokenWatch: TokenWatch;
   /** Sao lưu: backups of this desktop's data, sealed with a passphrase (backup:*). */
   readonly backups: BackupDesk;
+  /** Who is signed in on this desktop; every call is checked against it (session:*). */
+  readonly sessions: DeskSessionService;
+  /** Where the province server is (session:serverSetting, session:setServer). */
+  readonly serverSetting: ProvinceServerSetting;
+  /** The accounts that signed in online here, with their offline verifiers. */
+  readonly accounts: LocalAccounts;
 };
 
 /** Every channel's handler, one file per area; the type makes a missing channel a compile error. */
@@ -65,5 +75,6 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...signingHandlers(services.signing),
     ...auditHandlers(services.auditHeads),
     ...backupHandlers(services.backups),
+    ...sessionHandlers(services.sessions, services.serverSetting, services.accounts),
   };
 }

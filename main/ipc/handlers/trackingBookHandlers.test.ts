@@ -23,7 +23,11 @@ function setup() {
   const handlers = { ...others, ...trackingBookHandlers(service) } as IpcHandlers;
   const lines: string[] = [];
   return {
-    dispatch: createIpcDispatcher(handlers, createLogger(memoryLogSink(lines), 'debug')),
+    dispatch: createIpcDispatcher(
+      handlers,
+      createLogger(memoryLogSink(lines), 'debug'),
+      async () => undefined,
+    ),
     service,
     lines,
   };

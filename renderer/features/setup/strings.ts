@@ -192,3 +192,20 @@ export const setupStrings = {
     applied: (toYear: string) => `Đã chuyển học sinh sang năm học ${toYear}.`,
   },
 } as const;
+
+/** Lập hồ sơ trường trên máy này: a real account's first day on a desktop. */
+export const newSchoolStrings = {
+  loading: 'Đang tải…',
+  title: 'Lập hồ sơ trường trên máy này',
+  intro: (name: string, code: string) =>
+    `Máy này chưa có dữ liệu của ${name} (mã trường ${code}). Hãy nhập các thông tin dưới đây để bắt đầu; tên và mã trường lấy từ tài khoản do Sở cấp.`,
+  province: 'Tỉnh / thành phố',
+  commune: 'Xã / phường / đặc khu',
+  schoolYear: 'Năm học',
+  create: 'Lập hồ sơ trường',
+  failed: 'Không lập được hồ sơ trường. Hãy thử lại.',
+  teacherWaits:
+    'Máy này chưa có dữ liệu của trường. Dữ liệu của các lớp bạn được phân công sẽ về máy khi máy đồng bộ với máy chủ của Sở; trong lúc chờ, hãy liên hệ hiệu trưởng.',
+  syncNote:
+    'Khi có đồng bộ, lớp, giáo viên và phân công do hiệu trưởng lập trên máy chủ của Sở sẽ tự về máy này.',
+} as const;

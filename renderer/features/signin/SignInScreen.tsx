@@ -6,9 +6,19 @@ import { sampleTrialRequest, sampleTrialSizes } from './sampleTrialRequest';
 import { startSampleTrial, type SampleTrial, type SampleTrialProgress } from './startSampleTrial';
 import { signInStrings } from './strings';
 import { SignInBrand } from './SignInBrand';
+import { AccountSignInForm } from './AccountSignInForm';
+import { ServerSetting } from './ServerSetting';
+import type { Session } from '../../app/session';
+import type { HocbaDatabase } from '../../data/database';
 
 type Props = {
   readonly onSignedIn: (trial: SampleTrial) => void;
+  /** A real account signed in (main holds its session; its own database is open). */
+  readonly onAccountSignedIn: (
+    session: Session,
+    database: HocbaDatabase,
+    connection: 'online' | 'offline',
+  ) => void;
   /** Khôi phục: a fresh desktop restores a backup instead of signing in. */
   readonly onRestore: () => void;
 };
@@ -18,8 +28,8 @@ function progressText(progress: SampleTrialProgress): string {
   return signInStrings.saving;
 }
 
-/** Sign-in: the province account form (active once sync exists) and the sample-data trial. */
-export function SignInScreen({ onSignedIn, onRestore }: Props) {
+/** Sign-in: a real account (online the first time, offline afterwards) or the sample-data trial. */
+export function SignInScreen({ onSignedIn, onAccountSignedIn, onRestore }: Props) {
   const ipc = useIpc();
   const [progress, setProgress] = useState<SampleTrialProgress | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -46,20 +56,11 @@ export function SignInScreen({ onSignedIn, onRestore }: Props) {
         <SignInBrand />
         <p className="signin-intro">{signInStrings.intro}</p>
         <h1 id="signin-title">{signInStrings.title}</h1>
-        <form className="signin-form" onSubmit={(event) => event.preventDefault()}>
-          <label>
-            {signInStrings.userName}
-            <input type="text" autoComplete="username" disabled />
-          </label>
-          <label>
-            {signInStrings.password}
-            <input type="password" autoComplete="current-password" disabled />
-          </label>
-          <button type="submit" className="button" disabled>
-            {signInStrings.signIn}
-          </button>
-          <p className="hint">{signInStrings.serverNotice}</p>
-        </form>
+        <AccountSignInForm
+          disabled={ipc.transportKind === 'none' || progress !== undefined}
+          onSignedIn={onAccountSignedIn}
+        />
+        <ServerSetting disabled={ipc.transportKind === 'none' || progress !== undefined} />
         <div className="divider">
           <span>{signInStrings.or}</span>
         </div>

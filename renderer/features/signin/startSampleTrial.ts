@@ -61,6 +61,14 @@ async function prepare(ipc: IpcClient, seed: number, students: number): Promise<
   const principal = file.staff.find((member) => member.role === 'principal');
   if (!principal) return { ok: false, message: 'Trường mẫu thiếu hiệu trưởng.' };
   const actor = { userId: principal.userId, role: principal.role };
+  // Main checks every call against the session it holds: the trial acts as its principal from
+  // the first write on (the audit heads it reports included).
+  const declared = await ipc.invoke('session:actAsTrialUser', {
+    ...actor,
+    schoolCode: file.school.code,
+    assignments: [],
+  });
+  if (!declared.ok) return { ok: false, message: declared.error.message };
   const context: WriteContext = {
     deviceId: info.value.deviceId,
     actor,

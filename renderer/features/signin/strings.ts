@@ -5,8 +5,15 @@ export const signInStrings = {
   userName: 'Tên đăng nhập',
   password: 'Mật khẩu',
   signIn: 'Đăng nhập',
-  serverNotice:
-    'Đăng nhập bằng tài khoản do Sở Giáo dục và Đào tạo cấp sẽ dùng được khi máy được kết nối với máy chủ của tỉnh.',
+  signingIn: 'Đang đăng nhập…',
+  accountFailed: 'Không đăng nhập được. Hãy thử lại.',
+  noServer: 'Máy này chưa có địa chỉ máy chủ của Sở.',
+  serverIs: (url: string) => `Máy chủ của Sở: ${url}`,
+  setServer: 'Nhập địa chỉ máy chủ',
+  changeServer: 'Đổi',
+  serverLabel: 'Địa chỉ máy chủ của Sở (do Sở cung cấp)',
+  saveServer: 'Lưu địa chỉ',
+  cancel: 'Hủy',
   or: 'hoặc',
   trySample: 'Dùng thử với dữ liệu mẫu',
   trySampleHint:

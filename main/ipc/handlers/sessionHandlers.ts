@@ -1,0 +1,44 @@
+import { isLeadership } from '../../../shared/domain/staff';
+import type { DeskSessionService } from '../../services/session/deskSessionService';
+import type { LocalAccounts } from '../../services/session/localAccounts';
+import type { ProvinceServerSetting } from '../../services/session/provinceServerSetting';
+import { sessionStrings } from '../../services/session/sessionStrings';
+import { UserFacingError } from '../../services/userFacingError';
+import type { IpcHandlers } from '../dispatcher';
+
+type SessionChannels =
+  | 'session:current'
+  | 'session:signIn'
+  | 'session:signOut'
+  | 'session:actAsTrialUser'
+  | 'session:serverSetting'
+  | 'session:setServer';
+
+export function sessionHandlers(
+  sessions: DeskSessionService,
+  serverSetting: ProvinceServerSetting,
+  accounts: LocalAccounts,
+): Pick<IpcHandlers, SessionChannels> {
+  return {
+    'session:current': async () => sessions.current(),
+    'session:signIn': (request) => sessions.signIn(request.login, request.password),
+    'session:signOut': () => sessions.signOut(),
+    'session:actAsTrialUser': async (request) =>
+      sessions.actAsTrialUser(
+        { userId: request.userId, role: request.role },
+        request.schoolCode,
+        request.assignments,
+      ),
+    'session:serverSetting': () => serverSetting.view(),
+    'session:setServer': async (request) => {
+      // Once someone has signed in here, pointing the desktop at another server is leadership's
+      // call: a server of one's own choosing would vouch for any password.
+      if (await accounts.any()) {
+        const rights = sessions.rights();
+        if (rights?.kind !== 'account' || !isLeadership(rights.actor.role))
+          throw new UserFacingError('unauthorized', sessionStrings.serverChangeNeedsLeadership);
+      }
+      return serverSetting.set(request.serverUrl);
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import type { AccountWire } from '../../../shared/auth/authWire';
+import { staffRoleOfAccount } from '../../../shared/auth/accountRoles';
+import { assignmentIdOf, type Assignment } from '../../../shared/domain/assignment';
+import type { UserId } from '../../../shared/domain/ids';
+import { permissionsFor, type Actor, type Permissions } from '../../../shared/domain/permissions';
+import type { StaffRole } from '../../../shared/domain/staff';
+import type { DeskSession } from '../../../shared/ipc/sessionChannels';
+import type { Logger } from '../logger';
+import { UserFacingError } from '../userFacingError';
+import type { LocalAccounts } from './localAccounts';
+import type { ProvinceServerClient } from './provinceServerClient';
+import type { ProvinceServerSetting } from './provinceServerSetting';
+import { sessionStrings } from './sessionStrings';
+
+/**
+ * What main lets the signed-in person do: the actor, their school, assignments and the rights
+ * computed from them by the shared rules. For a real account all of it comes from the province
+ * server (kept for offline use), never from the page.
+ */
+export type ActingRights = {
+  readonly kind: 'trial' | 'account';
+  readonly actor: Actor;
+  /** Mã trường of the account's school (the trial's: as the page declared it). */
+  readonly schoolCode: string;
+  readonly assignments: readonly Assignment[];
+  readonly permissions: Permissions;
+};
+
+export type DeskSessionService = {
+  readonly current: () => DeskSession;
+  readonly rights: () => ActingRights | undefined;
+  readonly signIn: (login: string, password: string) => Promise<DeskSession>;
+  readonly signOut: () => Promise<DeskSession>;
+  readonly actAsTrialUser: (
+    actor: { readonly userId: UserId; readonly role: StaffRole },
+    schoolCode: string,
+    assignments: readonly Assignment[],
+  ) => DeskSession;
+};
+
+/**
+ * One local database per account and province server; the name says nothing about who it is. The
+ * server is part of it, so an account a different server vouches for never opens this one's data.
+ */
+export function databaseNameOf(serverUrl: string, userId: string): string {
+  const digest = createHash('sha256').update(`${serverUrl}\n${userId}`, 'utf8').digest('hex');
+  return `hocba-u-${digest.slice(0, 24)}`;
+}
+
+function rightsOfAccount(account: AccountWire): ActingRights {
+  if (account.role === 'provinceAdmin')
+    throw new UserFacingError('unauthorized', sessionStrings.provinceAdminOnDesktop);
+  if (account.schoolId === null) throw new UserFacingError('unauthorized', sessionStrings.accountHasNoSchool);
+  const actor: Actor = { userId: account.userId, role: staffRoleOfAccount(account.role) };
+  const assignments = account.assignments
+    .filter((assignment) => assignment.teacherId === account.userId)
+    .map((assignment) => ({ ...assignment, id: assignmentIdOf(assignment.teacherId, assignment.classId) }));
+  return {
+    kind: 'account',
+    actor,
+    schoolCode: account.schoolId.slice('school:'.length),
+    assignments,
+    permissions: permissionsFor(actor, assignments),
+  };
+}
+
+type Held =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'trial'; readonly rights: ActingRights }
+  | {
+      readonly kind: 'account';
+      readonly session: Extract<DeskSession, { kind: 'account' }>;
+      readonly rights: ActingRights;
+      readonly serverUrl: string;
+      /** Only in memory: a restart signs in again. */
+      readonly refreshToken: string | undefined;
+    };
+
+/**
+ * Main's session: who is signed in on this desktop. Sign-in is online first (the province server
+ * checks the password, lockout and account state, and main keeps a local verifier), offline when
+ * the server cannot be reached and this person signed in online here before.
+ */
+export function createDeskSessionService(options: {
+  readonly server: ProvinceServerClient;
+  readonly serverSetting: ProvinceServerSetting;
+  readonly accounts: LocalAccounts;
+  readonly logger: Logger;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly now?: () => Date;
+}): DeskSessionService {
+  const now = options.now ?? (() => new Date());
+  let held: Held = { kind: 'none' };
+
+  const begin = (
+    account: AccountWire,
+    connection: 'online' | 'offline',
+    serverUrl: string,
+    refreshToken: string | undefined,
+  ): DeskSession => {
+    const rights = rightsOfAccount(account);
+    const session = {
+      kind: 'account' as const,
+      account,
+      connection,
+      databaseName: databaseNameOf(serverUrl, account.userId),
+      signedInAt: now().toISOString(),
+    };
+    held = { kind: 'account', session, rights, serverUrl, refreshToken };
+    options.logger.info('session.signed-in', { connection, role: account.role });
+    return session;
+  };
+
+  const signInOffline = async (login: string, password: string): Promise<DeskSession> => {
+    const checked = await options.accounts.checkOffline(login, password, now());
+    switch (checked.kind) {
+      case 'unknown':
+        throw new UserFacingError('unavailable', sessionStrings.firstSignInNeedsServer);
+      case 'locked':
+        throw new UserFacingError(
+          'unauthorized',
+          sessionStrings.lockedOffline(Math.max(1, Math.ceil(checked.retryAfterSeconds / 60))),
+        );
+      case 'wrongPassword':
+        options.logger.warn('session.offline-wrong-password', {});
+        throw new UserFacingError('unauthorized', sessionStrings.wrongPasswordOffline);
+      case 'verified':
+        return begin(checked.account, 'offline', checked.serverUrl, undefined);
+    }
+  };
+
+  return {
+    current: () =>
+      held.kind === 'none'
+        ? { kind: 'none' }
+        : held.kind === 'trial'
+          ? trialSession(held.rights)
+          : held.session,
+    rights: () => (held.kind === 'none' ? undefined : held.rights),
+    signIn: async (login, password) => {
+      const serverUrl = await options.serverSetting.url();
+      if (serverUrl === undefined) {
+        if (!(await options.accounts.knows(login)))
+          throw new UserFacingError('unavailable', sessionStrings.noServer);
+        return signInOffline(login, password);
+      }
+      const answer = await options.server.signIn(serverUrl, {
+        login,
+        password,
+        device: { deviceId: options.deviceId.replace(/^device-/, ''), deviceName: options.deviceName },
+      });
+      if (answer.kind === 'unreachable') return signInOffline(login, password);
+      if (answer.kind === 'refused') {
+        // The server's word is final: a disabled account or a changed password ends offline sign-in too.
+        if (answer.code === 'accountDisabled' || answer.code === 'wrongCredentials')
+          await options.accounts.forget(login);
+        options.logger.warn('session.refused', { code: answer.code });
+        throw new UserFacingError('unauthorized', answer.message);
+      }
+      const pair = answer.value;
+      const session = begin(pair.account, 'online', serverUrl, pair.refreshToken);
+      await options.accounts.remember(pair.account, serverUrl, password, now());
+      return session;
+    },
+    signOut: async () => {
+      const ending = held;
+      held = { kind: 'none' };
+      if (ending.kind === 'account' && ending.refreshToken !== undefined) {
+        // Best effort: offline, the refresh token dies with this process anyway.
+        await options.server.signOut(ending.serverUrl, ending.refreshToken);
+      }
+      return { kind: 'none' };
+    },
+    actAsTrialUser: (actor, schoolCode, assignments) => {
+      if (held.kind === 'account')
+        throw new UserFacingError('unauthorized', sessionStrings.trialWhileSignedIn);
+      const rights: ActingRights = {
+        kind: 'trial',
+        actor,
+        schoolCode,
+        assignments,
+        permissions: permissionsFor(actor, assignments),
+      };
+      held = { kind: 'trial', rights };
+      return trialSession(rights);
+    },
+  };
+}
+
+function trialSession(rights: ActingRights): DeskSession {
+  return { kind: 'trial', userId: rights.actor.userId, role: rights.actor.role };
+}

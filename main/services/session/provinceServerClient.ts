@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import {
+  apiBasePath,
+  apiErrorSchema,
+  tokenPairSchema,
+  type ApiErrorCode,
+  type SignInRequest,
+  type TokenPair,
+} from '../../../shared/auth/authWire';
+import { sessionStrings } from './sessionStrings';
+
+/**
+ * What the province server answered: a value; a refusal it explained (wrong password, locked,
+ * disabled…), shown to the user as the server worded it; or no answer at all, when the desktop
+ * falls back to what it can do offline.
+ */
+export type ServerAnswer<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | {
+      readonly kind: 'refused';
+      readonly code: ApiErrorCode;
+      readonly message: string;
+      readonly retryAfterSeconds?: number;
+    }
+  | { readonly kind: 'unreachable' };
+
+export type ProvinceServerClient = {
+  readonly signIn: (serverUrl: string, request: SignInRequest) => Promise<ServerAnswer<TokenPair>>;
+  readonly signOut: (serverUrl: string, refreshToken: string) => Promise<ServerAnswer<null>>;
+};
+
+/** Answers larger than this are not the account API's: refused unread. */
+const maxAnswerBytes = 256 * 1024;
+
+async function readAnswer<T>(response: Response, schema: z.ZodType<T> | null): Promise<ServerAnswer<T>> {
+  const length = Number(response.headers.get('content-length') ?? '0');
+  if (length > maxAnswerBytes) return { kind: 'unreachable' };
+  const text = await response.text();
+  if (text.length > maxAnswerBytes) return { kind: 'unreachable' };
+  let json: unknown = null;
+  try {
+    json = text === '' ? null : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (response.ok) {
+    if (schema === null) return { kind: 'ok', value: null as T };
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return { kind: 'ok', value: parsed.data };
+    return { kind: 'refused', code: 'internal', message: sessionStrings.serverAnswerMalformed };
+  }
+  // A gateway or a server that is starting answers without our error body: as good as no answer.
+  const error = apiErrorSchema.safeParse(json);
+  if (!error.success || error.data.error.code === 'unavailable') return { kind: 'unreachable' };
+  const { code, message, retryAfterSeconds } = error.data.error;
+  return retryAfterSeconds === undefined
+    ? { kind: 'refused', code, message }
+    : { kind: 'refused', code, message, retryAfterSeconds };
+}
+
+/**
+ * The desktop's client of the province server's account API (shared/auth/authWire.ts): every
+ * answer is validated before main uses it, and a network failure or timeout is `unreachable`.
+ */
+export function createProvinceServerClient(
+  options: { readonly timeoutMs?: number; readonly fetch?: typeof fetch } = {},
+): ProvinceServerClient {
+  const timeoutMs = options.timeoutMs ?? 8000;
+  const doFetch = options.fetch ?? fetch;
+
+  const post = async <T>(
+    serverUrl: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T> | null,
+  ): Promise<ServerAnswer<T>> => {
+    let response: Response;
+    try {
+      response = await doFetch(`${serverUrl}${apiBasePath}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      return { kind: 'unreachable' };
+    }
+    try {
+      return await readAnswer(response, schema);
+    } catch {
+      return { kind: 'unreachable' };
+    }
+  };
+
+  return {
+    signIn: (serverUrl, request) => post(serverUrl, '/auth/sign-in', request, tokenPairSchema),
+    signOut: (serverUrl, refreshToken) => post(serverUrl, '/auth/sign-out', { refreshToken }, null),
+  };
+}

@@ -1,0 +1,29 @@
+import { accountSessionOf, type Session } from '../../app/session';
+import { openHocbaDatabase, type HocbaDatabase } from '../../data/database';
+import type { IpcClient } from '../../ipc/ipcClient';
+
+export type AccountSignIn =
+  | {
+      readonly ok: true;
+      readonly session: Session;
+      readonly database: HocbaDatabase;
+      readonly connection: 'online' | 'offline';
+    }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Signs in with a real account: main checks the password (with the province server, or offline
+ * with its local verifier) and names this person's own local database, which the page then opens.
+ */
+export async function signInWithAccount(
+  ipc: IpcClient,
+  credentials: { readonly login: string; readonly password: string },
+): Promise<AccountSignIn> {
+  const signedIn = await ipc.invoke('session:signIn', credentials);
+  if (!signedIn.ok) return { ok: false, message: signedIn.error.message };
+  const desk = signedIn.value;
+  if (desk.kind !== 'account') return { ok: false, message: 'Main did not sign in an account.' };
+  const session = accountSessionOf(desk);
+  const database = await openHocbaDatabase({ name: session.databaseName });
+  return { ok: true, session, database, connection: desk.connection };
+}

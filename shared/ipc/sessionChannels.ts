@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { classIdSchema, userIdSchema } from '../domain/ids';
+import { staffRoles } from '../domain/staff';
+import { accountWireSchema } from '../auth/authWire';
+import { loginSchema } from '../auth/passwordRules';
+
+/**
+ * The IPC contract of who is using the desktop (session:*). Main holds the session and checks
+ * every call that acts on records, signing, amendments, backups or files against it; the page only
+ * asks. A real account is signed in by main (online against the province server the first time,
+ * offline with a local argon2id verifier afterwards); the sample trial declares its actor, since
+ * its data is made up and anyone may act as anyone there.
+ */
+
+/** One local database per user (and one for the trial): the name is main's, from the user id. */
+export const databaseNameSchema = z.string().regex(/^hocba-[a-z0-9-]+$/);
+
+export const trialAssignmentSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    teacherId: userIdSchema,
+    classId: classIdSchema,
+    homeroom: z.boolean(),
+    subjects: z.array(z.string().min(1).max(60)).max(40),
+  })
+  .strict();
+
+export const deskSessionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({
+    kind: z.literal('trial'),
+    userId: userIdSchema,
+    role: z.enum(staffRoles),
+  }),
+  z.object({
+    kind: z.literal('account'),
+    account: accountWireSchema,
+    /** `online`: the province server confirmed the password now; `offline`: the local verifier did. */
+    connection: z.enum(['online', 'offline']),
+    databaseName: databaseNameSchema,
+    /** ISO-8601 UTC. */
+    signedInAt: z.iso.datetime(),
+  }),
+]);
+export type DeskSession = z.output<typeof deskSessionSchema>;
+
+/** The province server this desktop signs in against; `environment` when HOCBA_SERVER_URL sets it. */
+export const provinceServerSettingSchema = z.object({
+  serverUrl: z.string().nullable(),
+  source: z.enum(['settings', 'environment', 'none']),
+});
+
+/** https, or plain http only to this machine (a test server, a proxy on the same desktop). */
+export const provinceServerUrlSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .pipe(z.url({ protocol: /^https?$/, error: 'Địa chỉ máy chủ cần có dạng https://…' }))
+  .refine(
+    (value) => {
+      // No user:password@ part: credentials never live in a setting.
+      const match = /^(https?):\/\/(\[[^\]@/?#]*\]|[^:@/?#]+)(?::\d+)?(?:[/?#]|$)/i.exec(value);
+      const host = match?.[2]?.toLowerCase();
+      return (
+        match?.[1]?.toLowerCase() === 'https' || ['127.0.0.1', 'localhost', '[::1]'].includes(host ?? '')
+      );
+    },
+    { error: 'Máy chủ của Sở phải dùng https:// (http:// chỉ dùng cho máy chủ trên chính máy này)' },
+  )
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const sessionChannelContract = {
+  'session:current': { request: z.object({}).strict(), response: deskSessionSchema },
+  'session:signIn': {
+    request: z.object({ login: loginSchema, password: z.string().min(1).max(128) }).strict(),
+    response: deskSessionSchema,
+  },
+  'session:signOut': { request: z.object({}).strict(), response: deskSessionSchema },
+  /** The trial's actor (on start, on the user switch, on reload); refused while an account is signed in. */
+  'session:actAsTrialUser': {
+    request: z
+      .object({
+        userId: userIdSchema,
+        role: z.enum(staffRoles),
+        /** Mã trường of the trial's school. */
+        schoolCode: z.string().regex(/^[0-9A-Za-z]{1,20}$/),
+        assignments: z.array(trialAssignmentSchema).max(4000),
+      })
+      .strict(),
+    response: deskSessionSchema,
+  },
+  'session:serverSetting': { request: z.object({}).strict(), response: provinceServerSettingSchema },
+  'session:setServer': {
+    request: z.object({ serverUrl: provinceServerUrlSchema.nullable() }).strict(),
+    response: provinceServerSettingSchema,
+  },
+} as const;
