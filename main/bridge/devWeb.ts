@@ -34,7 +34,11 @@ if (libraryOption !== undefined) {
 const runtime = await createMainRuntime(
   { ...appIdentity, platform: process.platform, dataDir: defaultDataDir(), runtime: 'bridge' },
   logger,
-  customLibraryPath === undefined ? {} : { customLibraryPath },
+  {
+    ...(customLibraryPath === undefined ? {} : { customLibraryPath }),
+    // HOCBA_SERVER_URL: the province server to sign in against (e.g. `npm run server`'s address).
+    provinceServerUrl: process.env.HOCBA_SERVER_URL,
+  },
 );
 const port = Number(process.env.HOCBA_BRIDGE_PORT ?? '5174');
 const bridge = await startBridge({

@@ -49,6 +49,8 @@ if (!app.requestSingleInstanceLock()) {
           : {}),
         // A PKCS#11 library other than the known ones is picked in main's dialog, never named by the page.
         chooseLibraryFile: chooseLibraryFileWithDialog,
+        // The province server, when whoever installed the desktop set it for every user.
+        provinceServerUrl: process.env.HOCBA_SERVER_URL,
         // The key of main's audit head record is sealed by the OS key store where there is one.
         auditKeyProtection: safeStorageKeyProtection(),
       },

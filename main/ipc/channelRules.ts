@@ -131,6 +131,7 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'session:signIn': open,
     'session:signOut': open,
     'session:actAsTrialUser': open,
+    'session:changePassword': signedIn,
     'session:serverSetting': open,
     'session:setServer': open,
   };

@@ -58,6 +58,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'session:signIn': notUsedHere,
     'session:signOut': notUsedHere,
     'session:actAsTrialUser': notUsedHere,
+    'session:changePassword': notUsedHere,
     'session:serverSetting': notUsedHere,
     'session:setServer': notUsedHere,
     ...overrides,

@@ -7,6 +7,7 @@ import { useChainHeadReporting } from '../features/history/auditHeadReporting';
 import { SampleLoadStatus } from '../features/signin/SampleLoadStatus';
 import { RestoreScreen, type RestoredDesktop } from '../features/backup/RestoreScreen';
 import { NewSchoolScreen } from '../features/setup/NewSchoolScreen';
+import { ChangePasswordScreen } from '../features/signin/ChangePasswordScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { resumeSampleLoad, type SampleLoadPlan, type SampleTrial } from '../features/signin/startSampleTrial';
 import { useSampleLoad } from '../features/signin/useSampleLoad';
@@ -43,6 +44,8 @@ type AppState =
       readonly load: SampleLoadPlan | undefined;
       /** How a real account signed in this time. */
       readonly connection?: 'online' | 'offline';
+      /** Đổi mật khẩu open (a real account). */
+      readonly changingPassword?: boolean;
     }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -203,6 +206,24 @@ export function App() {
     case 'restoringBackup':
       return <RestoreScreen onRestored={onRestored} onBack={() => setState({ kind: 'signedOut' })} />;
     case 'signedIn':
+      if (
+        state.session.mode === 'account' &&
+        (state.session.mustChangePassword === true || state.changingPassword)
+      )
+        return (
+          <ChangePasswordScreen
+            required={state.session.mustChangePassword === true}
+            onChanged={(session) => {
+              writeSession(window.localStorage, session);
+              setState({ ...state, session, connection: 'online', changingPassword: false });
+            }}
+            onCancel={
+              state.session.mustChangePassword === true
+                ? onSignOut
+                : () => setState({ ...state, changingPassword: false })
+            }
+          />
+        );
       return (
         <DatabaseProvider database={state.database}>
           <SchoolProvider session={state.session} deviceId={info?.deviceId}>
@@ -214,6 +235,7 @@ export function App() {
                 onNavigate={(area) => navigate({ area, params: carriedOver(route.params) })}
                 onSwitchUser={onSwitchUser}
                 onSignOut={onSignOut}
+                onChangePassword={() => setState({ ...state, changingPassword: true })}
                 {...(state.connection === undefined ? {} : { connection: state.connection })}
               >
                 {state.session.mode === 'sample' && <TrialActorSync session={state.session} />}

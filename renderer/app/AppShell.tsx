@@ -16,6 +16,8 @@ type Props = {
   readonly onNavigate: (area: AreaId) => void;
   readonly onSwitchUser: (member: StaffMember) => void;
   readonly onSignOut: () => void;
+  /** Đổi mật khẩu (a real account). */
+  readonly onChangePassword: () => void;
   /** How a real account signed in this time (online against the server, or offline). */
   readonly connection?: 'online' | 'offline';
   readonly children: ReactNode;
@@ -29,6 +31,7 @@ export function AppShell({
   onNavigate,
   onSwitchUser,
   onSignOut,
+  onChangePassword,
   connection,
   children,
 }: Props) {
@@ -95,6 +98,11 @@ export function AppShell({
                 ))}
               </select>
             </label>
+          )}
+          {session.mode === 'account' && (
+            <button type="button" className="link-button" onClick={onChangePassword}>
+              {shellStrings.changePassword}
+            </button>
           )}
           <button type="button" className="link-button" onClick={onSignOut}>
             {shellStrings.signOut}

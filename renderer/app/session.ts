@@ -17,6 +17,8 @@ const sessionSchema = z.object({
   displayName: z.string().min(1),
   role: z.enum(staffRoles),
   mode: z.enum(['sample', 'account']),
+  /** After a reset by the principal: a new password comes before any work. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type Session = z.output<typeof sessionSchema>;
 
@@ -43,6 +45,7 @@ export function accountSessionOf(desk: Extract<DeskSession, { kind: 'account' }>
     displayName: desk.account.fullName,
     role: staffRoleOfAccount(desk.account.role),
     mode: 'account',
+    mustChangePassword: desk.account.mustChangePassword,
   };
 }
 

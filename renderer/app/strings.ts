@@ -21,6 +21,7 @@ export const shellStrings = {
   noSchool: 'Chưa có dữ liệu trường trên máy này.',
   actingAs: 'Đang làm việc với vai trò',
   switchUser: 'Đổi người dùng (dùng thử)',
+  changePassword: 'Đổi mật khẩu',
   trialBadge: 'Dùng thử · dữ liệu mẫu',
   connection: {
     online: 'Đã đăng nhập qua máy chủ của Sở',

@@ -39,6 +39,7 @@ export const ipcChannels = [
   'session:signIn',
   'session:signOut',
   'session:actAsTrialUser',
+  'session:changePassword',
   'session:serverSetting',
   'session:setServer',
 ] as const;

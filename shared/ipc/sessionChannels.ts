@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { classIdSchema, userIdSchema } from '../domain/ids';
 import { staffRoles } from '../domain/staff';
 import { accountWireSchema } from '../auth/authWire';
-import { loginSchema } from '../auth/passwordRules';
+import { loginSchema, passwordSchema } from '../auth/passwordRules';
 
 /**
  * The IPC contract of who is using the desktop (session:*). Main holds the session and checks
@@ -87,6 +87,11 @@ export const sessionChannelContract = {
         assignments: z.array(trialAssignmentSchema).max(4000),
       })
       .strict(),
+    response: deskSessionSchema,
+  },
+  /** Đổi mật khẩu: online only (the province server checks the current password and revokes old sessions). */
+  'session:changePassword': {
+    request: z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema }).strict(),
     response: deskSessionSchema,
   },
   'session:serverSetting': { request: z.object({}).strict(), response: provinceServerSettingSchema },

@@ -19,17 +19,24 @@ export type AppBridgeOptions = {
    * passes `--pkcs11-library` / HOCBA_PKCS11_LIBRARY: the page cannot name one.
    */
   readonly pkcs11Library?: string;
+  /** The province server main signs in against (HOCBA_SERVER_URL). */
+  readonly provinceServerUrl?: string;
+  /** An existing data folder (a second start of the same desktop); a fresh one by default. */
+  readonly dataDir?: string;
 };
 
 /** The real main-process services behind the real bridge, with a fresh data folder. */
 export async function startAppBridge(options: AppBridgeOptions = {}): Promise<AppBridge> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'hocba-data-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hocba-data-')));
   const logLines: string[] = [];
   const logger = createLogger(memoryLogSink(logLines), 'debug');
   const runtime = await createMainRuntime(
     { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
     logger,
-    options.pkcs11Library === undefined ? {} : { customLibraryPath: options.pkcs11Library },
+    {
+      ...(options.pkcs11Library === undefined ? {} : { customLibraryPath: options.pkcs11Library }),
+      ...(options.provinceServerUrl === undefined ? {} : { provinceServerUrl: options.provinceServerUrl }),
+    },
   );
   const bridge = await startBridge({
     rendererDir: requireBuiltRenderer(),
@@ -42,7 +49,8 @@ export async function startAppBridge(options: AppBridgeOptions = {}): Promise<Ap
     logLines,
     close: async () => {
       await bridge.close();
-      await rm(dataDir, { recursive: true, force: true });
+      runtime.close();
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ type SessionChannels =
   | 'session:signIn'
   | 'session:signOut'
   | 'session:actAsTrialUser'
+  | 'session:changePassword'
   | 'session:serverSetting'
   | 'session:setServer';
 
@@ -29,6 +30,8 @@ export function sessionHandlers(
         request.schoolCode,
         request.assignments,
       ),
+    'session:changePassword': (request) =>
+      sessions.changePassword(request.currentPassword, request.newPassword),
     'session:serverSetting': () => serverSetting.view(),
     'session:setServer': async (request) => {
       // Once someone has signed in here, pointing the desktop at another server is leadership's

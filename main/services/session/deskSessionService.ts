@@ -32,6 +32,8 @@ export type DeskSessionService = {
   readonly rights: () => ActingRights | undefined;
   readonly signIn: (login: string, password: string) => Promise<DeskSession>;
   readonly signOut: () => Promise<DeskSession>;
+  /** Online only: the server changes it and ends every session; main signs in again with the new one. */
+  readonly changePassword: (currentPassword: string, newPassword: string) => Promise<DeskSession>;
   readonly actAsTrialUser: (
     actor: { readonly userId: UserId; readonly role: StaffRole },
     schoolCode: string,
@@ -73,8 +75,8 @@ type Held =
       readonly session: Extract<DeskSession, { kind: 'account' }>;
       readonly rights: ActingRights;
       readonly serverUrl: string;
-      /** Only in memory: a restart signs in again. */
-      readonly refreshToken: string | undefined;
+      /** Only in memory: a restart signs in again. Absent after an offline sign-in. */
+      readonly tokens: { readonly access: string; readonly refresh: string } | undefined;
     };
 
 /**
@@ -98,7 +100,7 @@ export function createDeskSessionService(options: {
     account: AccountWire,
     connection: 'online' | 'offline',
     serverUrl: string,
-    refreshToken: string | undefined,
+    tokens: { readonly access: string; readonly refresh: string } | undefined,
   ): DeskSession => {
     const rights = rightsOfAccount(account);
     const session = {
@@ -108,7 +110,7 @@ export function createDeskSessionService(options: {
       databaseName: databaseNameOf(serverUrl, account.userId),
       signedInAt: now().toISOString(),
     };
-    held = { kind: 'account', session, rights, serverUrl, refreshToken };
+    held = { kind: 'account', session, rights, serverUrl, tokens };
     options.logger.info('session.signed-in', { connection, role: account.role });
     return session;
   };
@@ -131,6 +133,36 @@ export function createDeskSessionService(options: {
     }
   };
 
+  const signIn = async (login: string, password: string): Promise<DeskSession> => {
+    const serverUrl = await options.serverSetting.url();
+    if (serverUrl === undefined) {
+      if (!(await options.accounts.knows(login)))
+        throw new UserFacingError('unavailable', sessionStrings.noServer);
+      return signInOffline(login, password);
+    }
+    const answer = await options.server.signIn(serverUrl, {
+      login,
+      password,
+      device: { deviceId: options.deviceId.replace(/^device-/, ''), deviceName: options.deviceName },
+    });
+    if (answer.kind === 'unreachable') return signInOffline(login, password);
+    if (answer.kind === 'refused') {
+      // The server's word is final: a disabled account ends offline sign-in here too, and so does a
+      // password changed elsewhere (the one typed is the old one the verifier still knows).
+      if (answer.code === 'accountDisabled') await options.accounts.forget(login);
+      if (answer.code === 'wrongCredentials') await options.accounts.forgetIfOutdated(login, password);
+      options.logger.warn('session.refused', { code: answer.code });
+      throw new UserFacingError('unauthorized', answer.message);
+    }
+    const pair = answer.value;
+    const session = begin(pair.account, 'online', serverUrl, {
+      access: pair.accessToken,
+      refresh: pair.refreshToken,
+    });
+    await options.accounts.remember(pair.account, serverUrl, password, now());
+    return session;
+  };
+
   return {
     current: () =>
       held.kind === 'none'
@@ -139,39 +171,31 @@ export function createDeskSessionService(options: {
           ? trialSession(held.rights)
           : held.session,
     rights: () => (held.kind === 'none' ? undefined : held.rights),
-    signIn: async (login, password) => {
-      const serverUrl = await options.serverSetting.url();
-      if (serverUrl === undefined) {
-        if (!(await options.accounts.knows(login)))
-          throw new UserFacingError('unavailable', sessionStrings.noServer);
-        return signInOffline(login, password);
-      }
-      const answer = await options.server.signIn(serverUrl, {
-        login,
-        password,
-        device: { deviceId: options.deviceId.replace(/^device-/, ''), deviceName: options.deviceName },
-      });
-      if (answer.kind === 'unreachable') return signInOffline(login, password);
-      if (answer.kind === 'refused') {
-        // The server's word is final: a disabled account or a changed password ends offline sign-in too.
-        if (answer.code === 'accountDisabled' || answer.code === 'wrongCredentials')
-          await options.accounts.forget(login);
-        options.logger.warn('session.refused', { code: answer.code });
-        throw new UserFacingError('unauthorized', answer.message);
-      }
-      const pair = answer.value;
-      const session = begin(pair.account, 'online', serverUrl, pair.refreshToken);
-      await options.accounts.remember(pair.account, serverUrl, password, now());
-      return session;
-    },
+    signIn: (login, password) => signIn(login, password),
     signOut: async () => {
       const ending = held;
       held = { kind: 'none' };
-      if (ending.kind === 'account' && ending.refreshToken !== undefined) {
+      if (ending.kind === 'account' && ending.tokens !== undefined) {
         // Best effort: offline, the refresh token dies with this process anyway.
-        await options.server.signOut(ending.serverUrl, ending.refreshToken);
+        await options.server.signOut(ending.serverUrl, ending.tokens.refresh);
       }
       return { kind: 'none' };
+    },
+    changePassword: async (currentPassword, newPassword) => {
+      if (held.kind !== 'account') throw new UserFacingError('unauthorized', sessionStrings.notSignedIn);
+      const { serverUrl, tokens, session } = held;
+      if (tokens === undefined)
+        throw new UserFacingError('unavailable', sessionStrings.passwordChangeNeedsServer);
+      const answer = await options.server.changePassword(serverUrl, tokens.access, {
+        currentPassword,
+        newPassword,
+      });
+      if (answer.kind === 'unreachable')
+        throw new UserFacingError('unavailable', sessionStrings.passwordChangeNeedsServer);
+      if (answer.kind === 'refused') throw new UserFacingError('unauthorized', answer.message);
+      // The change ended every session of the account: sign in again, which also renews the verifier.
+      held = { kind: 'none' };
+      return signIn(session.account.login, newPassword);
     },
     actAsTrialUser: (actor, schoolCode, assignments) => {
       if (held.kind === 'account')

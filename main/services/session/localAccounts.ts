@@ -54,8 +54,13 @@ export type LocalAccounts = {
   readonly any: () => Promise<boolean>;
   /** Whether this login signed in online on this desktop before. */
   readonly knows: (login: string) => Promise<boolean>;
-  /** The server disabled the account or refused its password: offline sign-in ends too. */
+  /** The server disabled the account: offline sign-in ends too. */
   readonly forget: (login: string) => Promise<void>;
+  /**
+   * The server refused a password this desktop's verifier accepts: it was changed elsewhere, so the
+   * old one stops working offline too. A mistyped password (the verifier refuses it) changes nothing.
+   */
+  readonly forgetIfOutdated: (login: string, password: string) => Promise<void>;
 };
 
 const maxAccountFileBytes = 64 * 1024;
@@ -129,6 +134,12 @@ export function createLocalAccounts(options: {
     knows: async (login) => (await read(login)) !== undefined,
     forget: async (login) => {
       await rm(pathOf(login), { force: true });
+    },
+    forgetIfOutdated: async (login, password) => {
+      const stored = await read(login);
+      if (stored === undefined) return;
+      const matches = await verify(stored.verifier, password).catch(() => false);
+      if (matches) await rm(pathOf(login), { force: true });
     },
   };
 }

@@ -27,6 +27,11 @@ export type ServerAnswer<T> =
 export type ProvinceServerClient = {
   readonly signIn: (serverUrl: string, request: SignInRequest) => Promise<ServerAnswer<TokenPair>>;
   readonly signOut: (serverUrl: string, refreshToken: string) => Promise<ServerAnswer<null>>;
+  readonly changePassword: (
+    serverUrl: string,
+    accessToken: string,
+    request: { readonly currentPassword: string; readonly newPassword: string },
+  ) => Promise<ServerAnswer<null>>;
 };
 
 /** Answers larger than this are not the account API's: refused unread. */
@@ -73,12 +78,17 @@ export function createProvinceServerClient(
     path: string,
     body: unknown,
     schema: z.ZodType<T> | null,
+    accessToken?: string,
   ): Promise<ServerAnswer<T>> => {
     let response: Response;
     try {
       response = await doFetch(`${serverUrl}${apiBasePath}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` }),
+        },
         body: JSON.stringify(body),
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
@@ -96,5 +106,7 @@ export function createProvinceServerClient(
   return {
     signIn: (serverUrl, request) => post(serverUrl, '/auth/sign-in', request, tokenPairSchema),
     signOut: (serverUrl, refreshToken) => post(serverUrl, '/auth/sign-out', { refreshToken }, null),
+    changePassword: (serverUrl, accessToken, request) =>
+      post(serverUrl, '/auth/password', request, null, accessToken),
   };
 }

@@ -41,3 +41,18 @@ export const sampleLoadStrings = {
   close: 'Đóng',
   failed: 'Chưa nạp xong dữ liệu mẫu. Đóng rồi mở lại ứng dụng để nạp tiếp; phần đã nạp vẫn được giữ.',
 } as const;
+
+/** Đổi mật khẩu. */
+export const changePasswordStrings = {
+  title: 'Đổi mật khẩu',
+  required:
+    'Mật khẩu của bạn vừa được hiệu trưởng đặt lại bằng mã một lần. Hãy chọn mật khẩu mới trước khi làm việc.',
+  current: 'Mật khẩu hiện tại (hoặc mật khẩu vừa dùng để đăng nhập)',
+  next: 'Mật khẩu mới',
+  again: 'Nhập lại mật khẩu mới',
+  rule: 'Ít nhất 10 ký tự; nên dùng một câu dễ nhớ với bạn và khó đoán với người khác.',
+  mismatch: 'Hai lần nhập mật khẩu mới chưa giống nhau.',
+  save: 'Đổi mật khẩu',
+  back: 'Quay lại',
+  signOut: 'Đăng xuất',
+} as const;
