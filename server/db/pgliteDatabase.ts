@@ -26,6 +26,9 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
         };
         return work(tx);
       }),
-    close: () => db.close(),
+    close: async () => {
+      // Closing twice (a test's cleanup after the server's) is not an error.
+      if (!db.closed) await db.close();
+    },
   };
 }
