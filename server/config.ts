@@ -27,7 +27,10 @@ export type ServerConfig = {
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  const parsed = environment.parse(env);
+  // An empty variable (`DATABASE_URL= npm run server`) means unset.
+  const parsed = environment.parse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   const { HOCBA_TLS_CERT: cert, HOCBA_TLS_KEY: key, HOCBA_TRUST_PROXY: proxy } = parsed;
   if ((cert === undefined) !== (key === undefined)) {
     throw new Error('Set both HOCBA_TLS_CERT and HOCBA_TLS_KEY, or neither');

@@ -10,7 +10,7 @@ export type Argon2Params = {
 
 /**
  * OWASP Password Storage Cheat Sheet, argon2id: m=19 MiB, t=2, p=1. Measured on this project's
- * 2-core CI machine: about 15 ms per hash or verification (server/README.md).
+ * 2-core CI machine: about 21 ms per hash, 13 ms per verification (server/README.md).
  */
 export const productionArgon2Params: Argon2Params = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 

@@ -12,6 +12,8 @@ import type { Argon2Params } from '../services/passwords';
 export type TestDatabase = {
   readonly db: Database;
   readonly engine: 'postgres' | 'pglite';
+  /** The connection string of a PostgreSQL test database (null for in-memory PGlite). */
+  readonly url: string | null;
   readonly drop: () => Promise<void>;
 };
 
@@ -41,7 +43,7 @@ async function onAdmin(sql: string): Promise<void> {
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testEngine === 'pglite') {
     const db = await openPgliteDatabase(null);
-    return { db, engine: 'pglite', drop: () => db.close() };
+    return { db, engine: 'pglite', url: null, drop: () => db.close() };
   }
   const name = `hocba_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await onAdmin(`create database ${name}`);
@@ -52,6 +54,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     engine: 'postgres',
+    url: url.toString(),
     drop: async () => {
       if (dropped) return;
       dropped = true;
