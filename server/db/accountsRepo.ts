@@ -116,16 +116,28 @@ export async function insertAccount(tx: Queryable, account: NewAccount, now: Dat
   );
 }
 
+/**
+ * Counts one wrong password in the database itself (parallel guesses cannot under-count); at the
+ * threshold the account locks until `lockUntil` and the count starts again.
+ */
 export async function recordFailedAttempt(
   db: Queryable,
   key: AccountKey,
-  failedAttempts: number,
-  lockedUntil: Date | null,
-): Promise<void> {
-  await db.query(
-    'update accounts set failed_attempts = $3, locked_until = $4 where school_id = $1 and user_id = $2',
-    [scopeOf(key.schoolId), key.userId, failedAttempts, lockedUntil],
+  threshold: number,
+  lockUntil: Date,
+): Promise<{ locked: boolean }> {
+  const rows = await db.query(
+    `update accounts set
+       failed_attempts = case when failed_attempts + 1 >= $3 then 0 else failed_attempts + 1 end,
+       locked_until = case when failed_attempts + 1 >= $3 then $4 else locked_until end
+     where school_id = $1 and user_id = $2
+     returning failed_attempts, locked_until`,
+    [scopeOf(key.schoolId), key.userId, threshold, lockUntil],
   );
+  const row = parseRows(z.object({ failed_attempts: z.number(), locked_until: nullableTimestamp }), rows)[0];
+  return {
+    locked: row?.failed_attempts === 0 && row.locked_until?.getTime() === lockUntil.getTime(),
+  };
 }
 
 export async function clearFailedAttempts(db: Queryable, key: AccountKey): Promise<void> {

@@ -46,13 +46,14 @@ export async function verifyAccountPassword(
     await clearFailedAttempts(ctx.db, account);
     return;
   }
-  const attempts = account.failedAttempts + 1;
-  if (attempts >= ctx.policy.lockoutThreshold) {
-    const until = new Date(ctx.clock().getTime() + ctx.policy.lockoutSeconds * 1000);
-    await recordFailedAttempt(ctx.db, account, 0, until);
-    throw failures.accountLocked(ctx.policy.lockoutSeconds);
-  }
-  await recordFailedAttempt(ctx.db, account, attempts, null);
+  const until = new Date(ctx.clock().getTime() + ctx.policy.lockoutSeconds * 1000);
+  const { locked: nowLocked } = await recordFailedAttempt(
+    ctx.db,
+    account,
+    ctx.policy.lockoutThreshold,
+    until,
+  );
+  if (nowLocked) throw failures.accountLocked(ctx.policy.lockoutSeconds);
   throw failures.wrongCredentials(wrongMessage);
 }
 
