@@ -69,14 +69,26 @@ export async function createServiceContext(options: ServerOptions): Promise<Serv
   };
 }
 
+export type BuiltServer = {
+  readonly app: App;
+  readonly ctx: ServiceContext;
+  /** Every route registered (method and pattern), for the authorisation matrix to cover them all. */
+  readonly routes: readonly { readonly method: string; readonly url: string }[];
+};
+
 /** Builds the app (routes, services, keys) without listening: `app.inject()` drives it in tests. */
-export async function buildServer(options: ServerOptions): Promise<{ app: App; ctx: ServiceContext }> {
+export async function buildServer(options: ServerOptions): Promise<BuiltServer> {
   const ctx = await createServiceContext(options);
   const app = createFastify({
     logger: options.logger ?? false,
     trustProxy: options.trustProxy ?? false,
     bodyLimitBytes: options.bodyLimitBytes ?? oneMebibyte,
     tls: options.tls ?? null,
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   registerErrorHandling(app);
   registerHealthRoutes(app, ctx);
@@ -85,7 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; c
   registerClassRoutes(app, ctx);
   registerAdminPage(app, ctx);
   await app.ready();
-  return { app, ctx };
+  return { app, ctx, routes };
 }
 
 export type RunningServer = {

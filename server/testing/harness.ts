@@ -27,6 +27,7 @@ export type Harness = {
   readonly db: Database;
   readonly database: TestDatabase;
   readonly clock: TestClock;
+  readonly routes: readonly { readonly method: string; readonly url: string }[];
   readonly close: () => Promise<void>;
 };
 
@@ -36,7 +37,7 @@ export const defaultPassword = 'mat-khau-du-dai-1';
 export async function startHarness(options: Partial<ServerOptions> = {}): Promise<Harness> {
   const database = await openTestDatabase();
   const clock = testClock();
-  const { app, ctx } = await buildServer({
+  const { app, ctx, routes } = await buildServer({
     db: database.db,
     clock: clock.now,
     argon2: testArgon2Params,
@@ -55,6 +56,7 @@ export async function startHarness(options: Partial<ServerOptions> = {}): Promis
     db: database.db,
     database,
     clock,
+    routes,
     close: async () => {
       await app.close();
       await database.drop();
