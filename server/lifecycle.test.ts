@@ -4,7 +4,7 @@ import { apiErrorSchema } from '../shared/auth/authWire';
 import { buildServer, logRedaction, startServer } from './app';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
-import { provisionSchool } from './services/provisioning';
+import { createProvinceAdmin, provisionSchool } from './services/provisioning';
 import { openTestDatabase, testArgon2Params, testEngine, type TestDatabase } from './testing/testDatabase';
 
 /** A database whose queries wait at a gate the test opens: a request stays in flight while the server closes. */
@@ -147,5 +147,33 @@ describe(`server lifecycle (${testEngine})`, () => {
       status: 200,
       userId: 'user:hieu.truong',
     });
+  });
+
+  it('keeps the signing key it generated in the database: tokens survive a restart', async () => {
+    database = await openTestDatabase();
+    const first = await buildServer({ db: database.db, argon2: testArgon2Params });
+    await createProvinceAdmin(first.ctx, { login: 'so.key', fullName: 'Sở', password: 'mat-khau-khoa-2026' });
+    const signedIn = await first.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { login: 'so.key', password: 'mat-khau-khoa-2026' },
+    });
+    const { accessToken } = signedIn.json<{ accessToken: string }>();
+    await first.app.close();
+    const me = {
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${accessToken}` },
+    } as const;
+    const restarted = await buildServer({ db: database.db, argon2: testArgon2Params });
+    expect((await restarted.app.inject(me)).statusCode).toBe(200);
+    await restarted.app.close();
+    const otherKey = await buildServer({
+      db: database.db,
+      argon2: testArgon2Params,
+      tokenSecret: 'z'.repeat(40),
+    });
+    expect((await otherKey.app.inject(me)).statusCode).toBe(401);
+    await otherKey.app.close();
   });
 });

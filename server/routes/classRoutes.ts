@@ -16,6 +16,7 @@ import {
   updateClass,
 } from '../services/classService';
 import type { ServiceContext } from '../services/context';
+import { requireSchoolLeadership } from '../services/permissions';
 import type { App } from './app';
 import { noContent, parse, signedIn } from './http';
 import { schoolParams } from './schoolRoutes';
@@ -35,6 +36,7 @@ export function registerClassRoutes(app: App, ctx: ServiceContext): void {
   app.post(base, async (request, reply) => {
     const actor = await signedIn(ctx, request);
     const { schoolId } = parse(schoolParams, request.params);
+    requireSchoolLeadership(actor, schoolId); // before the body, as in schoolRoutes.ts
     const body = parse(createClassRequestSchema, request.body);
     return reply.code(201).send(await createClass(ctx, actor, schoolId, body));
   });
@@ -48,6 +50,7 @@ export function registerClassRoutes(app: App, ctx: ServiceContext): void {
   app.patch(`${base}/:classId`, async (request) => {
     const actor = await signedIn(ctx, request);
     const { schoolId, classId } = parse(classParams, request.params);
+    requireSchoolLeadership(actor, schoolId); // before the body, as in schoolRoutes.ts
     const body = parse(updateClassRequestSchema, request.body);
     return updateClass(ctx, actor, schoolId, classId, body.grade);
   });
@@ -61,6 +64,7 @@ export function registerClassRoutes(app: App, ctx: ServiceContext): void {
   app.put(`${base}/:classId/assignments/:teacherId`, async (request) => {
     const actor = await signedIn(ctx, request);
     const { schoolId, classId, teacherId } = parse(assignmentParams, request.params);
+    requireSchoolLeadership(actor, schoolId); // before the body, as in schoolRoutes.ts
     const body = parse(putAssignmentRequestSchema, request.body);
     return assignTeacher(ctx, actor, schoolId, classId, teacherId, body);
   });

@@ -32,7 +32,10 @@ describe(`hostile requests (${testEngine})`, () => {
     await provisionSchool(h.ctx, {
       school: { code: 'A001', name: 'Trường A', district: 'Huyện' },
       principal: { login: 'ht.a', fullName: 'Hiệu trưởng', password: defaultPassword },
-      staff: [{ login: 'gv.off', fullName: 'Giáo viên', role: 'teacher', password: defaultPassword }],
+      staff: [
+        { login: 'gv.off', fullName: 'Giáo viên', role: 'teacher', password: defaultPassword },
+        { login: 'gv.two', fullName: 'Giáo viên hai', role: 'teacher', password: defaultPassword },
+      ],
     });
     principalToken = (await signIn(h.app, 'ht.a')).accessToken;
   });
@@ -159,6 +162,26 @@ describe(`hostile requests (${testEngine})`, () => {
     const before = await snapshot(h.db);
     expectRefusal(await refresh(`school:A001.${'A'.repeat(43)}`), 401, 'unauthenticated');
     expectRefusal(await refresh(`school:B999.${'A'.repeat(43)}`), 401, 'unauthenticated');
+    expect(await snapshot(h.db)).toBe(before);
+  });
+
+  it('answers a caller without the right 403 before looking at the body', async () => {
+    const teacher = await signIn(h.app, 'gv.two');
+    const before = await snapshot(h.db);
+    for (const [method, url] of [
+      ['POST', `${apiBasePath}/schools`],
+      ['POST', `${apiBasePath}/schools/${encode('school:A001')}/principal`],
+      ['POST', `${apiBasePath}/schools/${encode('school:A001')}/staff`],
+      ['POST', classes],
+      ['PATCH', `${classes}/${encode('class:A001:2025-2026:1A')}`],
+      ['PUT', `${classes}/${encode('class:A001:2025-2026:1A')}/assignments/${encode('user:gv.two')}`],
+    ] as const) {
+      expectRefusal(
+        await call(h.app, { method, url, token: teacher.accessToken, body: { bad: true } }),
+        403,
+        'forbidden',
+      );
+    }
     expect(await snapshot(h.db)).toBe(before);
   });
 });

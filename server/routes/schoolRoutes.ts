@@ -14,6 +14,7 @@ import {
   resetStaffPassword,
 } from '../services/accountService';
 import type { ServiceContext } from '../services/context';
+import { requireProvinceAdmin, requireSchoolLeadership } from '../services/permissions';
 import { createSchool, getSchoolSummary, listSchoolSummaries } from '../services/schoolService';
 import type { App } from './app';
 import { parse, signedIn } from './http';
@@ -30,6 +31,7 @@ export function registerSchoolRoutes(app: App, ctx: ServiceContext): void {
 
   app.post(`${apiBasePath}/schools`, async (request, reply) => {
     const actor = await signedIn(ctx, request);
+    requireProvinceAdmin(actor); // before the body: a caller without the right learns nothing from validation
     const body = parse(createSchoolRequestSchema, request.body);
     return reply.code(201).send(await createSchool(ctx, actor, body));
   });
@@ -43,6 +45,7 @@ export function registerSchoolRoutes(app: App, ctx: ServiceContext): void {
   app.post(`${apiBasePath}/schools/:schoolId/principal`, async (request, reply) => {
     const actor = await signedIn(ctx, request);
     const { schoolId } = parse(schoolParams, request.params);
+    requireProvinceAdmin(actor);
     const body = parse(createPrincipalRequestSchema, request.body);
     return reply.code(201).send(await createPrincipal(ctx, actor, schoolId, body));
   });
@@ -56,6 +59,7 @@ export function registerSchoolRoutes(app: App, ctx: ServiceContext): void {
   app.post(`${apiBasePath}/schools/:schoolId/staff`, async (request, reply) => {
     const actor = await signedIn(ctx, request);
     const { schoolId } = parse(schoolParams, request.params);
+    requireSchoolLeadership(actor, schoolId);
     const body = parse(createStaffRequestSchema, request.body);
     return reply.code(201).send(await createStaff(ctx, actor, schoolId, body));
   });
