@@ -122,6 +122,7 @@ export default tseslint.config(
           './main/tsconfig.json',
           './renderer/tsconfig.json',
           './tests/tsconfig.json',
+          './server/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },

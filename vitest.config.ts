@@ -6,9 +6,10 @@ import { chromiumArgs, chromiumPath } from './tests/support/chromium.ts';
 const globalSetup = ['./tests/support/untrustedFilesWorkerSetup.ts'];
 
 /**
- * Four projects: fast unit tests under Node; renderer data tests in real Chromium (IndexedDB is
+ * Five projects: fast unit tests under Node; renderer data tests in real Chromium (IndexedDB is
  * the real part); integration tests against real services and tools; end-to-end journeys that
- * drive the built app in Chromium through the local bridge.
+ * drive the built app in Chromium through the local bridge; the province server's tests
+ * (run once per database engine: HOCBA_TEST_DB=postgres, then pglite; tests/support/runAll.ts).
  */
 export default defineConfig({
   test: {
@@ -57,6 +58,16 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+          exclude: ['server/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
     ],

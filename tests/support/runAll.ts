@@ -6,15 +6,21 @@ import { repoRoot } from './paths';
 
 /**
  * `npm test`: everything CI runs, in order — typecheck, lint, build, then every vitest project
- * (unit, browser, integration, e2e). Ends with one line: `N passed, M failed[, K skipped]`.
- * Typecheck, lint and build count as one check each.
+ * (unit, browser, integration, e2e), then the province server's project twice: once against
+ * PostgreSQL (HOCBA_TEST_DB=postgres), once against embedded PGlite. Ends with one line:
+ * `N passed, M failed[, K skipped]`. Typecheck, lint and build count as one check each.
  */
 type Tally = { passed: number; failed: number; skipped: number };
 
-function step(title: string, command: string, args: readonly string[]): Promise<boolean> {
+function step(
+  title: string,
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
   process.stdout.write(`\n▶ ${title}\n`);
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', env: process.env });
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', env });
     child.on('close', (code) => resolve(code === 0));
     child.on('error', () => resolve(false));
   });
@@ -45,27 +51,37 @@ async function main(): Promise<number> {
 
   const reportDir = join(repoRoot, 'tests', 'artifacts');
   await mkdir(reportDir, { recursive: true });
-  const reportPath = join(reportDir, 'vitest-report.json');
-  await rm(reportPath, { force: true });
-  const vitestOk = await step('Tests (unit, browser, integration, e2e)', bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${reportPath}`,
-  ]);
-  try {
-    const report = vitestReport.parse(JSON.parse(await readFile(reportPath, 'utf8')));
-    tally.passed += report.numPassedTests;
-    tally.failed += report.numFailedTests;
-    tally.skipped += report.numPendingTests + report.numTodoTests;
-    // A file that fails to load has no test results of its own: count it, so it cannot hide.
-    const brokenFiles = report.testResults.filter(
-      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  const vitest = async (title: string, reportName: string, args: readonly string[], env = process.env) => {
+    const reportPath = join(reportDir, reportName);
+    await rm(reportPath, { force: true });
+    const vitestOk = await step(
+      title,
+      bin('vitest'),
+      ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${reportPath}`],
+      env,
     );
-    tally.failed += brokenFiles.length;
-    if (!vitestOk && report.numFailedTests === 0 && brokenFiles.length === 0) tally.failed += 1;
-  } catch {
-    tally.failed += 1;
+    try {
+      const report = vitestReport.parse(JSON.parse(await readFile(reportPath, 'utf8')));
+      tally.passed += report.numPassedTests;
+      tally.failed += report.numFailedTests;
+      tally.skipped += report.numPendingTests + report.numTodoTests;
+      // A file that fails to load has no test results of its own: count it, so it cannot hide.
+      const brokenFiles = report.testResults.filter(
+        (file) => file.status === 'failed' && file.assertionResults.length === 0,
+      );
+      tally.failed += brokenFiles.length;
+      if (!vitestOk && report.numFailedTests === 0 && brokenFiles.length === 0) tally.failed += 1;
+    } catch {
+      tally.failed += 1;
+    }
+  };
+  const desktopProjects = ['unit', 'browser', 'integration', 'e2e'].flatMap((name) => ['--project', name]);
+  await vitest('Tests (unit, browser, integration, e2e)', 'vitest-report.json', desktopProjects);
+  for (const engine of ['postgres', 'pglite'] as const) {
+    await vitest(`Server tests on ${engine}`, `vitest-server-${engine}.json`, ['--project', 'server'], {
+      ...process.env,
+      HOCBA_TEST_DB: engine,
+    });
   }
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

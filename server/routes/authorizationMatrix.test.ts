@@ -1,0 +1,314 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiErrorSchema } from '../../shared/auth/authWire';
+import { classIdOf, schoolIdOf, type SchoolId } from '../../shared/domain/ids';
+import { provisionSchool } from '../services/provisioning';
+import {
+  call,
+  defaultPassword,
+  encode,
+  signIn,
+  snapshot,
+  startHarness,
+  type Call,
+  type Harness,
+} from '../testing/harness';
+import { testEngine } from '../testing/testDatabase';
+
+/**
+ * Every route × who asks × whose school × which class, each case's outcome read from the table
+ * below, written from the issue's rules and never computed by the server's permission code.
+ * Actors all belong to school A (the province admin to none); "own" targets school A, "other" B.
+ */
+const actors = [
+  'anonymous',
+  'provinceAdmin',
+  'principal',
+  'vicePrincipal',
+  'groupHead',
+  'homeroomTeacher',
+  'subjectTeacher',
+] as const;
+type Who = (typeof actors)[number];
+type SchoolSide = 'own' | 'other';
+/** assigned: a class the two teachers of school A teach; unassigned: one they do not; missing: no such class. */
+type ClassSide = 'assigned' | 'unassigned' | 'missing';
+
+type Expectation = {
+  readonly scope: 'province' | 'school' | 'class';
+  /** Who succeeds when the target is their own school (for the province admin: any school). */
+  readonly own: readonly Who[];
+  /** Who succeeds on another school's target. */
+  readonly other: readonly Who[];
+  /** Who succeeds in their own school only on a class an assignment gives them. */
+  readonly ownAssignedOnly?: readonly Who[];
+  readonly okStatus: number;
+  readonly write: boolean;
+};
+
+const leaders: readonly Who[] = ['principal', 'vicePrincipal'];
+const teachers: readonly Who[] = ['homeroomTeacher', 'subjectTeacher'];
+const signedIn: readonly Who[] = actors.filter((who) => who !== 'anonymous');
+
+const expectations: Record<string, Expectation> = {
+  'GET /me': { scope: 'province', own: signedIn, other: [], okStatus: 200, write: false },
+  'GET /schools': { scope: 'province', own: ['provinceAdmin'], other: [], okStatus: 200, write: false },
+  'POST /schools': { scope: 'province', own: ['provinceAdmin'], other: [], okStatus: 201, write: true },
+  'GET /schools/:s': {
+    scope: 'school',
+    own: ['provinceAdmin', ...leaders],
+    other: ['provinceAdmin'],
+    okStatus: 200,
+    write: false,
+  },
+  'POST /schools/:s/principal': {
+    scope: 'school',
+    own: ['provinceAdmin'],
+    other: ['provinceAdmin'],
+    okStatus: 201,
+    write: true,
+  },
+  'GET /schools/:s/staff': {
+    scope: 'school',
+    own: ['provinceAdmin', ...leaders],
+    other: ['provinceAdmin'],
+    okStatus: 200,
+    write: false,
+  },
+  'POST /schools/:s/staff': { scope: 'school', own: leaders, other: [], okStatus: 201, write: true },
+  'POST /schools/:s/staff/:u/reset-code': {
+    scope: 'school',
+    own: ['provinceAdmin', ...leaders],
+    other: ['provinceAdmin'],
+    okStatus: 200,
+    write: true,
+  },
+  'POST /schools/:s/staff/:u/disable': {
+    scope: 'school',
+    own: ['provinceAdmin', ...leaders],
+    other: ['provinceAdmin'],
+    okStatus: 200,
+    write: true,
+  },
+  'GET /schools/:s/classes': {
+    scope: 'school',
+    own: [...leaders, 'groupHead'],
+    other: [],
+    okStatus: 200,
+    write: false,
+  },
+  'POST /schools/:s/classes': { scope: 'school', own: leaders, other: [], okStatus: 201, write: true },
+  'GET /schools/:s/classes/:c': {
+    scope: 'class',
+    own: [...leaders, 'groupHead'],
+    ownAssignedOnly: teachers,
+    other: [],
+    okStatus: 200,
+    write: false,
+  },
+  'GET /schools/:s/classes/:c/assignments': {
+    scope: 'class',
+    own: [...leaders, 'groupHead'],
+    ownAssignedOnly: teachers,
+    other: [],
+    okStatus: 200,
+    write: false,
+  },
+  'PATCH /schools/:s/classes/:c': { scope: 'class', own: leaders, other: [], okStatus: 200, write: true },
+  'PUT /schools/:s/classes/:c/assignments/:u': {
+    scope: 'class',
+    own: leaders,
+    other: [],
+    okStatus: 200,
+    write: true,
+  },
+  'DELETE /schools/:s/classes/:c/assignments/:u': {
+    scope: 'class',
+    own: leaders,
+    other: [],
+    okStatus: 204,
+    write: true,
+  },
+};
+
+/** The status the table expects: 401 anonymous, 403 refused, 404 allowed but no such class, else ok. */
+function expectedStatus(route: Expectation, who: Who, side: SchoolSide, klass: ClassSide | null): number {
+  if (who === 'anonymous') return 401;
+  const allowed =
+    (side === 'own' ? route.own : route.other).includes(who) ||
+    (side === 'own' && klass === 'assigned' && (route.ownAssignedOnly ?? []).includes(who));
+  if (!allowed) return 403;
+  return klass === 'missing' ? 404 : route.okStatus;
+}
+
+type Case = {
+  name: string;
+  route: string;
+  who: Who;
+  side: SchoolSide;
+  klass: ClassSide | null;
+  status: number;
+};
+
+const cases: Case[] = [];
+for (const [route, expectation] of Object.entries(expectations)) {
+  const sides: readonly SchoolSide[] = expectation.scope === 'province' ? ['own'] : ['own', 'other'];
+  const classes: readonly (ClassSide | null)[] =
+    expectation.scope === 'class' ? ['assigned', 'unassigned', 'missing'] : [null];
+  for (const who of actors) {
+    for (const side of sides) {
+      for (const klass of classes) {
+        const status = expectedStatus(expectation, who, side, klass);
+        const where =
+          expectation.scope === 'province'
+            ? ''
+            : ` ${side} school${klass === null ? '' : `, ${klass} class`}`;
+        cases.push({ name: `${route} as ${who}${where} → ${status}`, route, who, side, klass, status });
+      }
+    }
+  }
+}
+
+const logins: Record<Exclude<Who, 'anonymous'>, string> = {
+  provinceAdmin: 'so.admin',
+  principal: 'ht.a',
+  vicePrincipal: 'pht.a',
+  groupHead: 'tt.a',
+  homeroomTeacher: 'gvcn.a',
+  subjectTeacher: 'gvbm.a',
+};
+
+let serial = 0;
+function requestFor(c: Case, token: string | undefined): Call {
+  serial += 1;
+  const school: SchoolId = schoolIdOf(c.side === 'own' ? 'A001' : 'B001');
+  const letter = c.side === 'own' ? 'a' : 'b';
+  const classNames: Record<ClassSide, string> = { assigned: '1A', unassigned: '2A', missing: '9Z' };
+  const s = `/api/v1/schools/${encode(school)}`;
+  const classPath =
+    c.klass === null ? '' : `${s}/classes/${encode(classIdOf(school, '2025-2026', classNames[c.klass]))}`;
+  const method = c.route.split(' ')[0] as Call['method'];
+  const paths: Record<string, { url: string; body?: unknown }> = {
+    'GET /me': { url: '/api/v1/me' },
+    'GET /schools': { url: '/api/v1/schools' },
+    'POST /schools': {
+      url: '/api/v1/schools',
+      body: { code: `M${1000 + serial}`, name: 'Trường mới', district: 'Huyện' },
+    },
+    'GET /schools/:s': { url: s },
+    'POST /schools/:s/principal': {
+      url: `${s}/principal`,
+      body: { login: `p.case${serial}`, fullName: 'Hiệu trưởng' },
+    },
+    'GET /schools/:s/staff': { url: `${s}/staff` },
+    'POST /schools/:s/staff': {
+      url: `${s}/staff`,
+      body: { login: `s.case${serial}`, fullName: 'Giáo viên mới', role: 'teacher' },
+    },
+    'POST /schools/:s/staff/:u/reset-code': {
+      url: `${s}/staff/${encode(`user:victim.${letter}`)}/reset-code`,
+    },
+    'POST /schools/:s/staff/:u/disable': { url: `${s}/staff/${encode(`user:off.${letter}`)}/disable` },
+    'GET /schools/:s/classes': { url: `${s}/classes` },
+    'POST /schools/:s/classes': {
+      url: `${s}/classes`,
+      body: { schoolYear: '2025-2026', grade: 3, name: `C${serial}` },
+    },
+    'GET /schools/:s/classes/:c': { url: classPath },
+    'GET /schools/:s/classes/:c/assignments': { url: `${classPath}/assignments` },
+    'PATCH /schools/:s/classes/:c': { url: classPath, body: { grade: 2 } },
+    'PUT /schools/:s/classes/:c/assignments/:u': {
+      url: `${classPath}/assignments/${encode(`user:victim.${letter}`)}`,
+      body: { homeroom: false, subjects: ['tu-nhien-xa-hoi'] },
+    },
+    'DELETE /schools/:s/classes/:c/assignments/:u': {
+      url: `${classPath}/assignments/${encode(`user:victim.${letter}`)}`,
+    },
+  };
+  const target = paths[c.route];
+  if (target === undefined) throw new Error(`no request for ${c.route}`);
+  return { method, url: target.url, token, body: target.body };
+}
+
+describe(`authorisation matrix over every route (${testEngine})`, () => {
+  let h: Harness;
+  const tokens = new Map<Who, string>();
+
+  beforeAll(async () => {
+    h = await startHarness();
+    for (const code of ['A001', 'B001']) {
+      const l = code === 'A001' ? 'a' : 'b';
+      await provisionSchool(h.ctx, {
+        school: { code, name: `Trường ${code}`, district: 'Huyện' },
+        principal: { login: `ht.${l}`, fullName: 'Hiệu trưởng', password: defaultPassword },
+        staff: [
+          {
+            login: `pht.${l}`,
+            fullName: 'Phó hiệu trưởng',
+            role: 'vicePrincipal',
+            password: defaultPassword,
+          },
+          { login: `tt.${l}`, fullName: 'Tổ trưởng', role: 'groupHead', password: defaultPassword },
+          { login: `gvcn.${l}`, fullName: 'Giáo viên chủ nhiệm', role: 'teacher', password: defaultPassword },
+          { login: `gvbm.${l}`, fullName: 'Giáo viên bộ môn', role: 'teacher', password: defaultPassword },
+          { login: `victim.${l}`, fullName: 'Giáo viên khác', role: 'teacher', password: defaultPassword },
+          { login: `off.${l}`, fullName: 'Giáo viên nghỉ', role: 'teacher', password: defaultPassword },
+        ],
+      });
+      const principal = await signIn(h.app, `ht.${l}`);
+      const s = `/api/v1/schools/${encode(`school:${code}`)}`;
+      for (const name of ['1A', '2A']) {
+        const created = await call(h.app, {
+          method: 'POST',
+          url: `${s}/classes`,
+          token: principal.accessToken,
+          body: { schoolYear: '2025-2026', grade: 1, name },
+        });
+        expect(created.statusCode, created.body).toBe(201);
+      }
+      const class1 = encode(classIdOf(schoolIdOf(code), '2025-2026', '1A'));
+      for (const [login, homeroom, subjects] of [
+        [`gvcn.${l}`, true, ['tieng-viet', 'toan']],
+        [`gvbm.${l}`, false, ['tieng-anh']],
+      ] as const) {
+        const put = await call(h.app, {
+          method: 'PUT',
+          url: `${s}/classes/${class1}/assignments/${encode(`user:${login}`)}`,
+          token: principal.accessToken,
+          body: { homeroom, subjects },
+        });
+        expect(put.statusCode, put.body).toBe(200);
+      }
+    }
+    for (const [who, login] of Object.entries(logins))
+      tokens.set(who as Who, (await signIn(h.app, login)).accessToken);
+  });
+  afterAll(async () => h.close());
+
+  it('covers every API route the server registers, with at least 300 generated cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    const shortened = (url: string) =>
+      url
+        .replace('/api/v1', '')
+        .replace(':schoolId', ':s')
+        .replace(':classId', ':c')
+        .replace(/:(userId|teacherId)/, ':u');
+    const registered = h.routes
+      .filter((route) => route.url.startsWith('/api/v1/'))
+      .map((route) => `${route.method} ${shortened(route.url)}`);
+    // The auth routes that take no token have their own suites (auth.test.ts, hostileRequests.test.ts).
+    const ownSuites = ['/auth/sign-in', '/auth/refresh', '/auth/sign-out', '/auth/reset', '/auth/password'];
+    const matrixRoutes = registered.filter((route) => !ownSuites.some((path) => route.endsWith(path)));
+    expect(matrixRoutes.sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(cases)('$name', async (c) => {
+    const route = expectations[c.route];
+    const before = route?.write === true && c.status >= 300 ? await snapshot(h.db) : null;
+    const response = await call(h.app, requestFor(c, tokens.get(c.who)));
+    expect(response.statusCode, response.body).toBe(c.status);
+    if (c.status >= 300) {
+      expect(apiErrorSchema.safeParse(response.json()).success, response.body).toBe(true);
+      if (before !== null) expect(await snapshot(h.db)).toBe(before);
+    }
+  });
+});

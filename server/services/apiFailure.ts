@@ -1,0 +1,32 @@
+import type { ApiErrorCode } from '../../shared/auth/authWire';
+import { serverStrings } from '../strings';
+
+/** A refusal a route answers with the shared error shape (`{ error: { code, message } }`). */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    override readonly message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+export const failures = {
+  badRequest: (message: string = serverStrings.badRequest) => new ApiFailure(400, 'badRequest', message),
+  unauthenticated: () => new ApiFailure(401, 'unauthenticated', serverStrings.unauthenticated),
+  tokenExpired: () => new ApiFailure(401, 'tokenExpired', serverStrings.tokenExpired),
+  forbidden: (message: string = serverStrings.forbidden) => new ApiFailure(403, 'forbidden', message),
+  notFound: (message: string = serverStrings.notFound) => new ApiFailure(404, 'notFound', message),
+  conflict: (message: string) => new ApiFailure(409, 'conflict', message),
+  wrongCredentials: (message: string = serverStrings.wrongCredentials) =>
+    new ApiFailure(401, 'wrongCredentials', message),
+  accountLocked: (retryAfterSeconds: number) =>
+    new ApiFailure(423, 'accountLocked', serverStrings.accountLocked, retryAfterSeconds),
+  accountDisabled: (status: 401 | 403) =>
+    new ApiFailure(status, 'accountDisabled', serverStrings.accountDisabled),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new ApiFailure(429, 'tooManyRequests', serverStrings.tooManyRequests, retryAfterSeconds),
+};
