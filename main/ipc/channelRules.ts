@@ -132,6 +132,7 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'session:signOut': open,
     'session:actAsTrialUser': open,
     'session:changePassword': signedIn,
+    'session:resetPassword': open,
     'session:serverSetting': open,
     'session:setServer': open,
   };

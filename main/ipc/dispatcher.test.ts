@@ -59,6 +59,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'session:signOut': notUsedHere,
     'session:actAsTrialUser': notUsedHere,
     'session:changePassword': notUsedHere,
+    'session:resetPassword': notUsedHere,
     'session:serverSetting': notUsedHere,
     'session:setServer': notUsedHere,
     ...overrides,

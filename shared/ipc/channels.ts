@@ -40,6 +40,7 @@ export const ipcChannels = [
   'session:signOut',
   'session:actAsTrialUser',
   'session:changePassword',
+  'session:resetPassword',
   'session:serverSetting',
   'session:setServer',
 ] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { classIdSchema, userIdSchema } from '../domain/ids';
 import { staffRoles } from '../domain/staff';
 import { accountWireSchema } from '../auth/authWire';
-import { loginSchema, passwordSchema } from '../auth/passwordRules';
+import { loginSchema, passwordSchema, resetCodeSchema } from '../auth/passwordRules';
 
 /**
  * The IPC contract of who is using the desktop (session:*). Main holds the session and checks
@@ -86,6 +86,16 @@ export const sessionChannelContract = {
         schoolCode: z.string().regex(/^[0-9A-Za-z]{1,20}$/),
         assignments: z.array(trialAssignmentSchema).max(4000),
       })
+      .strict(),
+    response: deskSessionSchema,
+  },
+  /**
+   * Đặt mật khẩu bằng mã: a new account (or one the principal reset) chooses its password with the
+   * one-time code the principal printed, online; main then signs it in.
+   */
+  'session:resetPassword': {
+    request: z
+      .object({ login: loginSchema, resetCode: resetCodeSchema, newPassword: passwordSchema })
       .strict(),
     response: deskSessionSchema,
   },

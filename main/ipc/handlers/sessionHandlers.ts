@@ -12,6 +12,7 @@ type SessionChannels =
   | 'session:signOut'
   | 'session:actAsTrialUser'
   | 'session:changePassword'
+  | 'session:resetPassword'
   | 'session:serverSetting'
   | 'session:setServer';
 
@@ -30,6 +31,8 @@ export function sessionHandlers(
         request.schoolCode,
         request.assignments,
       ),
+    'session:resetPassword': (request) =>
+      sessions.resetPassword(request.login, request.resetCode, request.newPassword),
     'session:changePassword': (request) =>
       sessions.changePassword(request.currentPassword, request.newPassword),
     'session:serverSetting': () => serverSetting.view(),

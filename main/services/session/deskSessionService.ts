@@ -32,6 +32,8 @@ export type DeskSessionService = {
   readonly rights: () => ActingRights | undefined;
   readonly signIn: (login: string, password: string) => Promise<DeskSession>;
   readonly signOut: () => Promise<DeskSession>;
+  /** Online only: the password chosen with the principal's one-time code, then signed in with it. */
+  readonly resetPassword: (login: string, resetCode: string, newPassword: string) => Promise<DeskSession>;
   /** Online only: the server changes it and ends every session; main signs in again with the new one. */
   readonly changePassword: (currentPassword: string, newPassword: string) => Promise<DeskSession>;
   readonly actAsTrialUser: (
@@ -181,9 +183,18 @@ export function createDeskSessionService(options: {
       }
       return { kind: 'none' };
     },
+    resetPassword: async (login, resetCode, newPassword) => {
+      const serverUrl = await options.serverSetting.url();
+      if (serverUrl === undefined) throw new UserFacingError('unavailable', sessionStrings.noServer);
+      const answer = await options.server.resetPassword(serverUrl, { login, resetCode, newPassword });
+      if (answer.kind === 'unreachable')
+        throw new UserFacingError('unavailable', sessionStrings.resetNeedsServer);
+      if (answer.kind === 'refused') throw new UserFacingError('unauthorized', answer.message);
+      return signIn(login, newPassword);
+    },
     changePassword: async (currentPassword, newPassword) => {
       if (held.kind !== 'account') throw new UserFacingError('unauthorized', sessionStrings.notSignedIn);
-      const { serverUrl, tokens, session } = held;
+      const { serverUrl, tokens } = held;
       if (tokens === undefined)
         throw new UserFacingError('unavailable', sessionStrings.passwordChangeNeedsServer);
       const answer = await options.server.changePassword(serverUrl, tokens.access, {
@@ -193,9 +204,15 @@ export function createDeskSessionService(options: {
       if (answer.kind === 'unreachable')
         throw new UserFacingError('unavailable', sessionStrings.passwordChangeNeedsServer);
       if (answer.kind === 'refused') throw new UserFacingError('unauthorized', answer.message);
-      // The change ended every session of the account: sign in again, which also renews the verifier.
-      held = { kind: 'none' };
-      return signIn(session.account.login, newPassword);
+      // The change ended every other session of the account and opened this one afresh; the
+      // offline verifier learns the new password (the old one stops working here too).
+      const pair = answer.value;
+      const renewed = begin(pair.account, 'online', serverUrl, {
+        access: pair.accessToken,
+        refresh: pair.refreshToken,
+      });
+      await options.accounts.remember(pair.account, serverUrl, newPassword, now());
+      return renewed;
     },
     actAsTrialUser: (actor, schoolCode, assignments) => {
       if (held.kind === 'account')

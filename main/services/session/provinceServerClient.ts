@@ -27,11 +27,15 @@ export type ServerAnswer<T> =
 export type ProvinceServerClient = {
   readonly signIn: (serverUrl: string, request: SignInRequest) => Promise<ServerAnswer<TokenPair>>;
   readonly signOut: (serverUrl: string, refreshToken: string) => Promise<ServerAnswer<null>>;
+  readonly resetPassword: (
+    serverUrl: string,
+    request: { readonly login: string; readonly resetCode: string; readonly newPassword: string },
+  ) => Promise<ServerAnswer<null>>;
   readonly changePassword: (
     serverUrl: string,
     accessToken: string,
     request: { readonly currentPassword: string; readonly newPassword: string },
-  ) => Promise<ServerAnswer<null>>;
+  ) => Promise<ServerAnswer<TokenPair>>;
 };
 
 /** Answers larger than this are not the account API's: refused unread. */
@@ -106,7 +110,8 @@ export function createProvinceServerClient(
   return {
     signIn: (serverUrl, request) => post(serverUrl, '/auth/sign-in', request, tokenPairSchema),
     signOut: (serverUrl, refreshToken) => post(serverUrl, '/auth/sign-out', { refreshToken }, null),
+    resetPassword: (serverUrl, request) => post(serverUrl, '/auth/reset', request, null),
     changePassword: (serverUrl, accessToken, request) =>
-      post(serverUrl, '/auth/password', request, null, accessToken),
+      post(serverUrl, '/auth/password', request, tokenPairSchema, accessToken),
   };
 }

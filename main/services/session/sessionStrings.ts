@@ -18,6 +18,7 @@ export const sessionStrings = {
     'Địa chỉ máy chủ của Sở được đặt bởi cán bộ cài đặt (biến môi trường HOCBA_SERVER_URL) nên không đổi được ở đây.',
   serverChangeNeedsLeadership:
     'Máy này đã có người đăng nhập qua máy chủ hiện tại: chỉ hiệu trưởng hoặc phó hiệu trưởng, khi đã đăng nhập, mới đổi được địa chỉ máy chủ của Sở.',
+  resetNeedsServer: 'Đặt mật khẩu bằng mã cần kết nối tới máy chủ của Sở. Hãy kiểm tra mạng rồi thử lại.',
   passwordChangeNeedsServer:
     'Đổi mật khẩu cần kết nối tới máy chủ của Sở. Hãy kết nối mạng, đăng xuất rồi đăng nhập lại và đổi mật khẩu.',
   notSignedIn: 'Hãy đăng nhập trước khi làm việc này.',

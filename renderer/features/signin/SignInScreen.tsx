@@ -4,7 +4,8 @@ import { useIpc } from '../../ipc/IpcContext';
 import { restoreScreenStrings } from '../backup/strings';
 import { sampleTrialRequest, sampleTrialSizes } from './sampleTrialRequest';
 import { startSampleTrial, type SampleTrial, type SampleTrialProgress } from './startSampleTrial';
-import { signInStrings } from './strings';
+import { setPasswordStrings, signInStrings } from './strings';
+import { SetPasswordWithCodeForm } from './SetPasswordWithCodeForm';
 import { SignInBrand } from './SignInBrand';
 import { AccountSignInForm } from './AccountSignInForm';
 import { ServerSetting } from './ServerSetting';
@@ -35,6 +36,7 @@ export function SignInScreen({ onSignedIn, onAccountSignedIn, onRestore }: Props
   const [error, setError] = useState<string | undefined>(undefined);
   const [students, setStudents] = useState<number>(sampleTrialRequest.students);
   const [withResults, setWithResults] = useState(true);
+  const [settingPassword, setSettingPassword] = useState(false);
   const shownError = error ?? (ipc.transportKind === 'none' ? ipcStrings.unavailable : undefined);
 
   const trySample = async (): Promise<void> => {
@@ -56,10 +58,24 @@ export function SignInScreen({ onSignedIn, onAccountSignedIn, onRestore }: Props
         <SignInBrand />
         <p className="signin-intro">{signInStrings.intro}</p>
         <h1 id="signin-title">{signInStrings.title}</h1>
-        <AccountSignInForm
-          disabled={ipc.transportKind === 'none' || progress !== undefined}
-          onSignedIn={onAccountSignedIn}
-        />
+        {settingPassword ? (
+          <SetPasswordWithCodeForm onSignedIn={onAccountSignedIn} onBack={() => setSettingPassword(false)} />
+        ) : (
+          <>
+            <AccountSignInForm
+              disabled={ipc.transportKind === 'none' || progress !== undefined}
+              onSignedIn={onAccountSignedIn}
+            />
+            <button
+              type="button"
+              className="link-button signin-set-password"
+              disabled={ipc.transportKind === 'none' || progress !== undefined}
+              onClick={() => setSettingPassword(true)}
+            >
+              {setPasswordStrings.open}
+            </button>
+          </>
+        )}
         <ServerSetting disabled={ipc.transportKind === 'none' || progress !== undefined} />
         <div className="divider">
           <span>{signInStrings.or}</span>

@@ -56,3 +56,18 @@ export const changePasswordStrings = {
   back: 'Quay lại',
   signOut: 'Đăng xuất',
 } as const;
+
+/** Đặt mật khẩu bằng mã (the slip the principal printed). */
+export const setPasswordStrings = {
+  open: 'Tài khoản mới? Đặt mật khẩu bằng mã do hiệu trưởng cấp',
+  title: 'Đặt mật khẩu bằng mã',
+  intro:
+    'Nhập tên đăng nhập và mã 12 ký tự trên phiếu hiệu trưởng in cho bạn, rồi chọn mật khẩu của riêng bạn. Mã chỉ dùng được một lần và cần kết nối tới máy chủ của Sở.',
+  login: 'Tên đăng nhập',
+  code: 'Mã trên phiếu',
+  next: 'Mật khẩu mới (ít nhất 10 ký tự)',
+  again: 'Nhập lại mật khẩu mới',
+  mismatch: 'Hai lần nhập mật khẩu mới chưa giống nhau.',
+  save: 'Đặt mật khẩu và đăng nhập',
+  back: 'Quay lại đăng nhập',
+} as const;
