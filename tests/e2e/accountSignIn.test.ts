@@ -1,0 +1,136 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionStrings } from '../../main/services/session/sessionStrings';
+import { startAppBridge, type AppBridge } from '../support/appBridge';
+import { openBrowser, type BrowserSession } from '../support/browser';
+import { artifactsDir } from '../support/paths';
+import {
+  principal,
+  provisionTestSchool,
+  startProvinceServer,
+  teacher,
+  testSchool,
+  type TestProvinceServer,
+} from '../support/provinceServer';
+
+/**
+ * A principal's first day with a real account, in Chromium through the app's own screens, against
+ * the real province server: online sign-in, the school laid down on this desktop, offline sign-in
+ * the next time, a wrong password, and a teacher on the same desktop who gets their own, empty,
+ * database and never the principal's.
+ */
+describe('signing in with a real account, online then offline', () => {
+  let server: TestProvinceServer;
+  let app: AppBridge;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    await mkdir(artifactsDir, { recursive: true });
+    server = await startProvinceServer();
+    await provisionTestSchool(server);
+    app = await startAppBridge({ provinceServerUrl: server.url });
+    // A teacher's 1024×768 screen.
+    browser = await openBrowser({ viewport: { width: 1024, height: 768 } });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await app.close();
+    await server.close();
+  });
+
+  const signInAs = async (login: string, password: string) => {
+    const { page } = browser;
+    await page.getByLabel('Tên đăng nhập').fill(login);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  };
+  const signOut = async () => {
+    await browser.page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await browser.page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+  };
+
+  it('signs the principal in online and lays down the school on this desktop', async () => {
+    const { page } = browser;
+    await page.goto(app.bridge.pageUrl);
+    await page.getByText(`Máy chủ của Sở: ${server.url}`).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'account-sign-in.png') });
+    await signInAs(principal.login, principal.password);
+
+    await page.getByRole('heading', { name: 'Lập hồ sơ trường trên máy này' }).waitFor();
+    await expect(page.getByText(`mã trường ${testSchool.code}`).isVisible()).resolves.toBe(true);
+    await page.getByLabel('Tỉnh / thành phố').fill('Thành phố Hà Nội');
+    await page.getByLabel('Xã / phường / đặc khu').fill('Phường Kim Liên');
+    await page.screenshot({ path: join(artifactsDir, 'account-new-school.png') });
+    await page.getByRole('button', { name: 'Lập hồ sơ trường' }).click();
+
+    await page.getByRole('heading', { name: testSchool.name }).waitFor();
+    await expect(page.getByText('Đã đăng nhập qua máy chủ của Sở').isVisible()).resolves.toBe(true);
+    await expect(page.getByText(`${principal.fullName} · Hiệu trưởng`).isVisible()).resolves.toBe(true);
+    // A real account is itself alone: no trial switch, no trial badge.
+    await expect(page.getByLabel('Đổi người dùng (dùng thử)').count()).resolves.toBe(0);
+    await expect(page.getByText('Dùng thử · dữ liệu mẫu').count()).resolves.toBe(0);
+    await page.screenshot({ path: join(artifactsDir, 'account-home.png') });
+    await signOut();
+  });
+
+  it('signs the principal in offline the next time, into the same data', async () => {
+    const { page } = browser;
+    await server.stop();
+    try {
+      await signInAs(principal.login, principal.password);
+      await page.getByRole('heading', { name: testSchool.name }).waitFor();
+      await page.getByText('Đăng nhập không có mạng (mật khẩu kiểm tra trên máy này)').waitFor();
+      await signOut();
+
+      await signInAs(principal.login, 'không phải mật khẩu này');
+      await page.getByRole('alert').filter({ hasText: sessionStrings.wrongPasswordOffline }).waitFor();
+      // Someone who never signed in here online cannot start while the server is down.
+      await signInAs(teacher.login, teacher.password);
+      await page.getByRole('alert').filter({ hasText: sessionStrings.firstSignInNeedsServer }).waitFor();
+      await page.screenshot({ path: join(artifactsDir, 'account-offline-refused.png') });
+    } finally {
+      await server.start();
+    }
+  });
+
+  it("gives a teacher on the same desktop their own database, never the principal's", async () => {
+    const { page } = browser;
+    await signInAs(teacher.login, teacher.password);
+    await page.getByText(/Máy này chưa có dữ liệu của trường/).waitFor();
+    await expect(page.getByRole('button', { name: 'Lập hồ sơ trường' }).count()).resolves.toBe(0);
+    // Each account's own database: the teacher's holds no school, the principal's holds hers.
+    const teacherDatabase = await page.evaluate(
+      () =>
+        (JSON.parse(localStorage.getItem('hocba.session') ?? '{}') as { databaseName?: string }).databaseName,
+    );
+    const schoolsByDatabase = await page.evaluate(async () => {
+      const counts: Record<string, number> = {};
+      for (const info of await indexedDB.databases()) {
+        const match = /(hocba-u-[0-9a-f]{24}).*--schools$/.exec(info.name ?? '');
+        if (!match?.[1]) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(info.name ?? '');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(new Error('open failed'));
+        });
+        const count = db.objectStoreNames.contains('docs')
+          ? await new Promise<number>((resolve) => {
+              const request = db.transaction('docs').objectStore('docs').count();
+              request.onsuccess = () => resolve(request.result);
+            })
+          : 0;
+        db.close();
+        counts[match[1]] = (counts[match[1]] ?? 0) + count;
+      }
+      return counts;
+    });
+    expect(teacherDatabase).toMatch(/^hocba-u-[0-9a-f]{24}$/);
+    const others = Object.entries(schoolsByDatabase).filter(([name]) => name !== teacherDatabase);
+    expect(others).toEqual([[expect.stringMatching(/^hocba-u-/), 1]]);
+    expect(schoolsByDatabase[teacherDatabase ?? ''] ?? 0).toBe(0);
+    await page.screenshot({ path: join(artifactsDir, 'account-teacher-empty.png') });
+    await signOut();
+  });
+});
