@@ -6,7 +6,16 @@ import { z } from 'zod';
  * constructors of `shared/domain/ids.ts` make such values, so the schema does not check the form.
  */
 export function storedId<Id extends string>(maxLength: number): z.ZodType<Id, string> {
-  return z.string().max(maxLength) as unknown as z.ZodType<Id, string>;
+  return storedAs<Id>()(z.string().max(maxLength));
+}
+
+/**
+ * A stored field whose type the domain narrows further than JSON Schema says (a class's grade,
+ * 1–5, is a `Grade`): the schema object is unchanged, only its output type is the narrower one.
+ */
+export function storedAs<Narrow>() {
+  return <Schema extends z.ZodType>(schema: Schema): z.ZodType<Narrow, z.input<Schema>> =>
+    schema as unknown as z.ZodType<Narrow, z.input<Schema>>;
 }
 
 /** Text of at most `maxLength` characters. */
