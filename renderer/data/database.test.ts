@@ -5,8 +5,9 @@ import { searchKeyOf } from '../../shared/domain/text';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { contextAs, databaseHarness, testDeviceId } from '../../tests/support/browserDatabase';
 import { classSchema } from './collections/classesCollection';
-import { peopleSchemaV0, type PersonDocV0 } from './collections/people/peopleSchemaV0';
-import { schoolSchemaV0, type SchoolDocV0 } from './collections/schools/schoolSchemaV0';
+import { peopleV0Json, type PersonDocV0 } from '../../shared/documents/people/peopleV0';
+import { schoolsV0Json, type SchoolDocV0 } from '../../shared/documents/schools/schoolsV0';
+import { rxSchemaOf } from './collections/rxSchemaOf';
 import { databaseNameFor, defaultStorage } from './database';
 import { importSampleSchool, sampleSchoolDocuments } from './importSampleSchool';
 import { compiledSchemaCount } from './storage/compiledSchemaValidation';
@@ -85,9 +86,9 @@ describe('local database (RxDB on Chromium IndexedDB)', () => {
     const name = `test-migrate-${Date.now().toString(36)}`;
     const v0 = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false });
     const collections = await v0.addCollections({
-      schools: { schema: schoolSchemaV0 },
+      schools: { schema: rxSchemaOf<SchoolDocV0>(schoolsV0Json) },
       classes: { schema: classSchema },
-      people: { schema: peopleSchemaV0 },
+      people: { schema: rxSchemaOf<PersonDocV0>(peopleV0Json) },
     });
     const { school, people } = documents();
     const { staff: _staff, schoolYears: _years, foreignLanguage1: _language, ...schoolV0 } = school;

@@ -28,6 +28,7 @@ import {
   type DocumentChanges,
 } from './auditLog';
 import { sealEventsAfter, sealingOf } from './sealEvents';
+import { refuseUnlessAllowed } from './sharedWriteRules';
 import { fieldChanges, type FieldChange } from './fieldChanges';
 import type { WriteContext } from './writeContext';
 
@@ -117,6 +118,7 @@ export async function auditedWriteMany<K extends EditableCollection>(
         const state = journaled.get(journalKeyOf(collectionName, id));
         if (state) working.set(id, state as unknown as DocOf<K>);
       }
+      const stored = new Map(working);
       const documents: DocumentChanges[] = [];
       allChanges = [];
       for (const { target, build } of writes) {
@@ -143,6 +145,12 @@ export async function auditedWriteMany<K extends EditableCollection>(
           const problems = schemaProblemsOf(collection, state);
           if (problems.length > 0)
             throw new Error(`${collectionName} ${docId} breaks its schema: ${problems.join('; ')}`);
+          refuseUnlessAllowed(
+            context,
+            collectionName,
+            stored.get(docId) ?? null,
+            state as unknown as DocOf<K>,
+          );
           return { collectionName, docId, state };
         });
       const head = storedHead ?? { seq: 0, hash: genesisHash };

@@ -8,6 +8,7 @@ import { metaFor } from '../documentMeta';
 import { auditedBulkInsert } from './auditedWrite';
 import { WriteRefused, type WriteContext } from './writeContext';
 import { writeStrings } from './writeStrings';
+import { refuseUnlessAllowed } from './sharedWriteRules';
 
 /** Whether any of these students (by id or by personal ID) is already in the school's data. */
 async function anyAlreadyThere(
@@ -71,6 +72,7 @@ export async function importClassList(
     listNumber,
     ...meta,
   }));
+  for (const doc of people) refuseUnlessAllowed(context, 'people', null, doc);
   if (await anyAlreadyThere(database, schoolClass.schoolId, people))
     throw new WriteRefused(writeStrings.importConflict);
   try {

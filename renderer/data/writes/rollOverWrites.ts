@@ -16,6 +16,7 @@ import { loadRollOverData, type RollOverData } from '../queries/rollOverData';
 import { auditedBulkInsert, auditedWriteMany, type WriteResult } from './auditedWrite';
 import { loadSchool } from './setupWrites';
 import { WriteRefused, type WriteContext } from './writeContext';
+import { refuseUnlessAllowed } from './sharedWriteRules';
 
 /** What the roll-over did: the plan it applied, and every field it changed. */
 export type RollOverResult = WriteResult & { readonly plan: RollOverPlan };
@@ -128,6 +129,7 @@ export async function applyRollOver(
           ]
         : [],
     );
+    for (const doc of created) refuseUnlessAllowed(context, 'classes', null, doc);
     await auditedBulkInsert(
       database,
       context,

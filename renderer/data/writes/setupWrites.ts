@@ -17,6 +17,7 @@ import { applyJournalLocked } from '../journal/writeJournal';
 import { appendAuditEvents, withAuditLock, type DocumentChanges } from './auditLog';
 import { WriteRefused, type WriteContext } from './writeContext';
 import { setupWriteStrings, writeStrings } from './writeStrings';
+import { refuseUnlessAllowed } from './sharedWriteRules';
 
 export type NewStaffMember = Pick<StaffMember, 'fullName' | 'login' | 'role'>;
 export type StaffChanges = Partial<Pick<StaffMember, 'fullName' | 'role' | 'active'>>;
@@ -171,6 +172,7 @@ export async function addClass(
     homeroomTeacherName,
     ...metaFor(school.id, school.schoolYear, context.actor.userId, context.now()),
   };
+  refuseUnlessAllowed(context, 'classes', null, doc);
   try {
     await auditedBulkInsert(database, context, 'classes', [{ doc, studentId: '', classId: id }]);
   } catch (error) {

@@ -114,7 +114,7 @@ export async function recordPrincipalDecision(
   place: StudentPlace,
   value: { readonly decision: 'promoted' | 'retained'; readonly date: string },
 ): Promise<WriteResult> {
-  if (context.actor.role !== 'principal') throw new WriteRefused(writeStrings.notPrincipal);
+  if (!context.permissions.canDecidePromotion) throw new WriteRefused(writeStrings.notPrincipal);
   if (!isoDate.test(value.date)) throw new WriteRefused(writeStrings.badStepDate);
   const onPlan = await onIndividualPlan(database, place);
   const stamp = { at: context.now().toISOString(), by: context.actor.userId };

@@ -23,7 +23,7 @@ export function BackupScreen() {
   const ipc = useIpc();
   const database = useDatabase();
   const info = useAppInfo();
-  const { school, writeContext } = useSchool();
+  const { school, writeContext, permissions } = useSchool();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -43,7 +43,7 @@ export function BackupScreen() {
       : again.length > 0 && again !== passphrase
         ? text.notSame
         : undefined;
-  const ready = passphrase.length >= minimumLength && again === passphrase;
+  const ready = permissions.canMakeBackup && passphrase.length >= minimumLength && again === passphrase;
 
   const create = async () => {
     setStep({ kind: 'working', message: text.preparing });

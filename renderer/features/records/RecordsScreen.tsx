@@ -33,7 +33,7 @@ function signedButChanged(record: StudyRecord, state: RecordFileState): boolean 
 
 function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
   const ipc = useIpc();
-  const { schoolYear, actor } = useSchool();
+  const { schoolYear, permissions } = useSchool();
   const entries = useClassRecords(schoolClass);
   const recordIds = entries?.map((entry) => studyRecordIdOf(entry.student.studentCode, schoolYear)) ?? [];
   const { states, error: listError, refresh } = useRecordStates(recordIds);
@@ -46,7 +46,8 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
   );
   /** Signed records whose data changed, as the last "Lập học bạ cả lớp" found them (any version). */
   const [changedSinceSigned, setChangedSinceSigned] = useState<ReadonlySet<string>>(new Set());
-  const mayAmend = actor.role === 'principal';
+  const mayAmend = permissions.canAmendSignedRecord;
+  const mayProduce = permissions.canProduceRecords(schoolClass.id);
 
   if (!entries) return <p className="status">{text.loading}</p>;
   if (listError)
@@ -139,7 +140,8 @@ function ClassRecordsView({ schoolClass }: { schoolClass: ClassDoc }) {
         <button
           type="button"
           className="button button-primary"
-          disabled={progress !== undefined}
+          disabled={progress !== undefined || !mayProduce}
+          title={mayProduce ? undefined : text.produceNotAllowed}
           onClick={() => void produceAll()}
         >
           {progress ? text.producing(progress.done, progress.total) : text.produceAll}

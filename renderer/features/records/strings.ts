@@ -9,6 +9,7 @@ export const recordStrings = {
   loading: 'Đang chuẩn bị học bạ…',
   noStudents: 'Lớp chưa có học sinh.',
   produceAll: 'Lập học bạ cả lớp',
+  produceNotAllowed: 'Chỉ giáo viên chủ nhiệm của lớp hoặc ban giám hiệu mới lập được học bạ của lớp.',
   producing: (done: number, total: number) => `Đang lập học bạ… ${String(done)}/${String(total)}`,
   produced: (written: number, unchanged: number, drafts: number) =>
     `Đã lập ${String(written)} học bạ, ${String(unchanged)} học bạ không thay đổi` +

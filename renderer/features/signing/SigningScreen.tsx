@@ -17,13 +17,6 @@ import { TokenPicker, type TokenChoice } from './TokenPicker';
 import { useRecordHashes } from './useRecordHashes';
 import { useSigningJob } from './useSigningJob';
 
-/** Which signatures a person may put on a học bạ, from their role in the school. */
-function rolesOf(staffRole: string): SignerRole[] {
-  if (staffRole === 'principal') return ['principal', 'schoolSeal'];
-  if (staffRole === 'teacher') return ['homeroomTeacher'];
-  return [];
-}
-
 /**
  * Ký số: the homeroom teacher signs the class's học bạ, the principal signs them after the
  * teacher (one class or the whole school) and puts the school's seal last, each with one PIN
@@ -38,7 +31,8 @@ export function SigningScreen() {
 function SigningDesk() {
   const { school, schoolYear, classes, actor, permissions } = useSchool();
   const { selected } = useSelectedClass();
-  const roles = rolesOf(actor.role);
+  // Which signatures this person may put on a học bạ (shared/domain/permissions.ts).
+  const roles = permissions.signerRoles;
   const [role, setRole] = useState<SignerRole | undefined>(roles[0]);
   const [wholeSchool, setWholeSchool] = useState(false);
   const [choice, setChoice] = useState<TokenChoice | undefined>(undefined);
@@ -137,7 +131,7 @@ function SigningDesk() {
     someoneElse: refusedBy(['someoneElse']),
   };
   const someoneElseMessage = selection.refused.find((entry) => entry.reason === 'someoneElse')?.message;
-  const mayTeacherSign = role !== 'homeroomTeacher' || (selected && permissions.isHomeroomOf(selected.id));
+  const mayTeacherSign = role !== 'homeroomTeacher' || (selected && permissions.canSignAs(role, selected.id));
   const running = job?.state === 'running';
 
   const confirm = async (pin: string, acknowledgeFinalTry: boolean) => {

@@ -22,7 +22,7 @@ type Props = {
  * principal enters the decision. The record stays a draft until these are in.
  */
 export function CompletionSteps({ data, students, schoolClass }: Props) {
-  const { permissions, writeContext, actor } = useSchool();
+  const { permissions, writeContext } = useSchool();
   const pending = data.summary.rows.flatMap((row) => {
     const outcome = row.outcome;
     if (
@@ -48,7 +48,7 @@ export function CompletionSteps({ data, students, schoolClass }: Props) {
             data={data}
             schoolClass={schoolClass}
             mayEvaluate={permissions.isHomeroomOf(schoolClass.id)}
-            mayDecide={actor.role === 'principal'}
+            mayDecide={permissions.canDecidePromotion}
             writeContext={writeContext}
           />
         ))}

@@ -96,7 +96,12 @@ function ClassSummaryView({ schoolClass }: { schoolClass: ClassDoc }) {
   return (
     <>
       <div className="toolbar">
-        <button type="button" className="button" disabled={busy} onClick={() => void exportXlsx()}>
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !permissions.canExportSummary(schoolClass.id)}
+          onClick={() => void exportXlsx()}
+        >
           {busy ? summaryStrings.exporting : summaryStrings.export}
         </button>
         {message && (

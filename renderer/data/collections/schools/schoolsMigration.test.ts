@@ -5,7 +5,8 @@ import { contextAs, databaseHarness } from '../../../../tests/support/browserDat
 import { defaultStorage } from '../../database';
 import { sampleSchoolDocuments } from '../../importSampleSchool';
 import { setStaffIdentity } from '../../writes/signingIdentityWrites';
-import { schoolSchemaV1, type SchoolDocV1 } from './schoolSchemaV1';
+import { schoolsV1Json, type SchoolDocV1 } from '../../../../shared/documents/schools/schoolsV1';
+import { rxSchemaOf } from '../rxSchemaOf';
 
 // Real Chromium IndexedDB: a school stored by schema v1 (before personal IDs), opened by this version.
 const harness = databaseHarness();
@@ -18,7 +19,9 @@ describe('schools v1 → v2 (the signers’ identities)', () => {
   it('keeps every staff member and year, records nothing as known, and takes IDs afterwards', async () => {
     const name = `test-schools-v1-${Date.now().toString(36)}`;
     const v1 = await createRxDatabase({ name, storage: defaultStorage(), multiInstance: false });
-    const { schools } = await v1.addCollections({ schools: { schema: schoolSchemaV1 } });
+    const { schools } = await v1.addCollections({
+      schools: { schema: rxSchemaOf<SchoolDocV1>(schoolsV1Json) },
+    });
     const { school } = sampleSchoolDocuments(sample, undefined, principal, new Date('2025-09-05T01:00:00Z'));
     const { foreignLanguage1: _language, ...schoolBeforeV3 } = school;
     const schoolV1: SchoolDocV1 = {
