@@ -1,5 +1,4 @@
 import { classIdOf, schoolIdOf } from '../../shared/domain/ids';
-import { isLeadership } from '../../shared/domain/staff';
 import type { IpcChannel } from '../../shared/ipc/channels';
 import type { IpcParsedRequest } from '../../shared/ipc/contract';
 import type { RecordScopes } from '../services/records/recordScopes';
@@ -13,6 +12,9 @@ type Check<C extends IpcChannel> = (
 ) => Promise<string | undefined> | string | undefined;
 
 /**
+ * The rights themselves are the shared ones (shared/domain/permissions.ts), the same the screens
+ * and the documents' write rules use; this table says which apply to which call.
+ *
  * `open`: needs no one signed in (what the sign-in and restore screens use, and reading facts
  * about the app). `signedIn`: needs a session, and where `check` is given the session's rights
  * must allow this very request. The page's own word about who it is plays no part.
@@ -29,17 +31,19 @@ function classOf(rights: ActingRights, schoolYear: string, className: string) {
   return classIdOf(schoolIdOf(rights.schoolCode), schoolYear, className);
 }
 
-function mayWorkOnClass(rights: ActingRights, schoolCode: string, schoolYear: string, className: string) {
-  if (schoolCode !== rights.schoolCode) return rightsStrings.otherSchool;
-  return rights.permissions.canSeeClass(classOf(rights, schoolYear, className))
-    ? undefined
-    : rightsStrings.notYourClass(className);
-}
+/** A class's summary or tracking book, exported by someone who may see the class. */
+const classExport: ChannelRule<'summary:exportXlsx' | 'trackingBook:exportXlsx' | 'trackingBook:exportPdf'> =
+  {
+    kind: 'signedIn',
+    check: (request, rights) =>
+      rights.permissions.canExportSummary(classOf(rights, request.schoolYear, request.className))
+        ? undefined
+        : rightsStrings.notYourClass(request.className),
+  };
 
-const leadershipOnlyBackups: ChannelRule<'backup:create' | 'backup:list' | 'backup:verify'> = {
+const backups: ChannelRule<'backup:create' | 'backup:list' | 'backup:verify'> = {
   kind: 'signedIn',
-  check: (_request, rights) =>
-    isLeadership(rights.actor.role) ? undefined : rightsStrings.leadershipOnlyBackups,
+  check: (_request, rights) => (rights.permissions.canMakeBackup ? undefined : rightsStrings.noBackups),
 };
 
 /** Every channel's rule; the type makes a channel without one a compile error. */
@@ -49,34 +53,19 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'sample:generate': open,
     'classList:read': signedIn,
     'classList:template': open,
-    'summary:exportXlsx': {
-      kind: 'signedIn',
-      check: (request, rights) =>
-        mayWorkOnClass(rights, rights.schoolCode, request.schoolYear, request.className),
-    },
-    'trackingBook:exportXlsx': {
-      kind: 'signedIn',
-      check: (request, rights) =>
-        mayWorkOnClass(rights, rights.schoolCode, request.schoolYear, request.className),
-    },
-    'trackingBook:exportPdf': {
-      kind: 'signedIn',
-      check: (request, rights) =>
-        mayWorkOnClass(rights, rights.schoolCode, request.schoolYear, request.className),
-    },
+    'summary:exportXlsx': classExport,
+    'trackingBook:exportXlsx': classExport,
+    'trackingBook:exportPdf': classExport,
     'photo:save': signedIn,
     'photo:read': signedIn,
     'records:produce': {
       kind: 'signedIn',
       check: (request, rights) => {
         for (const record of request.records) {
-          const refusal = mayWorkOnClass(
-            rights,
-            record.school.code,
-            record.year.schoolYear,
-            record.year.className,
-          );
-          if (refusal !== undefined) return refusal;
+          if (record.school.code !== rights.schoolCode) return rightsStrings.otherSchool;
+          const { schoolYear, className } = record.year;
+          if (!rights.permissions.canProduceRecords(classOf(rights, schoolYear, className)))
+            return rightsStrings.notYourClassRecords(className);
         }
         return undefined;
       },
@@ -85,7 +74,7 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
       kind: 'signedIn',
       check: (request, rights) => {
         if (request.record.school.code !== rights.schoolCode) return rightsStrings.otherSchool;
-        return rights.actor.role === 'principal' ? undefined : rightsStrings.principalOnlyAmends;
+        return rights.permissions.canAmendSignedRecord ? undefined : rightsStrings.principalOnlyAmends;
       },
     },
     'records:list': signedIn,
@@ -100,14 +89,18 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
       kind: 'signedIn',
       check: async (request, rights) => {
         if (request.role !== 'homeroomTeacher')
-          return rights.actor.role === 'principal' ? undefined : rightsStrings.principalOnlySigns;
+          return rights.permissions.signerRoles.includes(request.role)
+            ? undefined
+            : rightsStrings.principalOnlySigns;
         // The homeroom teacher's box: every record of the batch must be of a class this person
-        // is the homeroom teacher of (a file that is missing or unreadable the signer refuses).
+        // is the homeroom teacher of, as the file's own record says (a file that is missing or
+        // unreadable the signer refuses itself).
         for (const recordId of new Set(request.recordIds)) {
           const scope = await scopes.of(recordId);
           if (scope === undefined) continue;
           if (scope.schoolCode !== rights.schoolCode) return rightsStrings.otherSchool;
-          if (!rights.permissions.isHomeroomOf(classOf(rights, scope.schoolYear, scope.className)))
+          const classId = classOf(rights, scope.schoolYear, scope.className);
+          if (!rights.permissions.canSignAs('homeroomTeacher', classId))
             return rightsStrings.notHomeroom(scope.className);
         }
         return undefined;
@@ -119,9 +112,9 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'audit:recordHead': signedIn,
     'audit:checkChain': signedIn,
     'backup:stage': open,
-    'backup:create': leadershipOnlyBackups,
-    'backup:list': leadershipOnlyBackups,
-    'backup:verify': leadershipOnlyBackups,
+    'backup:create': backups,
+    'backup:list': backups,
+    'backup:verify': backups,
     // Restoring happens before anyone signs in on a fresh desktop; the backup's passphrase is
     // what authorises it, and main never overwrites a different file with it.
     'backup:inspect': open,

@@ -8,6 +8,7 @@ export const rightsStrings = {
     `Chỉ giáo viên chủ nhiệm lớp ${className} mới ký học bạ của lớp ở ô giáo viên chủ nhiệm.`,
   principalOnlySigns: 'Chỉ hiệu trưởng mới ký ở ô hiệu trưởng và đóng dấu của trường.',
   principalOnlyAmends: 'Chỉ hiệu trưởng mới lập bản điều chỉnh cho học bạ đã ký.',
-  leadershipOnlyBackups:
-    'Chỉ hiệu trưởng hoặc phó hiệu trưởng mới sao lưu và kiểm tra bản sao lưu dữ liệu của trường.',
+  notYourClassRecords: (className: string) =>
+    `Chỉ giáo viên chủ nhiệm lớp ${className} hoặc lãnh đạo nhà trường mới lập học bạ của lớp này.`,
+  noBackups: 'Tài khoản này không được sao lưu dữ liệu trên máy.',
 } as const;

@@ -102,7 +102,7 @@ describe('main checks every call against the session it holds', () => {
     const before = await allowed('records:list', { recordIds: recordsB.map((record) => record.id) });
     expect(await refusal('records:produce', { records: [...recordsA, recordsB[0]] })).toEqual({
       code: 'unauthorized',
-      message: rightsStrings.notYourClass(classNameOf(recordsB)),
+      message: rightsStrings.notYourClassRecords(classNameOf(recordsB)),
     });
     // Nothing of the refused batch was written (the files are as the principal made them).
     expect(await allowed('records:list', { recordIds: recordsB.map((record) => record.id) })).toEqual(before);
@@ -152,11 +152,22 @@ describe('main checks every call against the session it holds', () => {
     );
   });
 
-  it('keeps backups to leadership', async () => {
+  it('lets anyone signed in back up their own database, and no one signed out', async () => {
     await allowed('session:actAsTrialUser', teacherOfA);
-    expect((await refusal('backup:list', {})).message).toBe(rightsStrings.leadershipOnlyBackups);
-    await allowed('session:actAsTrialUser', trialPrincipalOf(allRecords));
     await expect(allowed('backup:list', {})).resolves.toEqual([]);
+    await allowed('session:signOut', {});
+    expect((await refusal('backup:list', {})).message).toBe(rightsStrings.notSignedIn);
+  });
+
+  it("keeps the homeroom teacher's box to a teacher, even for a principal who is a class's homeroom teacher", async () => {
+    await allowed('session:actAsTrialUser', trialActorOf(allRecords, 'principal', 'hieu.truong', [classA]));
+    expect((await refusal('signing:start', signingRequest(recordsA, 'homeroomTeacher'))).message).toBe(
+      rightsStrings.notHomeroom(classNameOf(recordsA)),
+    );
+    await allowed('session:actAsTrialUser', { ...trialPrincipalOf(allRecords), role: 'vicePrincipal' });
+    expect((await refusal('signing:start', signingRequest(recordsA, 'principal'))).message).toBe(
+      rightsStrings.principalOnlySigns,
+    );
   });
 
   it('ends the session on sign-out', async () => {

@@ -17,6 +17,8 @@ import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { createSoftHsm, type SoftHsm } from '../support/softhsm';
 import { addSoftHsmToken, type ExtraToken } from '../support/softHsmTokens';
 import { createTestPki, type TestPki } from '../support/testPki';
+import { trialPrincipalOf, trialSignerOf } from '../support/trialActors';
+import { userIdOf } from '../../shared/domain/ids';
 
 /**
  * Issue 8, "the right person", through the real IPC dispatcher and a SoftHSM token holding
@@ -158,6 +160,8 @@ describe('certificates as Vietnamese CAs issue them, judged against the recordsâ
     keyIdHex: string,
     pin: string = vn.pin,
   ) => {
+    // Main checks the batch against its session: the signer of this box in the trial.
+    await call('session:actAsTrialUser', trialSignerOf(vnRecords, role));
     const list = await call('token:list', {});
     const token = list.tokens.find((candidate) => candidate.label === vnToken.label);
     if (token === undefined) throw new Error('VN token not listed');
@@ -175,6 +179,13 @@ describe('certificates as Vietnamese CAs issue them, judged against the recordsâ
   };
 
   beforeAll(async () => {
+    // Main answers only a signed-in session: the trial's principal of this school to begin with.
+    await call('session:actAsTrialUser', {
+      userId: userIdOf('hieu.truong'),
+      role: 'principal',
+      schoolCode: vnSchool.school.code,
+      assignments: [],
+    });
     const pinned = (await call('token:list', {})).tokens
       .find((token) => token.label === vnToken.label)
       ?.certificates.find((certificate) => certificate.keyIdHex === vnKeys.teacher)?.identity;
@@ -212,6 +223,7 @@ describe('certificates as Vietnamese CAs issue them, judged against the recordsâ
       }),
     );
     vnIds = vnRecords.map((record) => record.id);
+    await call('session:actAsTrialUser', trialPrincipalOf(vnRecords));
     const produced = await call('records:produce', { records: vnRecords });
     expect(produced.map((entry) => entry.outcome)).toEqual(vnRecords.map(() => 'written'));
   });

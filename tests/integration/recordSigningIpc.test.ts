@@ -19,7 +19,7 @@ import type { StudyRecord } from '../../shared/record/studyRecord';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
 import { createSoftHsm, type SoftHsm, type TokenName } from '../support/softhsm';
-import { trialPrincipalOf } from '../support/trialActors';
+import { trialPrincipalOf, trialSignerOf } from '../support/trialActors';
 import { createTestPki, type TestPki } from '../support/testPki';
 
 /**
@@ -65,13 +65,28 @@ let runtime: MainRuntime;
 let dataDir: string;
 let trustDir: string;
 
+/**
+ * Main judges a batch against its session first: before each signing:start, the trial acts as the
+ * person whose box it is, so what these tests check is the signer's own judgement of the
+ * certificate (ipcRights.test.ts checks the session's).
+ */
+async function actAsSignerOf(request: unknown): Promise<void> {
+  const role: unknown =
+    typeof request === 'object' && request !== null ? Reflect.get(request, 'role') : undefined;
+  if (role !== 'homeroomTeacher' && role !== 'principal' && role !== 'schoolSeal') return;
+  const declared = await runtime.dispatch('session:actAsTrialUser', trialSignerOf(records, role));
+  if (!declared.ok) throw new Error(declared.error.message);
+}
+
 async function call<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
+  if (channel === 'signing:start') await actAsSignerOf(request);
   const result = await runtime.dispatch(channel, request);
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as IpcResponse<C>;
 }
 
 async function callError(channel: IpcChannel, request: unknown): Promise<string> {
+  if (channel === 'signing:start') await actAsSignerOf(request);
   const result = await runtime.dispatch(channel, request);
   if (result.ok) throw new Error(`${channel} should have been refused`);
   return result.error.message;
@@ -117,8 +132,8 @@ beforeAll(async () => {
     createLogger(memoryLogSink([]), 'debug'),
     { trustFolders: [trustDir], customLibraryPath: hsm.modulePath },
   );
-  // Main checks every call against its session: here the trial's principal, who is also the
-  // homeroom teacher of these records' classes (ipcRights.test.ts refuses everyone else).
+  // Main checks every call against its session: the trial's principal, and before each batch the
+  // signer of its box (startRequest); ipcRights.test.ts refuses everyone else.
   await call('session:actAsTrialUser', trialPrincipalOf(records));
 });
 
@@ -169,6 +184,7 @@ describe('signing học bạ through the IPC contract', () => {
   });
 
   it('no longer takes a signer’s name from the page', async () => {
+    await actAsSignerOf({ role: 'homeroomTeacher' });
     const result = await runtime.dispatch('signing:start', {
       ...(await startRequest('teacher', '01')),
       expectedSignerName: 'Nguyễn Thị Thu Hà',
@@ -294,6 +310,7 @@ describe('signing học bạ through the IPC contract', () => {
       ...first,
       student: { ...first.student, address: `${first.student.address} (mới)` },
     };
+    await call('session:actAsTrialUser', trialPrincipalOf(records));
     const nothing = await callError('records:amend', { record: first, amendmentId: 'BB-01/2026' });
     expect(nothing).toContain('không có gì để điều chỉnh');
 
@@ -371,6 +388,8 @@ describe('native code only by main’s choice', () => {
       { trustFolders: [trustDir], ...options },
     );
     others.push(other);
+    const declared = await other.dispatch('session:actAsTrialUser', trialPrincipalOf(records));
+    if (!declared.ok) throw new Error(declared.error.message);
     return other;
   };
   const nothingLoadedFrom = (path: string) => {
@@ -409,6 +428,7 @@ describe('native code only by main’s choice', () => {
       { ...valid.token, libraryId: evil },
       { ...valid.token, libraryId: `\\\\attacker\\share\\evil.dll` },
     ]) {
+      await actAsSignerOf(valid);
       const result = await runtime.dispatch('signing:start', { ...valid, token });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }

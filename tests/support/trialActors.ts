@@ -42,7 +42,20 @@ export function trialActorOf(
   };
 }
 
-/** The principal, also homeroom teacher of every class of these records (a one-class test school). */
+/** The principal of the records' school. */
 export function trialPrincipalOf(records: readonly StudyRecord[]): TrialActor {
-  return trialActorOf(records, 'principal', 'hieu.truong', classIdsOfRecords(records));
+  return trialActorOf(records, 'principal', 'hieu.truong', []);
+}
+
+/**
+ * Who signs a box in the trial: the homeroom teacher of the records' classes for the teacher's box,
+ * the principal for the principal's box and the seal (shared/domain/permissions.ts, `canSignAs`).
+ */
+export function trialSignerOf(
+  records: readonly StudyRecord[],
+  role: 'homeroomTeacher' | 'principal' | 'schoolSeal',
+): TrialActor {
+  return role === 'homeroomTeacher'
+    ? trialActorOf(records, 'teacher', 'gvcn.lop', classIdsOfRecords(records))
+    : trialActorOf(records, 'principal', 'hieu.truong', []);
 }
