@@ -72,6 +72,9 @@ describe(`admin CLI (${testEngine})`, () => {
     expect(again.stderr).toContain('Tên đăng nhập này đã được dùng');
 
     const db: Database = database?.db ?? (await openPgliteDatabase(dataDir));
+    // The CLI hashes with the production parameters: nothing passed in, nothing weakened.
+    const [stored] = await db.query("select password_hash from accounts where user_id = 'user:so.gddt'");
+    expect(String(stored?.password_hash)).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const { app } = await buildServer({ db });
     const signIn = await app.inject({
       method: 'POST',
