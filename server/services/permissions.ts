@@ -1,3 +1,4 @@
+import { isSchoolLeadership } from '../../shared/auth/accountRoles';
 import type { ClassId, SchoolId } from '../../shared/domain/ids';
 import { listTeacherAssignments } from '../db/classesRepo';
 import type { Queryable } from '../db/database';
@@ -14,10 +15,6 @@ export function requireProvinceAdmin(actor: Actor): void {
   if (actor.role !== 'provinceAdmin') throw failures.forbidden();
 }
 
-export function isLeadershipRole(role: Actor['role']): boolean {
-  return role === 'principal' || role === 'vicePrincipal';
-}
-
 function requireOwnSchool(actor: Actor, schoolId: SchoolId): void {
   if (actor.schoolId !== schoolId) throw failures.forbidden(serverStrings.otherSchool);
 }
@@ -26,19 +23,19 @@ function requireOwnSchool(actor: Actor, schoolId: SchoolId): void {
 export function requireSchoolOverview(actor: Actor, schoolId: SchoolId): void {
   if (actor.role === 'provinceAdmin') return;
   requireOwnSchool(actor, schoolId);
-  if (!isLeadershipRole(actor.role)) throw failures.forbidden();
+  if (!isSchoolLeadership(actor.role)) throw failures.forbidden();
 }
 
 /** Creating accounts, classes and assignments: the school's own leadership only. */
 export function requireSchoolLeadership(actor: Actor, schoolId: SchoolId): void {
   requireOwnSchool(actor, schoolId);
-  if (!isLeadershipRole(actor.role)) throw failures.forbidden();
+  if (!isSchoolLeadership(actor.role)) throw failures.forbidden();
 }
 
 /** The school's list of classes: leadership and group heads of that school. */
 export function requireClassListReader(actor: Actor, schoolId: SchoolId): void {
   requireOwnSchool(actor, schoolId);
-  if (!isLeadershipRole(actor.role) && actor.role !== 'groupHead') throw failures.forbidden();
+  if (!isSchoolLeadership(actor.role) && actor.role !== 'groupHead') throw failures.forbidden();
 }
 
 /** One class's details and assignments: as the list, plus a teacher assigned to that class. */
@@ -49,7 +46,7 @@ export async function requireClassReader(
   classId: ClassId,
 ): Promise<void> {
   requireOwnSchool(actor, schoolId);
-  if (isLeadershipRole(actor.role) || actor.role === 'groupHead') return;
+  if (isSchoolLeadership(actor.role) || actor.role === 'groupHead') return;
   const own = await listTeacherAssignments(db, schoolId, actor.userId);
   if (!own.some((assignment) => assignment.classId === classId)) throw failures.forbidden();
 }

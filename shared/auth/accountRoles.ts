@@ -1,4 +1,4 @@
-import type { StaffRole } from '../domain/staff';
+import { isLeadership, type StaffRole } from '../domain/staff';
 
 /**
  * Vai trò tài khoản: the roles an account on the province server holds. The province admin (cán bộ
@@ -19,6 +19,11 @@ export const accountRoleNames: Record<AccountRole, string> = {
   groupHead: 'Tổ trưởng chuyên môn',
   teacher: 'Giáo viên',
 };
+
+/** Ban giám hiệu: the accounts that run a school (create staff, classes, assignments; read everything). */
+export function isSchoolLeadership(role: AccountRole): boolean {
+  return role !== 'provinceAdmin' && role !== 'groupHead' && isLeadership(staffRoleOfAccount(role));
+}
 
 /**
  * The role the desktop's school documents know for an account. A group head (tổ trưởng) teaches
