@@ -1,3 +1,4 @@
+import { logPseudonymOf } from './services/logPseudonym';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../shared/auth/authWire';
@@ -141,11 +142,11 @@ describe(`server lifecycle (${testEngine})`, () => {
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const signInLines = parsed.filter((line) => line.route === '/api/v1/auth/sign-in');
     expect(signInLines.map((line) => line.status)).toEqual([200, 401]);
-    // Sign-in lines carry no login; signed-in requests carry the user id only.
-    expect(JSON.stringify(signInLines)).not.toContain('hieu.truong');
+    // No line carries a login; signed-in requests carry the actor's pseudonym only.
+    expect(text).not.toContain('hieu.truong');
     expect(parsed.find((line) => line.route === '/api/v1/me')).toMatchObject({
       status: 200,
-      userId: 'user:hieu.truong',
+      actor: logPseudonymOf('user:hieu.truong'),
     });
   });
 

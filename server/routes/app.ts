@@ -6,6 +6,7 @@ import type { ApiError } from '../../shared/auth/authWire';
 import { ApiFailure } from '../services/apiFailure';
 import { serverStrings } from '../strings';
 import { loggedActor } from './http';
+import { logPseudonymOf } from '../services/logPseudonym';
 
 export type HttpOptions = {
   readonly logger: FastifyServerOptions['logger'];
@@ -64,11 +65,24 @@ function failureOf(error: unknown): ApiFailure | null {
   return null;
 }
 
+function errorCodeOf(error: unknown): string | undefined {
+  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function pseudonymOfActor(userId: string | undefined): string | undefined {
+  return userId === undefined ? undefined : logPseudonymOf(userId);
+}
+
 export function registerErrorHandling(app: App): void {
   app.setErrorHandler(async (error, request, reply) => {
     const failure = failureOf(error);
     if (failure === null) {
-      request.log.error({ err: error }, 'unexpected error');
+      // The error's kind and code only: a database error's message may quote the values it refused.
+      request.log.error(
+        { errorType: error instanceof Error ? error.name : typeof error, code: errorCodeOf(error) },
+        'unexpected error',
+      );
       return reply.code(500).send(sendFailure(new ApiFailure(500, 'internal', serverStrings.internal)).body);
     }
     const { status, body } = sendFailure(failure);
@@ -85,7 +99,9 @@ export function registerErrorHandling(app: App): void {
     if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     return payload;
   });
-  // One access line per request: the route pattern (not the URL, which may carry a login), status and the user id.
+  // One access line per request: the route pattern (not the URL, which may carry a login), status
+  // and the actor's pseudonym (a user id holds the login, which is personal data): province IT
+  // finds one person's requests by computing the pseudonym of their user id (logPseudonymOf).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       {
@@ -93,7 +109,7 @@ export function registerErrorHandling(app: App): void {
         route: request.routeOptions.url ?? 'unknown',
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
-        userId: loggedActor(request)?.userId,
+        actor: pseudonymOfActor(loggedActor(request)?.userId),
       },
       'request',
     );

@@ -46,6 +46,14 @@ beforeAll(async () => {
     createLogger(memoryLogSink([]), 'debug'),
     { trustFolders: [], customLibraryPath: hsm.modulePath },
   );
+  // Main answers token calls to a signed-in session only: the trial's principal.
+  const declared = await runtime.dispatch('session:actAsTrialUser', {
+    userId: 'user:hieu.truong',
+    role: 'principal',
+    schoolCode: '01234567',
+    assignments: [],
+  });
+  if (!declared.ok) throw new Error(declared.error.message);
   bridge = await startBridge({
     rendererDir: dataDir,
     dispatch: runtime.dispatch,

@@ -132,6 +132,14 @@ describe('main stays responsive', { timeout: 60_000 }, () => {
       { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
       createLogger(memoryLogSink(logLines), 'debug'),
     );
+    // Main reads class lists for a signed-in session only: the trial's principal.
+    const declared = await runtime.dispatch('session:actAsTrialUser', {
+      userId: 'user:hieu.truong',
+      role: 'principal',
+      schoolCode: '01234567',
+      assignments: [],
+    });
+    if (!declared.ok) throw new Error(declared.error.message);
   });
 
   afterAll(async () => {
