@@ -14,7 +14,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createMainRuntime } from '../main/mainRuntime';
 import { createLogger, memoryLogSink } from '../main/services/logger';
 import { localVerifierParameters } from '../main/services/session/localAccounts';
-import { productionArgon2Params } from '../server/services/passwords';
+import { createPasswordHasher, productionArgon2Params } from '../server/services/passwords';
 import { startServer } from '../server/app';
 import { openPgliteDatabase } from '../server/db/pgliteDatabase';
 import { provisionSchool } from '../server/services/provisioning';
@@ -38,15 +38,14 @@ async function timed(run: () => Promise<unknown>): Promise<number[]> {
 }
 
 const password = 'mật khẩu để đo 2026';
-const serverHash = await hash(password, { algorithm: 2, ...productionArgon2Params });
+const serverHasher = await createPasswordHasher(productionArgon2Params);
+const serverHash = await serverHasher.hash(password);
 const localHash = await hash(password, localVerifierParameters);
 console.log(
   `argon2id server (m=${String(productionArgon2Params.memoryCost)} KiB, t=${String(productionArgon2Params.timeCost)}, p=${String(productionArgon2Params.parallelism)}):`,
 );
-console.log(
-  `  hash   ${summary(await timed(() => hash(password, { algorithm: 2, ...productionArgon2Params })))}`,
-);
-console.log(`  verify ${summary(await timed(() => verify(serverHash, password)))}`);
+console.log(`  hash   ${summary(await timed(() => serverHasher.hash(password)))}`);
+console.log(`  verify ${summary(await timed(() => serverHasher.verify(serverHash, password)))}`);
 console.log(
   `argon2id desktop verifier (m=${String(localVerifierParameters.memoryCost)} KiB, t=${String(localVerifierParameters.timeCost)}, p=${String(localVerifierParameters.parallelism)}):`,
 );
