@@ -34,7 +34,10 @@ export type DeskSessionService = {
   readonly signOut: () => Promise<DeskSession>;
   /** Online only: the password chosen with the principal's one-time code, then signed in with it. */
   readonly resetPassword: (login: string, resetCode: string, newPassword: string) => Promise<DeskSession>;
-  /** Online only: the server changes it and ends every session; main signs in again with the new one. */
+  /**
+   * Online only: the server changes it, ends every other session and answers a fresh one for this
+   * desktop; the offline verifier learns the new password.
+   */
   readonly changePassword: (currentPassword: string, newPassword: string) => Promise<DeskSession>;
   readonly actAsTrialUser: (
     actor: { readonly userId: UserId; readonly role: StaffRole },
