@@ -1,23 +1,29 @@
-import { logPseudonymOf } from './services/logPseudonym';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../shared/auth/authWire';
 import { buildServer, logRedaction, startServer } from './app';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
+import { logPseudonymOf } from './services/logPseudonym';
 import { createProvinceAdmin, provisionSchool } from './services/provisioning';
 import { openTestDatabase, testArgon2Params, testEngine, type TestDatabase } from './testing/testDatabase';
 
 /** A database whose queries wait at a gate the test opens: a request stays in flight while the server closes. */
-function gated(db: Database): { db: Database; hold: () => void; release: () => void; waiting: () => number } {
+function gated(db: Database): {
+  db: Database;
+  hold: () => void;
+  release: () => void;
+  /** Resolves when a query reaches the closed gate: the request is then in flight. */
+  reached: () => Promise<void>;
+} {
   let gate: Promise<void> | null = null;
   let open = (): void => undefined;
-  let waiting = 0;
+  let arrived = (): void => undefined;
+  let reachedGate = new Promise<void>((resolve) => (arrived = resolve));
   const pass = async () => {
     if (gate === null) return;
-    waiting += 1;
+    arrived();
     await gate;
-    waiting -= 1;
   };
   return {
     db: {
@@ -29,12 +35,13 @@ function gated(db: Database): { db: Database; hold: () => void; release: () => v
     },
     hold: () => {
       gate = new Promise((resolve) => (open = resolve));
+      reachedGate = new Promise<void>((resolve) => (arrived = resolve));
     },
     release: () => {
       gate = null;
       open();
     },
-    waiting: () => waiting,
+    reached: () => reachedGate,
   };
 }
 
@@ -57,9 +64,11 @@ describe(`server lifecycle (${testEngine})`, () => {
     });
     gate.hold();
     const inFlight = fetch(`${server.url}/readyz`);
-    while (gate.waiting() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await gate.reached();
     const closing = server.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Fastify stops listening once its close hooks have run: wait for that state, turn by turn of
+    // the event loop, not for a span of time.
+    while (server.app.server.listening) await new Promise((resolve) => setImmediate(resolve));
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
     expect(dbClosed).toBe(false);
     gate.release();
