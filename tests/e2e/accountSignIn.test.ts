@@ -2,10 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionStrings } from '../../main/services/session/sessionStrings';
+import { schoolIdOf } from '../../shared/domain/ids';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
 import {
+  createStaffWithCode,
   principal,
   provisionTestSchool,
   startProvinceServer,
@@ -131,6 +133,42 @@ describe('signing in with a real account, online then offline', () => {
     expect(others).toEqual([[expect.stringMatching(/^hocba-u-/), 1]]);
     expect(schoolsByDatabase[teacherDatabase ?? ''] ?? 0).toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'account-teacher-empty.png') });
+    await signOut();
+  });
+
+  it("lets a new staff member set a password with the principal's printed code, then change it", async () => {
+    const { page } = browser;
+    const created = await createStaffWithCode(server, schoolIdOf(testSchool.code), {
+      login: 'cuong.le',
+      fullName: 'Lê Văn Cường',
+      role: 'teacher',
+    });
+    await page.getByRole('button', { name: /Đặt mật khẩu bằng mã do hiệu trưởng cấp/ }).click();
+    const form = page.getByRole('form', { name: 'Đặt mật khẩu bằng mã' });
+    await form.getByLabel('Tên đăng nhập').fill('cuong.le');
+    await form.getByLabel('Mã trên phiếu').fill(created.reset.resetCode.replace(/(.{4})(?=.)/g, '$1-'));
+    await form.getByLabel('Mật khẩu mới', { exact: true }).fill('Cường học tiếng Anh 2026');
+    await form.getByLabel('Nhập lại mật khẩu mới').fill('Cường học tiếng Anh 2O26');
+    await form.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Hai lần nhập mật khẩu mới chưa giống nhau.' }).waitFor();
+    await form.getByLabel('Nhập lại mật khẩu mới').fill('Cường học tiếng Anh 2026');
+    await page.screenshot({ path: join(artifactsDir, 'account-set-password.png') });
+    await form.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
+    await page.getByText('Lê Văn Cường · Giáo viên').waitFor();
+
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page
+      .getByLabel('Mật khẩu hiện tại (hoặc mật khẩu vừa dùng để đăng nhập)')
+      .fill('Cường học tiếng Anh 2026');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('Cường đổi mật khẩu 2027');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('Cường đổi mật khẩu 2027');
+    await page.screenshot({ path: join(artifactsDir, 'account-change-password.png') });
+    await page.getByRole('button', { name: 'Đổi mật khẩu' }).click();
+    await page.getByText('Lê Văn Cường · Giáo viên').waitFor();
+    await signOut();
+    // The new password is the one that works now, online and so offline.
+    await signInAs('cuong.le', 'Cường đổi mật khẩu 2027');
+    await page.getByText('Lê Văn Cường · Giáo viên').waitFor();
     await signOut();
   });
 });

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { accountSessionOf, type Session } from '../../app/session';
 import { useIpc } from '../../ipc/IpcContext';
+import { NewPasswordFields, newPasswordMismatch, type NewPassword } from './NewPasswordFields';
 import { SignInBrand } from './SignInBrand';
 import { changePasswordStrings as text } from './strings';
 
@@ -13,27 +14,27 @@ type Props = {
 
 /**
  * Đổi mật khẩu: online, against the province server, which ends every other session of the
- * account; main then signs in again with the new password, which also renews the offline verifier.
+ * account and answers a fresh session for this desktop; the offline verifier learns the new password.
  */
 export function ChangePasswordScreen({ required, onChanged, onCancel }: Props) {
   const ipc = useIpc();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
+  const [fresh, setFresh] = useState<NewPassword>({ next: '', again: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(undefined);
-    if (next !== again) {
-      setError(text.mismatch);
+    const mismatch = newPasswordMismatch(fresh);
+    if (mismatch !== undefined) {
+      setError(mismatch);
       return;
     }
     setBusy(true);
     const answer = await ipc.invoke('session:changePassword', {
       currentPassword: current,
-      newPassword: next,
+      newPassword: fresh.next,
     });
     setBusy(false);
     if (!answer.ok) {
@@ -60,28 +61,7 @@ export function ChangePasswordScreen({ required, onChanged, onCancel }: Props) {
               onChange={(event) => setCurrent(event.target.value)}
             />
           </label>
-          <label>
-            {text.next}
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              value={next}
-              onChange={(event) => setNext(event.target.value)}
-            />
-          </label>
-          <label>
-            {text.again}
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              value={again}
-              onChange={(event) => setAgain(event.target.value)}
-            />
-          </label>
-          <p className="hint">{text.rule}</p>
+          <NewPasswordFields value={fresh} onChange={setFresh} />
           <button type="submit" className="button button-primary" disabled={busy}>
             {text.save}
           </button>

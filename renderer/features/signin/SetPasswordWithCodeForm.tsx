@@ -2,6 +2,7 @@ import { useState, type SyntheticEvent } from 'react';
 import { accountSessionOf, type Session } from '../../app/session';
 import { openHocbaDatabase, type HocbaDatabase } from '../../data/database';
 import { useIpc } from '../../ipc/IpcContext';
+import { NewPasswordFields, newPasswordMismatch, type NewPassword } from './NewPasswordFields';
 import { setPasswordStrings as text } from './strings';
 
 type Props = {
@@ -18,16 +19,16 @@ export function SetPasswordWithCodeForm({ onSignedIn, onBack }: Props) {
   const ipc = useIpc();
   const [login, setLogin] = useState('');
   const [code, setCode] = useState('');
-  const [next, setNext] = useState('');
-  const [again, setAgain] = useState('');
+  const [fresh, setFresh] = useState<NewPassword>({ next: '', again: '' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
 
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(undefined);
-    if (next !== again) {
-      setError(text.mismatch);
+    const mismatch = newPasswordMismatch(fresh);
+    if (mismatch !== undefined) {
+      setError(mismatch);
       return;
     }
     setBusy(true);
@@ -35,7 +36,7 @@ export function SetPasswordWithCodeForm({ onSignedIn, onBack }: Props) {
       const answer = await ipc.invoke('session:resetPassword', {
         login: login.trim().toLowerCase(),
         resetCode: code,
-        newPassword: next,
+        newPassword: fresh.next,
       });
       if (!answer.ok) {
         setError(answer.error.issues?.[0]?.message ?? answer.error.message);
@@ -77,27 +78,7 @@ export function SetPasswordWithCodeForm({ onSignedIn, onBack }: Props) {
           onChange={(event) => setCode(event.target.value)}
         />
       </label>
-      <label>
-        {text.next}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
-        />
-      </label>
-      <label>
-        {text.again}
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={again}
-          onChange={(event) => setAgain(event.target.value)}
-        />
-      </label>
+      <NewPasswordFields value={fresh} onChange={setFresh} />
       <button type="submit" className="button button-primary" disabled={busy}>
         {text.save}
       </button>

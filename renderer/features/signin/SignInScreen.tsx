@@ -57,7 +57,7 @@ export function SignInScreen({ onSignedIn, onAccountSignedIn, onRestore }: Props
       <section className="signin-card" aria-labelledby="signin-title">
         <SignInBrand />
         <p className="signin-intro">{signInStrings.intro}</p>
-        <h1 id="signin-title">{signInStrings.title}</h1>
+        <h1 id="signin-title">{settingPassword ? setPasswordStrings.title : signInStrings.title}</h1>
         {settingPassword ? (
           <SetPasswordWithCodeForm onSignedIn={onAccountSignedIn} onBack={() => setSettingPassword(false)} />
         ) : (

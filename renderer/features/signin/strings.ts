@@ -48,10 +48,6 @@ export const changePasswordStrings = {
   required:
     'Mật khẩu của bạn vừa được hiệu trưởng đặt lại bằng mã một lần. Hãy chọn mật khẩu mới trước khi làm việc.',
   current: 'Mật khẩu hiện tại (hoặc mật khẩu vừa dùng để đăng nhập)',
-  next: 'Mật khẩu mới',
-  again: 'Nhập lại mật khẩu mới',
-  rule: 'Ít nhất 10 ký tự; nên dùng một câu dễ nhớ với bạn và khó đoán với người khác.',
-  mismatch: 'Hai lần nhập mật khẩu mới chưa giống nhau.',
   save: 'Đổi mật khẩu',
   back: 'Quay lại',
   signOut: 'Đăng xuất',
@@ -65,9 +61,14 @@ export const setPasswordStrings = {
     'Nhập tên đăng nhập và mã 12 ký tự trên phiếu hiệu trưởng in cho bạn, rồi chọn mật khẩu của riêng bạn. Mã chỉ dùng được một lần và cần kết nối tới máy chủ của Sở.',
   login: 'Tên đăng nhập',
   code: 'Mã trên phiếu',
-  next: 'Mật khẩu mới (ít nhất 10 ký tự)',
-  again: 'Nhập lại mật khẩu mới',
-  mismatch: 'Hai lần nhập mật khẩu mới chưa giống nhau.',
   save: 'Đặt mật khẩu và đăng nhập',
   back: 'Quay lại đăng nhập',
+} as const;
+
+/** A new password, typed twice (Đổi mật khẩu, Đặt mật khẩu bằng mã). */
+export const newPasswordStrings = {
+  next: 'Mật khẩu mới',
+  again: 'Nhập lại mật khẩu mới',
+  rule: 'Ít nhất 10 ký tự; nên dùng một câu dễ nhớ với bạn và khó đoán với người khác.',
+  mismatch: 'Hai lần nhập mật khẩu mới chưa giống nhau.',
 } as const;
