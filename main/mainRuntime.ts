@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { maxPhotoBytes, type AppInfo } from '../shared/ipc/contract';
 import { applyVietnameseValidationMessages } from '../shared/validation/vietnameseMessages';
@@ -24,6 +25,7 @@ import { createRecordScopes } from './services/records/recordScopes';
 import { createRecordVerifier } from './services/records/recordVerifier';
 import { createTrustStore } from './services/records/trustStore';
 import { createDeskSessionService } from './services/session/deskSessionService';
+import { desktopDatabaseKeys } from './services/session/desktopDatabaseKeys';
 import { createLocalAccounts } from './services/session/localAccounts';
 import { createProvinceServerClient } from './services/session/provinceServerClient';
 import { createProvinceServerSetting } from './services/session/provinceServerSetting';
@@ -132,6 +134,9 @@ export async function createMainRuntime(
     logger,
     deviceId,
     deviceName: `${facts.platform} ${deviceId.slice('device-'.length, 'device-'.length + 8)}`,
+    desktopDatabaseKey: desktopDatabaseKeys(
+      async () => new Uint8Array(createHash('sha256').update(deviceId).digest()),
+    ),
   });
   const services: MainServices = {
     appInfo: createAppInfoService({ ...facts, deviceId }),

@@ -128,5 +128,7 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'session:resetPassword': open,
     'session:serverSetting': open,
     'session:setServer': open,
+    // Whose key it is, the session service decides (an account's to that account only).
+    'session:databaseKey': open,
   };
 }

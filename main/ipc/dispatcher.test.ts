@@ -62,6 +62,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'session:resetPassword': notUsedHere,
     'session:serverSetting': notUsedHere,
     'session:setServer': notUsedHere,
+    'session:databaseKey': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   // Rights are main's guard's business (ipcGuard.test.ts); here every call may run.

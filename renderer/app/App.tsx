@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StaffMember } from '../../shared/domain/staff';
 import { DatabaseProvider } from '../data/DatabaseContext';
-import { openHocbaDatabase, type HocbaDatabase } from '../data/database';
+import type { HocbaDatabase } from '../data/database';
+import { openLocalDatabase } from '../data/openLocalDatabase';
 import { AuditStartCheck } from '../features/history/AuditStartCheck';
 import { useChainHeadReporting } from '../features/history/auditHeadReporting';
 import { SampleLoadStatus } from '../features/signin/SampleLoadStatus';
@@ -103,7 +104,7 @@ export function App() {
         clearSession(window.localStorage);
         return { kind: 'signedOut' };
       }
-      const database = await openHocbaDatabase({ name: session.databaseName });
+      const database = await openLocalDatabase(ipc, session.databaseName);
       opened = database;
       if (session.mode === 'sample') {
         const declared = await declareTrialActor(ipc, database, session);

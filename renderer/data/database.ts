@@ -17,6 +17,9 @@ import {
 import { yearResultsCollection, type YearResultsCollection } from './collections/yearResultsCollection';
 import { attachWriteJournal } from './journal/writeJournal';
 import { wrappedCompiledValidationStorage } from './storage/compiledSchemaValidation';
+import { rememberDatabaseKey } from './storage/databaseKeys';
+import type { DatabaseKey } from './storage/fieldSeal';
+import { wrappedSealedFieldsStorage } from './storage/sealedFieldsStorage';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -47,9 +50,15 @@ export const hocbaCollections = {
   auditEvents: auditEventsCollection,
 };
 
-/** IndexedDB storage (Dexie) with every write checked against the collection's compiled JSON schema. */
-export function defaultStorage(): RxStorage<unknown, unknown> {
-  return wrappedCompiledValidationStorage({ storage: getRxStorageDexie() });
+/**
+ * IndexedDB storage (Dexie) with every write checked against the collection's compiled JSON schema
+ * and the children's data sealed under the database key. Without a key it can only remove a
+ * database (`removeRxDatabase`), never read or write one.
+ */
+export function defaultStorage(key?: DatabaseKey): RxStorage<unknown, unknown> {
+  return wrappedCompiledValidationStorage({
+    storage: wrappedSealedFieldsStorage({ storage: getRxStorageDexie(), key }),
+  });
 }
 
 /** One local database per user, so teachers sharing a desktop keep separate data. */
@@ -63,6 +72,8 @@ export function databaseNameFor(userId: string): string {
 
 export type OpenDatabaseOptions = {
   readonly name: string;
+  /** The database's key, from main (`session:databaseKey`); only ever in memory. */
+  readonly key: DatabaseKey;
   readonly storage?: RxStorage<unknown, unknown>;
 };
 
@@ -70,13 +81,14 @@ export type OpenDatabaseOptions = {
 export async function openHocbaDatabase(options: OpenDatabaseOptions): Promise<HocbaDatabase> {
   const database = await createRxDatabase<HocbaCollections>({
     name: options.name,
-    storage: options.storage ?? defaultStorage(),
+    storage: options.storage ?? defaultStorage(options.key),
     multiInstance: true,
     eventReduce: true,
     // Local documents hold per-user, never-synced settings such as a teacher's own comment phrases.
     localDocuments: true,
     closeDuplicates: true,
   });
+  rememberDatabaseKey(database, options.key);
   try {
     await database.addCollections(hocbaCollections);
     // Saves go through the write-ahead journal; what a crash left in it is applied here, first.

@@ -34,6 +34,12 @@ export type CollectionJsonSchema = {
   readonly properties: Readonly<Record<string, JsonSchema>>;
   readonly required: readonly string[];
   readonly indexes?: readonly CollectionIndex[];
+  /**
+   * Top-level fields sealed at rest (RxDB's `encrypted` keyword): the local storage keeps them only
+   * as ciphertext under the user's database key (docs/decisions.md, "Children's data is sealed in
+   * the local database"). They cannot be indexed, queried or sorted on.
+   */
+  readonly encrypted?: readonly string[];
 };
 
 /**
@@ -49,4 +55,6 @@ export type CollectionOptions = {
   /** The required fields in their stored order; by default every field that is not optional, in order. */
   readonly required?: readonly string[];
   readonly overrides?: Readonly<Record<string, JsonSchema>>;
+  /** Top-level fields sealed at rest; see `CollectionJsonSchema.encrypted`. */
+  readonly encrypted?: readonly string[];
 };

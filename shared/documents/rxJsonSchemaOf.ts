@@ -36,6 +36,7 @@ export function rxJsonSchemaOf(document: z.core.$ZodType, options: CollectionOpt
   if (root.type !== 'object' || !properties || !required) {
     throw new Error(`${options.title}: a document schema must be an object`);
   }
+  checkEncrypted(options, properties);
   return {
     title: options.title,
     version: options.version,
@@ -45,7 +46,24 @@ export function rxJsonSchemaOf(document: z.core.$ZodType, options: CollectionOpt
     properties,
     required: options.required ?? required,
     ...(options.indexes ? { indexes: options.indexes } : {}),
+    ...(options.encrypted ? { encrypted: options.encrypted } : {}),
   };
+}
+
+/**
+ * A sealed field must be a top-level field that nothing looks documents up by: not the primary
+ * key, not in an index (the storage only sees its ciphertext).
+ */
+function checkEncrypted(options: CollectionOptions, properties: Readonly<Record<string, JsonSchema>>): void {
+  const indexed = new Set(
+    (options.indexes ?? []).flatMap((index) => (typeof index === 'string' ? [index] : index)),
+  );
+  for (const field of options.encrypted ?? []) {
+    if (!(field in properties))
+      throw new Error(`${options.title}: sealed field ${field} is not a top-level field`);
+    if (field === options.primaryKey || indexed.has(field))
+      throw new Error(`${options.title}: sealed field ${field} is a key or indexed`);
+  }
 }
 
 type Overrides = Readonly<Record<string, JsonSchema>>;

@@ -43,6 +43,7 @@ export const ipcChannels = [
   'session:resetPassword',
   'session:serverSetting',
   'session:setServer',
+  'session:databaseKey',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

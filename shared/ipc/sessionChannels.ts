@@ -40,6 +40,11 @@ export const deskSessionSchema = z.discriminatedUnion('kind', [
     databaseName: databaseNameSchema,
     /** ISO-8601 UTC. */
     signedInAt: z.iso.datetime(),
+    /**
+     * The password was changed on another desktop or reset: the data this desktop kept under the
+     * earlier password stays sealed, and work goes on in a new local database (sync fills it).
+     */
+    startedAfresh: z.literal(true).optional(),
   }),
 ]);
 export type DeskSession = z.output<typeof deskSessionSchema>;
@@ -103,6 +108,14 @@ export const sessionChannelContract = {
   'session:changePassword': {
     request: z.object({ currentPassword: z.string().min(1).max(128), newPassword: passwordSchema }).strict(),
     response: deskSessionSchema,
+  },
+  /**
+   * The key of a local database, for the page to open it; only ever in memory. Main answers an
+   * account's key to that account only, and a key for the trial's database while no account is signed in.
+   */
+  'session:databaseKey': {
+    request: z.object({ databaseName: databaseNameSchema }).strict(),
+    response: z.object({ key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict(),
   },
   'session:serverSetting': { request: z.object({}).strict(), response: provinceServerSettingSchema },
   'session:setServer': {

@@ -6,19 +6,24 @@ import type { SampleSchoolFile } from '../../shared/sample/sampleSchoolFile';
 import { defaultStorage, openHocbaDatabase, type HocbaDatabase } from '../../renderer/data/database';
 import { importSampleSchool, sampleSchoolDocuments } from '../../renderer/data/importSampleSchool';
 import { removeWriteJournal } from '../../renderer/data/journal/writeJournal';
+import { databaseKeyOf, type DatabaseKey } from '../../renderer/data/storage/fieldSeal';
 import type { WriteContext } from '../../renderer/data/writes/writeContext';
 
 /** For renderer tests in Chromium: fresh databases, closed and removed after each test. */
 export function databaseHarness() {
   const opened: HocbaDatabase[] = [];
   const names: string[] = [];
+  // Each test database gets its own random key, as main gives each account's (reopened with it).
+  const keys = new Map<string, DatabaseKey>();
   let counter = 0;
   return {
     async open(name?: string): Promise<HocbaDatabase> {
       counter += 1;
       const databaseName = name ?? `test-${Date.now().toString(36)}-${counter}`;
       if (!names.includes(databaseName)) names.push(databaseName);
-      const database = await openHocbaDatabase({ name: databaseName });
+      const key = keys.get(databaseName) ?? databaseKeyOf(crypto.getRandomValues(new Uint8Array(32)));
+      keys.set(databaseName, key);
+      const database = await openHocbaDatabase({ name: databaseName, key });
       opened.push(database);
       return database;
     },

@@ -14,7 +14,8 @@ type SessionChannels =
   | 'session:changePassword'
   | 'session:resetPassword'
   | 'session:serverSetting'
-  | 'session:setServer';
+  | 'session:setServer'
+  | 'session:databaseKey';
 
 export function sessionHandlers(
   sessions: DeskSessionService,
@@ -36,6 +37,9 @@ export function sessionHandlers(
     'session:changePassword': (request) =>
       sessions.changePassword(request.currentPassword, request.newPassword),
     'session:serverSetting': () => serverSetting.view(),
+    'session:databaseKey': async (request) => ({
+      key: Buffer.from(await sessions.databaseKey(request.databaseName)).toString('base64'),
+    }),
     'session:setServer': async (request) => {
       // Once someone has signed in here, pointing the desktop at another server is leadership's
       // call: a server of one's own choosing would vouch for any password.

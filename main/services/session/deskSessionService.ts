@@ -8,7 +8,7 @@ import type { StaffRole } from '../../../shared/domain/staff';
 import type { DeskSession } from '../../../shared/ipc/sessionChannels';
 import type { Logger } from '../logger';
 import { UserFacingError } from '../userFacingError';
-import type { LocalAccounts } from './localAccounts';
+import type { LocalAccounts, OpenedDatabaseKey } from './localAccounts';
 import type { ProvinceServerClient } from './provinceServerClient';
 import type { ProvinceServerSetting } from './provinceServerSetting';
 import { sessionStrings } from './sessionStrings';
@@ -44,15 +44,24 @@ export type DeskSessionService = {
     schoolCode: string,
     assignments: readonly Assignment[],
   ) => DeskSession;
+  /**
+   * The key of a local database, for the page to open it (only ever in memory): an account's own
+   * database while it is signed in; the trial's (or a restored trial's) while no account is.
+   */
+  readonly databaseKey: (databaseName: string) => Promise<Uint8Array>;
 };
+
+/** Every account database's name starts so; no other database may take such a name. */
+export const accountDatabasePrefix = 'hocba-u-';
 
 /**
  * One local database per account and province server; the name says nothing about who it is. The
  * server is part of it, so an account a different server vouches for never opens this one's data.
  */
-export function databaseNameOf(serverUrl: string, userId: string): string {
+export function databaseNameOf(serverUrl: string, userId: string, generation = 0): string {
   const digest = createHash('sha256').update(`${serverUrl}\n${userId}`, 'utf8').digest('hex');
-  return `hocba-u-${digest.slice(0, 24)}`;
+  // A new key (the earlier one sealed under a password no longer known) starts a new database.
+  return `${accountDatabasePrefix}${digest.slice(0, 24)}${generation === 0 ? '' : `-g${String(generation)}`}`;
 }
 
 function rightsOfAccount(account: AccountWire): ActingRights {
@@ -82,6 +91,8 @@ type Held =
       readonly serverUrl: string;
       /** Only in memory: a restart signs in again. Absent after an offline sign-in. */
       readonly tokens: { readonly access: string; readonly refresh: string } | undefined;
+      /** The account's database key, opened with the password at sign-in; only in memory. */
+      readonly databaseKey: Uint8Array;
     };
 
 /**
@@ -96,6 +107,11 @@ export function createDeskSessionService(options: {
   readonly logger: Logger;
   readonly deviceId: string;
   readonly deviceName: string;
+  /**
+   * The key of a database that is no account's (the trial, a restored trial), from the desktop's
+   * own data key: protected as main's files are (sealed-file key), not by anyone's password.
+   */
+  readonly desktopDatabaseKey: (databaseName: string) => Promise<Uint8Array>;
   readonly now?: () => Date;
 }): DeskSessionService {
   const now = options.now ?? (() => new Date());
@@ -106,16 +122,18 @@ export function createDeskSessionService(options: {
     connection: 'online' | 'offline',
     serverUrl: string,
     tokens: { readonly access: string; readonly refresh: string } | undefined,
+    databaseKey: OpenedDatabaseKey,
   ): DeskSession => {
     const rights = rightsOfAccount(account);
     const session = {
       kind: 'account' as const,
       account,
       connection,
-      databaseName: databaseNameOf(serverUrl, account.userId),
+      databaseName: databaseNameOf(serverUrl, account.userId, databaseKey.generation),
       signedInAt: now().toISOString(),
+      ...(databaseKey.startedAfresh ? { startedAfresh: true as const } : {}),
     };
-    held = { kind: 'account', session, rights, serverUrl, tokens };
+    held = { kind: 'account', session, rights, serverUrl, tokens, databaseKey: databaseKey.key };
     options.logger.info('session.signed-in', { connection, role: account.role });
     return session;
   };
@@ -134,7 +152,7 @@ export function createDeskSessionService(options: {
         options.logger.warn('session.offline-wrong-password', {});
         throw new UserFacingError('unauthorized', sessionStrings.wrongPasswordOffline);
       case 'verified':
-        return begin(checked.account, 'offline', checked.serverUrl, undefined);
+        return begin(checked.account, 'offline', checked.serverUrl, undefined, checked.databaseKey);
     }
   };
 
@@ -160,12 +178,16 @@ export function createDeskSessionService(options: {
       throw new UserFacingError('unauthorized', answer.message);
     }
     const pair = answer.value;
-    const session = begin(pair.account, 'online', serverUrl, {
-      access: pair.accessToken,
-      refresh: pair.refreshToken,
-    });
-    await options.accounts.remember(pair.account, serverUrl, password, now());
-    return session;
+    // Rights come from the server's account; a province admin is refused before anything is kept.
+    rightsOfAccount(pair.account);
+    const databaseKey = await options.accounts.remember(pair.account, serverUrl, password, now());
+    return begin(
+      pair.account,
+      'online',
+      serverUrl,
+      { access: pair.accessToken, refresh: pair.refreshToken },
+      databaseKey,
+    );
   };
 
   return {
@@ -209,13 +231,22 @@ export function createDeskSessionService(options: {
       if (answer.kind === 'refused') throw new UserFacingError('unauthorized', answer.message);
       // The change ended every other session of the account and opened this one afresh; the
       // offline verifier learns the new password (the old one stops working here too).
+      // The database key is sealed again under the new password: the same database goes on.
       const pair = answer.value;
-      const renewed = begin(pair.account, 'online', serverUrl, {
-        access: pair.accessToken,
-        refresh: pair.refreshToken,
-      });
-      await options.accounts.remember(pair.account, serverUrl, newPassword, now());
-      return renewed;
+      const databaseKey = await options.accounts.remember(
+        pair.account,
+        serverUrl,
+        newPassword,
+        now(),
+        currentPassword,
+      );
+      return begin(
+        pair.account,
+        'online',
+        serverUrl,
+        { access: pair.accessToken, refresh: pair.refreshToken },
+        databaseKey,
+      );
     },
     actAsTrialUser: (actor, schoolCode, assignments) => {
       if (held.kind === 'account')
@@ -229,6 +260,16 @@ export function createDeskSessionService(options: {
       };
       held = { kind: 'trial', rights };
       return trialSession(rights);
+    },
+    databaseKey: async (databaseName) => {
+      if (held.kind === 'account') {
+        if (databaseName !== held.session.databaseName)
+          throw new UserFacingError('unauthorized', sessionStrings.notYourDatabase);
+        return held.databaseKey;
+      }
+      if (databaseName.startsWith(accountDatabasePrefix))
+        throw new UserFacingError('unauthorized', sessionStrings.accountDatabaseNeedsSignIn);
+      return options.desktopDatabaseKey(databaseName);
     },
   };
 }

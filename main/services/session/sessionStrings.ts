@@ -22,4 +22,7 @@ export const sessionStrings = {
   passwordChangeNeedsServer:
     'Đổi mật khẩu cần kết nối tới máy chủ của Sở. Hãy kết nối mạng, đăng xuất rồi đăng nhập lại và đổi mật khẩu.',
   notSignedIn: 'Hãy đăng nhập trước khi làm việc này.',
+  notYourDatabase: 'Dữ liệu này không phải của tài khoản đang đăng nhập nên không mở được.',
+  accountDatabaseNeedsSignIn:
+    'Dữ liệu này thuộc một tài khoản của trường: hãy đăng nhập bằng tài khoản đó để mở.',
 } as const;

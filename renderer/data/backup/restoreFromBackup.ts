@@ -2,7 +2,8 @@ import { databaseExportSchema } from '../../../shared/backup/databaseExport';
 import type { StaffRole } from '../../../shared/domain/staff';
 import type { UserId } from '../../../shared/domain/ids';
 import type { IpcClient } from '../../ipc/ipcClient';
-import { openHocbaDatabase, type HocbaDatabase } from '../database';
+import type { HocbaDatabase } from '../database';
+import { LocalDatabaseRefused, openLocalDatabase } from '../openLocalDatabase';
 import { importDatabase } from './importDatabase';
 
 /** The principal of the restored school: who the desktop opens as after a restore. */
@@ -59,7 +60,14 @@ export async function restoreFromBackup(
   text: RestoreMessages,
   onProgress: (progress: RestoreProgress) => void,
 ): Promise<RestoreOutcome> {
-  const database = await openHocbaDatabase({ name: request.databaseName });
+  let database: HocbaDatabase;
+  try {
+    database = await openLocalDatabase(ipc, request.databaseName);
+  } catch (error) {
+    // An account's backup opens in that account's own database, once it is signed in.
+    if (error instanceof LocalDatabaseRefused) return { ok: false, message: error.message };
+    throw error;
+  }
   /** What happens to the local database at the end: kept open (restored), closed (someone's data), removed (half-filled). */
   let ending: 'keepOpen' | 'close' | 'remove' = 'remove';
   try {

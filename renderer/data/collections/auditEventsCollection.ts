@@ -1,6 +1,6 @@
 import type { RxCollection, RxCollectionCreator } from 'rxdb';
 import { auditEventsJsonSchema, type AuditEventDoc } from '../../../shared/documents/auditEvents/auditEvents';
-import { rxSchemaOf } from './rxSchemaOf';
+import { rxSchemaOf, sameDocument } from './rxSchemaOf';
 
 export { auditEventIdOf } from '../../../shared/documents/auditEvents/auditEvents';
 export type { AuditEventDoc };
@@ -14,4 +14,6 @@ export const auditEventSchema = rxSchemaOf<AuditEventDoc>(auditEventsJsonSchema)
 export type AuditEventsCollection = RxCollection<AuditEventDoc>;
 export const auditEventsCollection = {
   schema: auditEventSchema,
+  // v1 seals fields at rest; the documents are the same.
+  migrationStrategies: { 1: sameDocument },
 } satisfies RxCollectionCreator<AuditEventDoc>;

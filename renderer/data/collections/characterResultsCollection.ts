@@ -3,7 +3,7 @@ import {
   characterResultsJsonSchema,
   type CharacterResultDoc,
 } from '../../../shared/documents/characterResults/characterResults';
-import { rxSchemaOf } from './rxSchemaOf';
+import { rxSchemaOf, sameDocument } from './rxSchemaOf';
 
 export type { CharacterResultDoc };
 
@@ -13,4 +13,6 @@ export const characterResultSchema = rxSchemaOf<CharacterResultDoc>(characterRes
 export type CharacterResultsCollection = RxCollection<CharacterResultDoc>;
 export const characterResultsCollection = {
   schema: characterResultSchema,
+  // v1 seals fields at rest; the documents are the same.
+  migrationStrategies: { 1: sameDocument },
 } satisfies RxCollectionCreator<CharacterResultDoc>;

@@ -8,3 +8,8 @@ import type { CollectionJsonSchema } from '../../../shared/documents/jsonSchema'
 export function rxSchemaOf<Doc>(schema: CollectionJsonSchema): RxJsonSchema<Doc> {
   return schema as unknown as RxJsonSchema<Doc>;
 }
+
+/** The migration step of a version that only changed how documents are stored, not what they hold. */
+export function sameDocument<Doc>(old: Doc): Doc {
+  return old;
+}

@@ -3,7 +3,7 @@ import {
   subjectResultsJsonSchema,
   type SubjectResultDoc,
 } from '../../../shared/documents/subjectResults/subjectResults';
-import { rxSchemaOf } from './rxSchemaOf';
+import { rxSchemaOf, sameDocument } from './rxSchemaOf';
 
 export type { SubjectResultDoc };
 
@@ -13,4 +13,6 @@ export const subjectResultSchema = rxSchemaOf<SubjectResultDoc>(subjectResultsJs
 export type SubjectResultsCollection = RxCollection<SubjectResultDoc>;
 export const subjectResultsCollection = {
   schema: subjectResultSchema,
+  // v1 seals fields at rest; the documents are the same.
+  migrationStrategies: { 1: sameDocument },
 } satisfies RxCollectionCreator<SubjectResultDoc>;

@@ -4,7 +4,7 @@ import {
   type Stamp,
   type YearResultDoc,
 } from '../../../shared/documents/yearResults/yearResults';
-import { rxSchemaOf } from './rxSchemaOf';
+import { rxSchemaOf, sameDocument } from './rxSchemaOf';
 
 export type { Stamp, YearResultDoc };
 
@@ -17,4 +17,6 @@ export const yearResultSchema = rxSchemaOf<YearResultDoc>(yearResultsJsonSchema)
 export type YearResultsCollection = RxCollection<YearResultDoc>;
 export const yearResultsCollection = {
   schema: yearResultSchema,
+  // v1 seals fields at rest; the documents are the same.
+  migrationStrategies: { 1: sameDocument },
 } satisfies RxCollectionCreator<YearResultDoc>;

@@ -6,6 +6,7 @@ import {
   type JournalWrite,
   type StoredChainHead,
 } from './journalStore';
+import { databaseKeyOf, SealBroken } from '../storage/fieldSeal';
 
 // Real Chromium IndexedDB: the version check is the database's own constraint, not page code.
 const opened: JournalStore[] = [];
@@ -21,13 +22,14 @@ async function freshName(): Promise<string> {
   return name;
 }
 
-async function open(name: string): Promise<JournalStore> {
-  const store = await JournalStore.open(name);
+async function open(name: string, key = testKey): Promise<JournalStore> {
+  const store = await JournalStore.open(name, key);
   opened.push(store);
   return store;
 }
 
 const deviceId = 'desk-1';
+const testKey = databaseKeyOf(crypto.getRandomValues(new Uint8Array(32)));
 
 /** A save of one document's state, after `head`, with one (unsealed, test-only) event. */
 function saveOf(docId: string, value: string, head: StoredChainHead | undefined): JournalWrite {
@@ -160,5 +162,49 @@ describe('the journal version', () => {
     const { committed } = await firstSave(store);
     expect(committed.entryId).toBe(8);
     expect((await store.snapshot()).entries.map((entry) => entry.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});
+
+/** Everything the journal's IndexedDB holds, as stored (what someone reading the disk would see). */
+async function rawContents(name: string): Promise<string> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+  });
+  const stores = ['entries', 'documents'];
+  const transaction = idb.transaction(stores, 'readonly');
+  const all = await Promise.all(
+    stores.map(
+      (store) =>
+        new Promise<unknown[]>((resolve) => {
+          const request = transaction.objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result as unknown[]);
+        }),
+    ),
+  );
+  idb.close();
+  return JSON.stringify(all);
+}
+
+describe('the journal keeps states and events sealed', () => {
+  it('stores no value of a save in the clear, and gives it back whole', async () => {
+    const name = await freshName();
+    const store = await open(name);
+    await store.commit(deviceId, [], (_s, head) => saveOf('a', 'Nguyễn Thị Hoa', head));
+    const raw = await rawContents(name);
+    expect(raw).toContain('hs1.');
+    expect(raw).not.toContain('Nguyễn');
+    expect(raw).not.toContain(JSON.stringify('Nguyễn Thị Hoa'));
+    const snapshot = await store.snapshot();
+    expect(snapshot.documents[0]?.state).toEqual({ id: 'a', value: 'Nguyễn Thị Hoa' });
+    expect(snapshot.entries[0]?.events[0]?.new).toBe(JSON.stringify('Nguyễn Thị Hoa'));
+  });
+
+  it('opens nothing under another key (another account on this desktop)', async () => {
+    const name = await freshName();
+    await firstSave(await open(name));
+    const stranger = await open(name, databaseKeyOf(crypto.getRandomValues(new Uint8Array(32))));
+    await expect(stranger.snapshot()).rejects.toBeInstanceOf(SealBroken);
   });
 });

@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../../shared/encoding/canonicalJson';
 import type { AuditEventDoc } from '../collections/auditEventsCollection';
+import { openJson, sealJson, type DatabaseKey } from '../storage/fieldSeal';
 
 /**
  * The write-ahead journal's storage: one plain IndexedDB database beside the RxDB database, with
@@ -16,6 +17,9 @@ import type { AuditEventDoc } from '../collections/auditEventsCollection';
  *   the page before it commits (docs/decisions.md, "A typist's save is one write-only
  *   transaction").
  * A save is durable, and complete with its audit events, the moment that one transaction commits.
+ *
+ * Document states and audit events are kept sealed under the database key, as RxDB keeps them
+ * (storage/fieldSeal.ts): each bound to its journal and its key or entry.
  */
 
 /** A document's full state (no RxDB internals), as the last save left it. */
@@ -97,6 +101,14 @@ const versionsStore = 'versions';
 const allStores = [entriesStore, documentsStore, headsStore, marksStore, versionsStore];
 type Mark = { readonly name: string; readonly count: number };
 
+/** A document state as the `documents` store holds it (`state` in the clear only in journals written before sealing). */
+type StoredJournalDocument = Omit<JournalDocument, 'state'> &
+  ({ readonly sealedState: string } | { readonly state: JournalDocumentState });
+/** An entry as the `entries` store holds it (`events` in the clear only in journals written before sealing). */
+type StoredJournalEntry = { readonly id: number } & (
+  { readonly sealedEvents: string } | { readonly events: readonly AuditEventDoc[] }
+);
+
 export const journalKeyOf = (collectionName: string, docId: string): string => `${collectionName}/${docId}`;
 
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
@@ -119,12 +131,16 @@ export function journalDatabaseNameOf(rxDatabaseName: string): string {
 }
 
 export class JournalStore {
-  private constructor(private readonly idb: IDBDatabase) {
+  private constructor(
+    private readonly idb: IDBDatabase,
+    private readonly name: string,
+    private readonly key: DatabaseKey,
+  ) {
     // Another page deleting or upgrading the journal: let it, this connection is done.
     idb.onversionchange = () => idb.close();
   }
 
-  static async open(name: string): Promise<JournalStore> {
+  static async open(name: string, key: DatabaseKey): Promise<JournalStore> {
     const request = indexedDB.open(name, version);
     request.onupgradeneeded = () => {
       const idb = request.result;
@@ -146,7 +162,7 @@ export class JournalStore {
           };
       }
     };
-    return new JournalStore(await requestResult(request));
+    return new JournalStore(await requestResult(request), name, key);
   }
 
   static async remove(name: string): Promise<void> {
@@ -179,8 +195,8 @@ export class JournalStore {
     let written: CommittedWrite | undefined;
     let failure: unknown;
     const documents = requestResult(
-      transaction.objectStore(documentsStore).getAll() as IDBRequest<JournalDocument[]>,
-    );
+      transaction.objectStore(documentsStore).getAll() as IDBRequest<StoredJournalDocument[]>,
+    ).then((stored) => stored.map((document) => this.openDocument(document)));
     const heads = requestResult(
       transaction.objectStore(headsStore).getAll() as IDBRequest<StoredChainHead[]>,
     );
@@ -323,23 +339,60 @@ export class JournalStore {
   /** Writes the entry, its documents under the entry's id, and the new head; returns the documents. */
   private writeIn(transaction: IDBTransaction, write: JournalWrite, entryId: number): JournalDocument[] {
     const documents = transaction.objectStore(documentsStore);
-    transaction.objectStore(entriesStore).add({ id: entryId, events: write.events });
+    const entry: StoredJournalEntry = {
+      id: entryId,
+      sealedEvents: sealJson(this.key, write.events, this.entryBinding(entryId)),
+    };
+    transaction.objectStore(entriesStore).add(entry);
     transaction.objectStore(headsStore).put(write.head);
     return write.documents.map((document) => {
-      const stored = { ...document, key: journalKeyOf(document.collectionName, document.docId), entryId };
+      const written = { ...document, key: journalKeyOf(document.collectionName, document.docId), entryId };
+      const { state, ...rest } = written;
+      const stored: StoredJournalDocument = {
+        ...rest,
+        sealedState: sealJson(this.key, state, this.documentBinding(written.key)),
+      };
       documents.put(stored);
-      return stored;
+      return written;
     });
+  }
+
+  private entryBinding(entryId: number): string {
+    return `${this.name}/entries/${String(entryId)}`;
+  }
+
+  private documentBinding(key: string): string {
+    return `${this.name}/documents/${key}`;
+  }
+
+  private openDocument(stored: StoredJournalDocument): JournalDocument {
+    if ('state' in stored) return stored;
+    const { sealedState, ...rest } = stored;
+    return {
+      ...rest,
+      state: openJson(this.key, sealedState, this.documentBinding(stored.key)) as JournalDocumentState,
+    };
+  }
+
+  private openEntry(stored: StoredJournalEntry): JournalEntry {
+    if ('events' in stored) return stored;
+    return {
+      id: stored.id,
+      events: openJson(this.key, stored.sealedEvents, this.entryBinding(stored.id)) as AuditEventDoc[],
+    };
   }
 
   /** Everything not yet applied to RxDB: the entries in order and the newest document states. */
   async snapshot(): Promise<JournalSnapshot> {
     const transaction = this.idb.transaction([entriesStore, documentsStore], 'readonly');
     const [entries, documents] = await Promise.all([
-      requestResult(transaction.objectStore(entriesStore).getAll() as IDBRequest<JournalEntry[]>),
-      requestResult(transaction.objectStore(documentsStore).getAll() as IDBRequest<JournalDocument[]>),
+      requestResult(transaction.objectStore(entriesStore).getAll() as IDBRequest<StoredJournalEntry[]>),
+      requestResult(transaction.objectStore(documentsStore).getAll() as IDBRequest<StoredJournalDocument[]>),
     ]);
-    return { entries, documents };
+    return {
+      entries: entries.map((entry) => this.openEntry(entry)),
+      documents: documents.map((document) => this.openDocument(document)),
+    };
   }
 
   /**
@@ -370,7 +423,7 @@ export class JournalStore {
     cursor.onsuccess = () => {
       const current = cursor.result;
       if (!current) return;
-      if ((current.value as JournalDocument).entryId <= last) current.delete();
+      if ((current.value as StoredJournalDocument).entryId <= last) current.delete();
       current.continue();
     };
     const from = await moved;

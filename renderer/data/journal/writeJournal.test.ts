@@ -13,6 +13,7 @@ import { auditedBulkInsert, auditedWriteMany } from '../writes/auditedWrite';
 import { auditLockNameOf } from '../writes/auditLock';
 import { writeSubjectCells, type StudentPlace } from '../writes/resultWrites';
 import { auditEventIdOf } from '../collections/auditEventsCollection';
+import { databaseKeyOf } from '../storage/databaseKeys';
 import { JournalStore, journalDatabaseNameOf, journalKeyOf } from './journalStore';
 import { applyJournal, journalOf } from './writeJournal';
 
@@ -158,7 +159,7 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
     await writeSubjectCells(database, teacher, cell('H'), 'visible');
     const release = await holdAuditLock();
     // Another window (its own connection, its own memory) saves the same document.
-    const other = await JournalStore.open(journalDatabaseNameOf(database.name));
+    const other = await JournalStore.open(journalDatabaseNameOf(database.name), databaseKeyOf(database));
     const stored = (await database.subjectResults.findOne(docId).exec())?.toMutableJSON();
     await other.commit(testDeviceId, [journalKeyOf('subjectResults', docId)], (_states, head) => {
       if (!head || !stored) throw new Error('no head or document');
@@ -213,7 +214,7 @@ describe('the write-ahead journal (a save is one IndexedDB transaction)', () => 
     await writeSubjectCells(database, teacher, cell('level', 'H'), 'visible');
     const before = await journalOf(database).forgottenCount();
     // Another window applies and drops states (its own connection): the mark moves on.
-    const other = await JournalStore.open(journalDatabaseNameOf(database.name));
+    const other = await JournalStore.open(journalDatabaseNameOf(database.name), databaseKeyOf(database));
     const stored = (await database.subjectResults.findOne(docId).exec())?.toMutableJSON();
     if (!stored) throw new Error('not stored');
     await other.commit(testDeviceId, [], () => undefined);

@@ -5,6 +5,7 @@ import type { HocbaDatabase } from '../database';
 import { withAuditLock } from '../writes/auditLock';
 import { noteAppendedEvents } from '../writes/chainHeadReporter';
 import { storedChainHead, type ChainHead } from '../writes/storedChain';
+import { databaseKeyOf } from '../storage/databaseKeys';
 import { JournalBelief } from './journalBelief';
 import {
   JournalStore,
@@ -64,7 +65,7 @@ export function journalBeliefOf(database: HocbaDatabase): JournalBelief {
 
 /** Opens the journal beside an RxDB database and applies whatever a crash left in it. */
 export async function attachWriteJournal(database: HocbaDatabase): Promise<void> {
-  const store = await JournalStore.open(journalDatabaseNameOf(database.name));
+  const store = await JournalStore.open(journalDatabaseNameOf(database.name), databaseKeyOf(database));
   journals.set(database, {
     store,
     timer: undefined,

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { accountSessionOf, type Session } from '../../app/session';
-import { openHocbaDatabase, type HocbaDatabase } from '../../data/database';
+import type { HocbaDatabase } from '../../data/database';
+import { openLocalDatabase } from '../../data/openLocalDatabase';
 import { useIpc } from '../../ipc/IpcContext';
 import { NewPasswordFields, newPasswordMismatch, type NewPassword } from './NewPasswordFields';
 import { setPasswordStrings as text } from './strings';
@@ -44,7 +45,7 @@ export function SetPasswordWithCodeForm({ onSignedIn, onBack }: Props) {
       }
       if (answer.value.kind !== 'account') return;
       const session = accountSessionOf(answer.value);
-      onSignedIn(session, await openHocbaDatabase({ name: session.databaseName }), answer.value.connection);
+      onSignedIn(session, await openLocalDatabase(ipc, session.databaseName), answer.value.connection);
     } finally {
       setBusy(false);
     }

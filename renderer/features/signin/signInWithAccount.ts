@@ -1,5 +1,6 @@
 import { accountSessionOf, type Session } from '../../app/session';
-import { openHocbaDatabase, type HocbaDatabase } from '../../data/database';
+import type { HocbaDatabase } from '../../data/database';
+import { openLocalDatabase } from '../../data/openLocalDatabase';
 import type { IpcClient } from '../../ipc/ipcClient';
 
 export type AccountSignIn =
@@ -24,6 +25,6 @@ export async function signInWithAccount(
   const desk = signedIn.value;
   if (desk.kind !== 'account') return { ok: false, message: 'Main did not sign in an account.' };
   const session = accountSessionOf(desk);
-  const database = await openHocbaDatabase({ name: session.databaseName });
+  const database = await openLocalDatabase(ipc, session.databaseName);
   return { ok: true, session, database, connection: desk.connection };
 }

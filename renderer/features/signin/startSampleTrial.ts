@@ -2,7 +2,8 @@ import { defaultCompiledCatalogue } from '../../../shared/domain/evaluation/comp
 import { permissionsFor } from '../../../shared/domain/permissions';
 import type { SampleSchoolFile } from '../../../shared/sample/sampleSchoolFile';
 import { sampleDatabaseName, sampleSessionAs, type Session } from '../../app/session';
-import { openHocbaDatabase, type HocbaDatabase } from '../../data/database';
+import type { HocbaDatabase } from '../../data/database';
+import { openLocalDatabase } from '../../data/openLocalDatabase';
 import { sampleSchoolDocuments } from '../../data/importSampleSchool';
 import { auditedBulkInsert } from '../../data/writes/auditedWrite';
 import type { WriteContext } from '../../data/writes/writeContext';
@@ -156,7 +157,7 @@ export async function startSampleTrial(
   performance.clearMarks(trialStartMark);
   const startedAt = performance.mark(trialStartMark).startTime;
   onProgress({ stage: 'generating' });
-  const database = await openHocbaDatabase({ name: sampleDatabaseName });
+  const database = await openLocalDatabase(ipc, sampleDatabaseName);
   const unfinished = readSampleLoadMarker(storage);
   const hasSchool = (await database.schools.count().exec()) > 0;
   const marker: SampleLoadMarker | undefined =

@@ -1,9 +1,9 @@
 /** `auditEvents`, current version: its document schema, RxDB schema and type. */
 export {
-  auditEventsV0 as auditEventDocumentSchema,
-  auditEventsV0Json as auditEventsJsonSchema,
-} from './auditEventsV0';
-export type { AuditEventDocV0 as AuditEventDoc } from './auditEventsV0';
+  auditEventsV1 as auditEventDocumentSchema,
+  auditEventsV1Json as auditEventsJsonSchema,
+} from './auditEventsV1';
+export type { AuditEventDocV1 as AuditEventDoc } from './auditEventsV1';
 
 /** An event's id: its device and its place in that device's chain, zero-padded so ids sort in order. */
 export function auditEventIdOf(deviceId: string, seq: number): string {

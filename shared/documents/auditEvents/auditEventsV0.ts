@@ -3,7 +3,7 @@ import { text, type StoredDocument } from '../fields';
 import { rxJsonSchemaOf } from '../rxJsonSchemaOf';
 
 /**
- * `auditEvents` version 0 (current): one change to one field, insert-only, hash-chained per
+ * `auditEvents` version 0, frozen: one change to one field, insert-only, hash-chained per
  * device. It carries no document meta: an event is never updated, and its school is its device's.
  */
 export const auditEventsV0 = z.strictObject({

@@ -1,6 +1,6 @@
 /** `characterResults`, current version: its document schema, RxDB schema and type. */
 export {
-  characterResultsV0 as characterResultDocumentSchema,
-  characterResultsV0Json as characterResultsJsonSchema,
-} from './characterResultsV0';
-export type { CharacterResultDocV0 as CharacterResultDoc } from './characterResultsV0';
+  characterResultsV1 as characterResultDocumentSchema,
+  characterResultsV1Json as characterResultsJsonSchema,
+} from './characterResultsV1';
+export type { CharacterResultDocV1 as CharacterResultDoc } from './characterResultsV1';

@@ -12,7 +12,7 @@ const periodTraits = z.record(
 );
 
 /**
- * `characterResults` version 0 (current): student × school year, qualities and competencies per
+ * `characterResults` version 0, frozen: student × school year, qualities and competencies per
  * period, written by the homeroom teacher.
  */
 export const characterResultsV0 = z.strictObject({

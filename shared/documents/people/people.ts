@@ -1,3 +1,3 @@
-/** `people`, current version (v4): its document schema, RxDB schema and type. */
-export { peopleV4 as personDocumentSchema, peopleV4Json as peopleJsonSchema } from './peopleV4';
-export type { PersonDocV4 as PersonDoc } from './peopleV4';
+/** `people`, current version (v5): its document schema, RxDB schema and type. */
+export { peopleV5 as personDocumentSchema, peopleV5Json as peopleJsonSchema } from './peopleV5';
+export type { PersonDocV5 as PersonDoc } from './peopleV5';

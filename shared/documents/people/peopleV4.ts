@@ -16,7 +16,7 @@ export const studentDepartureV4 = z.strictObject({
   detail: text(300),
 });
 
-/** `people` version 4 (current): v3 plus `departure`, written by the year roll-over. */
+/** `people` version 4, frozen: v3 plus `departure`, written by the year roll-over. */
 export const peopleV4Shape = { ...peopleV3Shape, departure: studentDepartureV4.nullable() } as const;
 
 export const peopleV4 = z.strictObject({ ...peopleV4Shape, ...documentMetaShape });

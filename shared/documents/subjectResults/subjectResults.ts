@@ -1,6 +1,6 @@
 /** `subjectResults`, current version: its document schema, RxDB schema and type. */
 export {
-  subjectResultsV0 as subjectResultDocumentSchema,
-  subjectResultsV0Json as subjectResultsJsonSchema,
-} from './subjectResultsV0';
-export type { SubjectResultDocV0 as SubjectResultDoc } from './subjectResultsV0';
+  subjectResultsV1 as subjectResultDocumentSchema,
+  subjectResultsV1Json as subjectResultsJsonSchema,
+} from './subjectResultsV1';
+export type { SubjectResultDocV1 as SubjectResultDoc } from './subjectResultsV1';

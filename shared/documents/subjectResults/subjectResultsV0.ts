@@ -16,7 +16,7 @@ const periodValue = z
   .nullable();
 
 /**
- * `subjectResults` version 0 (current): student × subject row × school year, written by that
+ * `subjectResults` version 0, frozen: student × subject row × school year, written by that
  * subject's teacher. `part` is '' for a subject not evaluated in parts.
  */
 export const subjectResultsV0 = z.strictObject({

@@ -1,6 +1,7 @@
 /** `yearResults`, current version: its document schema, RxDB schema and type. */
 export {
-  yearResultsV0 as yearResultDocumentSchema,
-  yearResultsV0Json as yearResultsJsonSchema,
-} from './yearResultsV0';
-export type { Stamp, YearResultDocV0 as YearResultDoc } from './yearResultsV0';
+  yearResultsV1 as yearResultDocumentSchema,
+  yearResultsV1Json as yearResultsJsonSchema,
+} from './yearResultsV1';
+export type { Stamp } from './yearResultsV0';
+export type { YearResultDocV1 as YearResultDoc } from './yearResultsV1';

@@ -8,7 +8,7 @@ import { rxJsonSchemaOf } from '../rxJsonSchemaOf';
 const stamp = { at: text(30), by: text(60) } as const;
 
 /**
- * `yearResults` version 0 (current): student × school year — what people decided about the year,
+ * `yearResults` version 0, frozen: student × school year — what people decided about the year,
  * beside what the engine computes: the homeroom teacher's confirmation of the computed result
  * (with a fingerprint of the values it came from), confirmed awards, the supplementary evaluation
  * and the principal's decision.

@@ -4,6 +4,7 @@ import {
   migratePersonV1toV2,
   migratePersonV2toV3,
   migratePersonV3toV4,
+  migratePersonV4toV5,
 } from '../../../../shared/documents/people/peopleMigrations';
 import { peopleJsonSchema, type PersonDoc } from '../../../../shared/documents/people/people';
 import { rxSchemaOf } from '../rxSchemaOf';
@@ -19,7 +20,7 @@ export type PhotoReference = NonNullable<PersonDoc['photo']>;
 export type StudentDeparture = NonNullable<PersonDoc['departure']>;
 
 /**
- * `people`: one document per student, written by the homeroom teacher. Its versions (v0–v4) and
+ * `people`: one document per student, written by the homeroom teacher. Its versions (v0–v5) and
  * what each added are in shared/documents/people.
  */
 export const peopleSchema = rxSchemaOf<PersonDoc>(peopleJsonSchema);
@@ -30,6 +31,7 @@ export const peopleMigrationStrategies = {
   2: migratePersonV1toV2,
   3: migratePersonV2toV3,
   4: migratePersonV3toV4,
+  5: migratePersonV4toV5,
 };
 
 export type PeopleCollection = RxCollection<PersonDoc>;
