@@ -167,6 +167,24 @@ describe("children's data is sealed in the local database", () => {
     expect(sealedNow).not.toContain('phép chia');
   });
 
+  it('refuses a query or sort on a sealed field instead of silently finding nothing', async () => {
+    const { database, school } = await seededDatabase(harness, 3);
+    const student = school.students[0];
+    if (!student) throw new Error('no student');
+    await expect(database.people.find({ selector: { fullName: student.fullName } }).exec()).rejects.toThrow(
+      /fullName is sealed/,
+    );
+    await expect(
+      database.people.find({ selector: { $or: [{ classId: student.classId }, { personalId: '1' }] } }).exec(),
+    ).rejects.toThrow(/personalId is sealed/);
+    await expect(
+      database.people.find({ selector: { classId: student.classId }, sort: [{ birthDate: 'asc' }] }).exec(),
+    ).rejects.toThrow(/birthDate is sealed/);
+    await expect(database.people.count({ selector: { 'departure.kind': 'left' } }).exec()).rejects.toThrow(
+      /departure is sealed/,
+    );
+  });
+
   it('names a seal that does not open as such (SealBroken), not as a crash elsewhere', async () => {
     const { database } = await seededDatabase(harness, 2);
     const name = database.name;

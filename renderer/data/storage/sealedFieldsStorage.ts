@@ -85,12 +85,52 @@ export function wrappedSealedFieldsStorage<Internals, InstanceCreationOptions>(a
           if (!sealed.includes(field)) throw new Error(`${bindingOf(doc)}: ${field} is not a sealed field`);
         return { ...open, ...values };
       };
-      return wrapRxStorageInstance(
+      const wrapped = wrapRxStorageInstance(
         params.schema,
         inner,
         toStorage as (doc: unknown) => StoredDoc,
         fromStorage as (doc: unknown) => RxDocumentData<RxDocType>,
       );
+      // A query on a sealed field would silently find nothing in storage: refuse it loudly.
+      const refuseSealed = (query: { readonly selector?: unknown; readonly sort?: unknown }) => {
+        const field = sealedFieldIn([query.selector, query.sort], sealed);
+        if (field !== undefined)
+          throw new Error(
+            `${params.collectionName}: ${field} is sealed at rest and cannot be queried or sorted on`,
+          );
+      };
+      const query = wrapped.query.bind(wrapped);
+      const count = wrapped.count.bind(wrapped);
+      wrapped.query = (prepared) => {
+        refuseSealed(prepared.query);
+        return query(prepared);
+      };
+      wrapped.count = (prepared) => {
+        refuseSealed(prepared.query);
+        return count(prepared);
+      };
+      return wrapped;
     },
   };
+}
+
+/** The first sealed field a selector or sort names (at any depth of `$and`, `$or`, `$not`). */
+function sealedFieldIn(value: unknown, sealed: readonly string[]): string | undefined {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = sealedFieldIn(item, sealed);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const top = key.split('.')[0] ?? key;
+    if (sealed.includes(top)) return top;
+    if (key.startsWith('$')) {
+      const found = sealedFieldIn(inner, sealed);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }

@@ -20,10 +20,10 @@ async function anyAlreadyThere(
   if (byId.size > 0) return true;
   const personalIds = people.map((person) => person.personalId).filter((personalId) => personalId !== '');
   if (personalIds.length === 0) return false;
-  const byPersonalId = await database.people
-    .find({ selector: { schoolId, personalId: { $in: personalIds } } })
-    .exec();
-  return byPersonalId.length > 0;
+  // Personal IDs are sealed at rest: the school's people are read and compared here.
+  const wanted = new Set(personalIds);
+  const schoolPeople = await database.people.find({ selector: { schoolId } }).exec();
+  return schoolPeople.some((person) => wanted.has(person.personalId));
 }
 
 /** How far an import has come: students stored of those being imported. */

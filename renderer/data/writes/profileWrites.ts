@@ -105,8 +105,10 @@ async function refuseDuplicatePersonalId(
   personalId: string | undefined,
 ) {
   if (personalId === undefined || personalId === '' || personalId === person.personalId) return;
-  const others = await database.people.find({ selector: { schoolId: person.schoolId, personalId } }).exec();
-  const other = others.find((doc) => doc.id !== person.id);
+  // Personal IDs are sealed at rest (nothing can be looked up by them in storage): the school's
+  // people are read and compared here.
+  const schoolPeople = await database.people.find({ selector: { schoolId: person.schoolId } }).exec();
+  const other = schoolPeople.find((doc) => doc.personalId === personalId && doc.id !== person.id);
   if (!other) return;
   const schoolClass = await database.classes.findOne(other.classId).exec();
   throw new WriteRefused(profileWriteStrings.duplicatePersonalId(schoolClass?.name ?? other.classId));

@@ -8,7 +8,6 @@ import { characterResultsV1Json } from '../../../shared/documents/characterResul
 import { subjectResultsV1Json } from '../../../shared/documents/subjectResults/subjectResultsV1';
 import { yearResultsV1Json } from '../../../shared/documents/yearResults/yearResultsV1';
 import { rxJsonSchemaOf } from '../../../shared/documents/rxJsonSchemaOf';
-import { subjectResultsV0 } from '../../../shared/documents/subjectResults/subjectResultsV0';
 import { assignmentsV0Fixture } from './releasedSchemas/assignmentsV0';
 import { auditEventsV0Fixture } from './releasedSchemas/auditEventsV0';
 import { characterResultsV0Fixture } from './releasedSchemas/characterResultsV0';
@@ -19,7 +18,7 @@ import { assignmentsV0Json } from '../../../shared/documents/assignments/assignm
 import { auditEventsV0Json } from '../../../shared/documents/auditEvents/auditEventsV0';
 import { characterResultsV0Json } from '../../../shared/documents/characterResults/characterResultsV0';
 import { classesV0Json } from '../../../shared/documents/classes/classesV0';
-import { subjectResultsV0Json } from '../../../shared/documents/subjectResults/subjectResultsV0';
+import { subjectResultsV0, subjectResultsV0Json } from '../../../shared/documents/subjectResults/subjectResultsV0';
 import { yearResultsV0Json } from '../../../shared/documents/yearResults/yearResultsV0';
 
 // RxDB keeps a hash of each version's schema in every user's database: a derived schema that
