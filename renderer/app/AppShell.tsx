@@ -81,6 +81,11 @@ export function AppShell({
           {session.mode === 'account' && (
             <div className="muted-light">{shellStrings.connection[connection ?? 'online']}</div>
           )}
+          {session.startedAfresh === true && (
+            <p className="notice warning started-afresh" role="status">
+              {shellStrings.startedAfresh}
+            </p>
+          )}
           {session.mode === 'sample' && staff.length > 0 && (
             <label className="switch-user">
               <span>{shellStrings.switchUser}</span>

@@ -19,6 +19,8 @@ const sessionSchema = z.object({
   mode: z.enum(['sample', 'account']),
   /** After a reset by the principal: a new password comes before any work. */
   mustChangePassword: z.boolean().optional(),
+  /** Main began a new local database: the earlier one is sealed under a password no longer known. */
+  startedAfresh: z.literal(true).optional(),
 });
 export type Session = z.output<typeof sessionSchema>;
 
@@ -46,6 +48,7 @@ export function accountSessionOf(desk: Extract<DeskSession, { kind: 'account' }>
     role: staffRoleOfAccount(desk.account.role),
     mode: 'account',
     mustChangePassword: desk.account.mustChangePassword,
+    ...(desk.startedAfresh === true ? { startedAfresh: true as const } : {}),
   };
 }
 

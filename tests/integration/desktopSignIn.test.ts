@@ -268,6 +268,90 @@ describe('signing in on the desktop against the province server', () => {
     expect(databaseNameOf(server.url, a.account.userId)).toBe(a.databaseName);
   });
 
+  it("hands a database's key to its own account only; the trial's only while no account is signed in", async () => {
+    const keyOf = async (databaseName: string) =>
+      ((await call('session:databaseKey', { databaseName })) as { key: string }).key;
+    const own = (await signIn(principal.login, principal.password)) as Extract<
+      DeskSession,
+      { kind: 'account' }
+    >;
+    const key = await keyOf(own.databaseName);
+    expect(Buffer.from(key, 'base64')).toHaveLength(32);
+    const teachers = databaseNameOf(server.url, `user:${teacher.login}`);
+    expect(await refusal('session:databaseKey', { databaseName: teachers })).toBe(
+      sessionStrings.notYourDatabase,
+    );
+    expect(await refusal('session:databaseKey', { databaseName: 'hocba-dung-thu' })).toBe(
+      sessionStrings.notYourDatabase,
+    );
+    await call('session:signOut', {});
+    // Signed out: no account's key at all, the principal's own included.
+    expect(await refusal('session:databaseKey', { databaseName: own.databaseName })).toBe(
+      sessionStrings.accountDatabaseNeedsSignIn,
+    );
+    const trial = await keyOf('hocba-dung-thu');
+    expect(trial).not.toBe(key);
+    expect(await keyOf('hocba-dung-thu')).toBe(trial);
+    expect(await keyOf('hocba-restored-x')).not.toBe(trial);
+    // Offline, the verifier opens the same key: the same database opens without the server.
+    await server.stop();
+    try {
+      const offline = (await signIn(principal.login, principal.password)) as Extract<
+        DeskSession,
+        { kind: 'account' }
+      >;
+      expect(offline.databaseName).toBe(own.databaseName);
+      expect(await keyOf(own.databaseName)).toBe(key);
+      await call('session:signOut', {});
+    } finally {
+      await server.start();
+    }
+  });
+
+  it('keeps the database key through a password change here, and starts a new database after a reset', async () => {
+    const login = 'dung.pham';
+    const created = await createStaffWithCode(server, schoolId, {
+      login,
+      fullName: 'Phạm Thị Dung',
+      role: 'teacher',
+    });
+    const first = (await call('session:resetPassword', {
+      login,
+      resetCode: created.reset.resetCode,
+      newPassword: 'Dung dạy lớp hai 2026',
+    })) as Extract<DeskSession, { kind: 'account' }>;
+    const keyOf = async (databaseName: string) =>
+      ((await call('session:databaseKey', { databaseName })) as { key: string }).key;
+    const key = await keyOf(first.databaseName);
+    const changed = (await call('session:changePassword', {
+      currentPassword: 'Dung dạy lớp hai 2026',
+      newPassword: 'Dung đổi mật khẩu 2027',
+    })) as Extract<DeskSession, { kind: 'account' }>;
+    expect(changed.databaseName).toBe(first.databaseName);
+    expect(changed.startedAfresh).toBeUndefined();
+    expect(await keyOf(changed.databaseName)).toBe(key);
+    await call('session:signOut', {});
+    // She forgets it; the principal prints a new code. The data kept here under the forgotten
+    // password stays sealed under it; she works in a new database from now on.
+    const { call: asPrincipal } = await asAccount(server, principal.login, principal.password);
+    const reset = (await asPrincipal(
+      'POST',
+      `/schools/${encodeURIComponent(schoolId)}/staff/${encodeURIComponent(`user:${login}`)}/reset-code`,
+    )) as { resetCode: string };
+    const afresh = (await call('session:resetPassword', {
+      login,
+      resetCode: reset.resetCode,
+      newPassword: 'Dung bắt đầu lại 2027',
+    })) as Extract<DeskSession, { kind: 'account' }>;
+    expect(afresh.startedAfresh).toBe(true);
+    expect(afresh.databaseName).toBe(`${first.databaseName}-g1`);
+    expect(await keyOf(afresh.databaseName)).not.toBe(key);
+    expect(await refusal('session:databaseKey', { databaseName: first.databaseName })).toBe(
+      sessionStrings.notYourDatabase,
+    );
+    await call('session:signOut', {});
+  });
+
   it('logs no password and no login', () => {
     const text = logLines.join('\n');
     for (const secret of [principal.password, teacher.password, principal.login, teacher.login])

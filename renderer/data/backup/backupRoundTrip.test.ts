@@ -63,7 +63,7 @@ describe('a backup of the database restored into a fresh profile (Chromium Index
     const { database } = await seededDatabase(harness);
     const current = parse(await exportDatabase(database, testDeviceId));
     expect(current.version).toBe(2);
-    expect(current.schemaVersions?.people).toBe(4);
+    expect(current.schemaVersions?.people).toBe(5);
     await database.close();
     // What a build of the week before wrote: format 1, no versions, people and schools without
     // the fields version 3 added.

@@ -11,11 +11,10 @@ import { openJson, sealJson, type DatabaseKey } from './fieldSeal';
 
 /**
  * A storage that keeps a collection's `encrypted` fields (shared/documents) only as ciphertext:
- * each document's sealed fields are taken out together, sealed once with AES-256-GCM under the
- * database key (bound to the database, collection and document id) and stored in one
- * `sealedFields` text; reading puts them back. One seal per document, not one per field: RxDB's
- * crypto-js plugin costs about 0.27 ms per field here (a key derivation each time), this about
- * 0.05 ms per document (bench:sealed-database). RxDB hands the same keyword on to what it keeps
+ * each document's sealed fields are taken out together, sealed once (fieldSeal.ts) under the database key,
+ * bound to the database, collection and document id, and stored in one `sealedFields` text;
+ * reading puts them back. One seal per document, not one per field as RxDB's crypto-js plugin
+ * does (a key derivation and an AES each time, about 30× the cost: bench:sealed-database). RxDB hands the same keyword on to what it keeps
  * beside a collection (replication's assumed master states), so those are sealed too.
  *
  * Queries run on what is stored: a selector or sort on a sealed field finds nothing, which is
@@ -67,15 +66,32 @@ export function wrappedSealedFieldsStorage<Internals, InstanceCreationOptions>(a
       const bindingOf = (doc: StoredDoc) =>
         `${params.databaseName}/${params.collectionName}/${String(doc[primaryPath])}`;
 
+      // Each stored form and the plain document it stands for, both ways, by identity: RxDB writes
+      // `previous` as it read it and emits the stored rows of a write as change events, so neither
+      // needs a second seal or open (documents are never changed in place: RxDB treats them as
+      // immutable). Only objects this wrapper made or read are ever found here.
+      const plainOf = new WeakMap<object, StoredDoc>();
+      const storedOf = new WeakMap<object, StoredDoc>();
+      const remember = (plain: StoredDoc, stored: StoredDoc) => {
+        plainOf.set(stored, plain);
+        storedOf.set(plain, stored);
+      };
+
       const toStorage = (doc: StoredDoc): StoredDoc => {
+        const known = storedOf.get(doc);
+        if (known !== undefined) return known;
         const entries = Object.entries(doc);
         const values = Object.fromEntries(entries.filter(([field]) => sealed.includes(field)));
-        return {
+        const stored = {
           ...Object.fromEntries(entries.filter(([field]) => !sealed.includes(field))),
           [sealedFieldsProperty]: sealJson(keyOf(), values, bindingOf(doc)),
         } as unknown as StoredDoc;
+        remember(doc, stored);
+        return stored;
       };
       const fromStorage = (doc: StoredDoc): StoredDoc => {
+        const known = plainOf.get(doc);
+        if (known !== undefined) return known;
         const { [sealedFieldsProperty]: sealedText, ...open } = doc;
         if (typeof sealedText !== 'string') throw new Error(`${bindingOf(doc)} has no sealed fields`);
         const values = openJson(keyOf(), sealedText, bindingOf(doc));
@@ -83,7 +99,9 @@ export function wrappedSealedFieldsStorage<Internals, InstanceCreationOptions>(a
           throw new Error(`${bindingOf(doc)}: sealed fields are not an object`);
         for (const field of Object.keys(values))
           if (!sealed.includes(field)) throw new Error(`${bindingOf(doc)}: ${field} is not a sealed field`);
-        return { ...open, ...values };
+        const plain = { ...open, ...values };
+        remember(plain, doc);
+        return plain;
       };
       const wrapped = wrapRxStorageInstance(
         params.schema,
