@@ -6,7 +6,10 @@ import { schoolIdOf } from '../../shared/domain/ids';
 import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
+import { shellStrings } from '../../renderer/app/strings';
+import { resetCodeIssuedSchema } from '../../shared/auth/schoolAdminWire';
 import {
+  asAccount,
   createStaffWithCode,
   principal,
   provisionTestSchool,
@@ -132,6 +135,21 @@ describe('signing in with a real account, online then offline', () => {
     const others = Object.entries(schoolsByDatabase).filter(([name]) => name !== teacherDatabase);
     expect(others).toEqual([[expect.stringMatching(/^hocba-u-/), 1]]);
     expect(schoolsByDatabase[teacherDatabase ?? ''] ?? 0).toBe(0);
+    // The page itself asking main for the principal's database key (a tampered renderer would):
+    // refused, so the principal's sealed data cannot be opened from the teacher's session.
+    const principalDatabase = others[0]?.[0] ?? '';
+    const asked = await page.evaluate(async (databaseName) => {
+      const response = await fetch('/ipc/session:databaseKey', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'x-hocba-bridge-secret': sessionStorage.getItem('hocba.bridgeSecret') ?? '',
+        },
+        body: JSON.stringify({ databaseName }),
+      });
+      return (await response.json()) as unknown;
+    }, principalDatabase);
+    expect(asked).toMatchObject({ ok: false, error: { message: sessionStrings.notYourDatabase } });
     await page.screenshot({ path: join(artifactsDir, 'account-teacher-empty.png') });
     await signOut();
   });
@@ -169,6 +187,26 @@ describe('signing in with a real account, online then offline', () => {
     // The new password is the one that works now, online and so offline.
     await signInAs('cuong.le', 'Cường đổi mật khẩu 2027');
     await page.getByText('Lê Văn Cường · Giáo viên').waitFor();
+    await expect(page.getByText(shellStrings.startedAfresh).count()).resolves.toBe(0);
+    await signOut();
+
+    // He forgets it; the principal prints a new code. What he kept on this desktop stays sealed
+    // under the forgotten password, and the screen says he starts afresh here.
+    const { call: asPrincipal } = await asAccount(server, principal.login, principal.password);
+    const reissued = resetCodeIssuedSchema.parse(
+      await asPrincipal(
+        'POST',
+        `/schools/${encodeURIComponent(schoolIdOf(testSchool.code))}/staff/${encodeURIComponent('user:cuong.le')}/reset-code`,
+      ),
+    );
+    await page.getByRole('button', { name: /Đặt mật khẩu bằng mã do hiệu trưởng cấp/ }).click();
+    await form.getByLabel('Tên đăng nhập').fill('cuong.le');
+    await form.getByLabel('Mã trên phiếu').fill(reissued.resetCode);
+    await form.getByLabel('Mật khẩu mới', { exact: true }).fill('Cường bắt đầu lại 2027');
+    await form.getByLabel('Nhập lại mật khẩu mới').fill('Cường bắt đầu lại 2027');
+    await form.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
+    await page.getByText(shellStrings.startedAfresh).waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'account-started-afresh.png') });
     await signOut();
   });
 });
