@@ -237,6 +237,11 @@ export function App() {
                 onSwitchUser={onSwitchUser}
                 onSignOut={onSignOut}
                 onChangePassword={() => setState({ ...state, changingPassword: true })}
+                onStartedAfreshUnderstood={() => {
+                  const { startedAfresh: _said, ...session } = state.session;
+                  writeSession(window.localStorage, session);
+                  setState({ ...state, session });
+                }}
                 {...(state.connection === undefined ? {} : { connection: state.connection })}
               >
                 {state.session.mode === 'sample' && <TrialActorSync session={state.session} />}

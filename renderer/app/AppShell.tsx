@@ -18,6 +18,8 @@ type Props = {
   readonly onSignOut: () => void;
   /** Đổi mật khẩu (a real account). */
   readonly onChangePassword: () => void;
+  /** "Đã hiểu" on the one-time notice of a new local database after a reset. */
+  readonly onStartedAfreshUnderstood: () => void;
   /** How a real account signed in this time (online against the server, or offline). */
   readonly connection?: 'online' | 'offline';
   readonly children: ReactNode;
@@ -32,6 +34,7 @@ export function AppShell({
   onSwitchUser,
   onSignOut,
   onChangePassword,
+  onStartedAfreshUnderstood,
   connection,
   children,
 }: Props) {
@@ -81,11 +84,7 @@ export function AppShell({
           {session.mode === 'account' && (
             <div className="muted-light">{shellStrings.connection[connection ?? 'online']}</div>
           )}
-          {session.startedAfresh === true && (
-            <p className="notice warning started-afresh" role="status">
-              {shellStrings.startedAfresh}
-            </p>
-          )}
+
           {session.mode === 'sample' && staff.length > 0 && (
             <label className="switch-user">
               <span>{shellStrings.switchUser}</span>
@@ -124,7 +123,22 @@ export function AppShell({
           )}
         </div>
       </aside>
-      <main className="content">{children}</main>
+      <main className="content">
+        {session.startedAfresh === true && <StartedAfreshNotice onUnderstood={onStartedAfreshUnderstood} />}
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** Said once, after a reset, above whatever screen is open: the earlier data here stays sealed. */
+function StartedAfreshNotice({ onUnderstood }: { readonly onUnderstood: () => void }) {
+  return (
+    <div className="notice warning started-afresh" role="status">
+      <p>{shellStrings.startedAfresh}</p>
+      <button type="button" className="button" onClick={onUnderstood}>
+        {shellStrings.understood}
+      </button>
     </div>
   );
 }

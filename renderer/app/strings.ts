@@ -23,6 +23,7 @@ export const shellStrings = {
   switchUser: 'Đổi người dùng (dùng thử)',
   changePassword: 'Đổi mật khẩu',
   trialBadge: 'Dùng thử · dữ liệu mẫu',
+  understood: 'Đã hiểu',
   startedAfresh:
     'Mật khẩu của bạn đã được đặt lại hoặc đổi trên máy khác: dữ liệu bạn nhập trước đó trên máy này vẫn được khoá bằng mật khẩu cũ nên không mở được. Từ nay bạn làm việc trên dữ liệu mới.',
   connection: {

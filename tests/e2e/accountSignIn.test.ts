@@ -207,6 +207,8 @@ describe('signing in with a real account, online then offline', () => {
     await form.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();
     await page.getByText(shellStrings.startedAfresh).waitFor();
     await page.screenshot({ path: join(artifactsDir, 'account-started-afresh.png') });
+    await page.getByRole('button', { name: 'Đã hiểu' }).click();
+    await expect(page.getByText(shellStrings.startedAfresh).count()).resolves.toBe(0);
     await signOut();
   });
 });
