@@ -116,11 +116,16 @@ async function rewriteFrom(database: HocbaDatabase, all: readonly AuditEventDoc[
 describe('checking the database’s audit chain with main (Chromium IndexedDB)', () => {
   it('reports what this page has just written before main judges, so a new chain is not “unknown”', async () => {
     const main = fakeMain();
-    setChainHeadSink((request) => Promise.resolve(main.recordHead(request)));
-    // The school is written and its events noted, but the check starts before the reporter's
-    // pause in the writing has passed (the start check right after a sample school's import).
+    // Main takes no report while the school is written (however fast this machine is, whenever
+    // the reporter's pause passes, its send fails and waits to retry), so the check starts with
+    // the events noted but not in main's record, as right after a sample school's import.
+    let mainAnswers = false;
+    setChainHeadSink((request) =>
+      mainAnswers ? Promise.resolve(main.recordHead(request)) : Promise.reject(new Error('main is busy')),
+    );
     const { database } = await seededDatabase(harness, 40);
     expect(main.chains.get(testDeviceId)).toBeUndefined();
+    mainAnswers = true;
     const count = (await events(database)).length;
     expect(await judgementOf(database, main)).toEqual([{ kind: 'intact', seq: count }]);
   });
