@@ -8,7 +8,7 @@ import { canonicalJson } from '../../../shared/encoding/canonicalJson';
 import { maxHashesPerReport, type AuditCheckChainResponse } from '../../../shared/ipc/auditChannels';
 import { createLogger, memoryLogSink } from '../logger';
 import type { AuditHeadService } from './auditHeadService';
-import type { AuditKeyProtection } from './auditKey';
+import type { KeyProtection } from '../keys/keyFile';
 import { openAuditHeads } from './openAuditHeads';
 
 /**
@@ -29,7 +29,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const open = (protection?: AuditKeyProtection) =>
+const open = (protection?: KeyProtection) =>
   openAuditHeads({ dataDir, logger: createLogger(memoryLogSink(logLines), 'debug'), protection });
 
 function chainOf(deviceId: string, length: number, rewrite?: { seq: number; value: string }): AuditEvent[] {
@@ -435,7 +435,7 @@ describe('main’s record of the audit chain heads', () => {
     function osKeyStore() {
       const osKey = randomBytes(32);
       let up = true;
-      const protection: AuditKeyProtection = {
+      const protection: KeyProtection = {
         kind: 'safeStorage',
         available: () => up,
         seal: (plain) => {

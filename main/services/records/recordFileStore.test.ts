@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { sampleStudyRecords } from '../../../shared/record/sampleStudyRecords';
 import type { StudyRecord } from '../../../shared/record/studyRecord';
 import { generateSampleSchool } from '../../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../../shared/sample/generateYearResults';
+import { createSealedFiles, type SealedFiles } from '../files/sealedFiles';
 import { createLogger, memoryLogSink } from '../logger';
 import { createPhotoStore } from '../photoStore';
 import { loadRecordFonts } from '../recordFonts';
@@ -51,13 +53,16 @@ function forgedFrom(honest: StudyRecord): StudyRecord {
 
 let dataDir: string;
 let store: RecordFileStore;
+let files: SealedFiles;
 const logLines: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hocba-record-store-'));
+  files = createSealedFiles({ dataDir, key: randomBytes(32) });
   store = createRecordFileStore({
     dataDir,
-    photos: createPhotoStore(dataDir, 512 * 1024),
+    files,
+    photos: createPhotoStore(dataDir, 512 * 1024, files),
     fonts: loadRecordFonts,
     logger: createLogger(memoryLogSink(logLines), 'debug'),
   });
@@ -88,14 +93,14 @@ describe('the record store refuses a record whose printed result disagrees with 
 
   it('never replaces a good file by a forged version of the same record', async () => {
     const honest = honestOf(0);
-    const before = await readFile(store.pathOf(honest.id));
+    const before = await files.read(store.pathOf(honest.id));
     const forged: StudyRecord = {
       ...honest,
       year: { ...honest.year, result: { status: 'computed', code: 'HTXS', name: 'Hoàn thành xuất sắc' } },
     };
     const [produced] = await store.produce([forged]);
     expect(produced).toMatchObject({ outcome: 'inconsistent', file: { state: 'final' } });
-    expect(Buffer.compare(await readFile(store.pathOf(honest.id)), before)).toBe(0);
+    expect(Buffer.compare(await files.read(store.pathOf(honest.id)), before)).toBe(0);
   });
 
   it('refuses a record from a catalogue edition main does not have, saying so', async () => {
@@ -108,7 +113,8 @@ describe('the record store refuses a record whose printed result disagrees with 
 
     const withProvince = createRecordFileStore({
       dataDir,
-      photos: createPhotoStore(dataDir, 512 * 1024),
+      files,
+      photos: createPhotoStore(dataDir, 512 * 1024, files),
       fonts: loadRecordFonts,
       catalogues: [province, compiled],
     });

@@ -53,6 +53,11 @@ export type SignRecordFileOptions = {
    * signature is made without one and `timestamped` says so; signing never fails for it.
    */
   readonly timestamp?: TimestampFunction;
+  /**
+   * Replaces the output atomically; a plain file by default. The desktop's record store seals the
+   * file with the data key (files/sealedFiles.ts).
+   */
+  readonly replace?: (target: string, data: Uint8Array) => Promise<void>;
 };
 
 export type RecordFileState = {
@@ -225,6 +230,6 @@ export async function signParsedRecord(
     onlyLast: true,
   });
   requireValid(report, options.trustAnchors.length > 0);
-  await replaceAtomically(output, signed);
+  await (options.replace ?? replaceAtomically)(output, signed);
   return { output, recordId: markers.recordId, bytes: signed.length, report, timestamped };
 }
