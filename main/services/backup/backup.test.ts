@@ -118,7 +118,7 @@ async function backupOf(dataDir: string, events = chainOf('dev-a', 30)) {
 }
 
 describe('backups (issue 10, point 19)', () => {
-  it('round-trips: verified without restoring, restored into a fresh folder byte for byte, owner-only', async () => {
+  it('round-trips: verified without restoring, restored on another desktop (another data key) byte for byte, owner-only', async () => {
     const { dataDir, files } = await dataFolder();
     const { path, summary, database } = await backupOf(dataDir);
     expect(summary).toMatchObject({ files: 4, auditEvents: 30, documents: { people: 1, auditEvents: 30 } });
@@ -245,6 +245,18 @@ describe('backups (issue 10, point 19)', () => {
     expect((await readFile(join(target, 'photos/ab12.jpg'))).toString()).toBe('another child');
     await expect(stat(join(target, 'records'))).rejects.toThrow();
     expect(files['photos/ab12.jpg']).toBeDefined();
+  });
+
+  it('stops, saying which file, when a sealed file of the data folder fails its check; no backup is left', async () => {
+    const { dataDir } = await dataFolder();
+    const photo = join(dataDir, 'photos/ab12.jpg');
+    const sealed = await readFile(photo);
+    sealed[sealed.length - 3] = (sealed[sealed.length - 3] ?? 0) ^ 1;
+    await writeFile(photo, sealed);
+    await expect(backupOf(dataDir)).rejects.toThrow(
+      /^Tệp ảnh học sinh trên máy này đã bị thay đổi hoặc hỏng/,
+    );
+    expect(await readdir(join(dataDir, 'backups'))).toEqual([]);
   });
 
   it('refuses a backup whose database name is not one the app makes', async () => {

@@ -123,12 +123,13 @@ export function createSealedFiles(options: {
   const readAndSeal = async (path: string): Promise<{ plain: Buffer; legacy: boolean }> => {
     const relativePath = relativeOf(path);
     const role = sealedRoleOf(relativePath) ?? 'record';
+    const openingKey = requireKey();
     const stored = await readBounded(
       path,
       maxSealedPlainBytes + sealedOverheadBytes,
       () => new UserFacingError('failed', strings.tooLarge(role)),
     );
-    const opened = openBytes(requireKey(), relativePath, stored);
+    const opened = openBytes(openingKey, relativePath, stored);
     if (opened.legacy) {
       await writeFileAtomic(path, seal(relativePath, opened.plain));
       options.logger?.info('files.sealedLegacy', { role });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,5 +126,54 @@ describe('the record store refuses a record whose printed result disagrees with 
     await expect(store.amend(forged, 'BB-01/2026')).rejects.toThrow(
       'Học bạ ghi kết quả «Hoàn thành xuất sắc» nhưng các điểm và mức đạt được trong học bạ cho kết quả «',
     );
+  });
+});
+
+describe('the record store keeps its files sealed (issue 11, point 4)', () => {
+  it('writes no %PDF to disk, reads the plaintext back, and keeps a tampered file without rendering over it', async () => {
+    const record = honestOf(2);
+    const [written] = await store.produce([record]);
+    expect(written?.outcome).toBe('written');
+    const path = store.pathOf(record.id);
+    const raw = await readFile(path);
+    expect(raw.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(raw.includes(Buffer.from(record.student.studentCode))).toBe(false);
+    expect(
+      Buffer.from(await store.read(record.id))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const changed = Buffer.from(raw);
+    changed[Math.floor(changed.length / 2)] = (changed[Math.floor(changed.length / 2)] ?? 0) ^ 0x04;
+    await writeFile(path, changed);
+    await expect(store.read(record.id)).rejects.toThrow(
+      /^Tệp học bạ trên máy này đã bị thay đổi hoặc hỏng nên không mở được/,
+    );
+    const [state] = await store.states([record.id]);
+    expect(state?.state).toBe('unreadable');
+    const [kept] = await store.produce([record]);
+    expect(kept?.outcome).toBe('unreadableKept');
+    expect((await readFile(path)).equals(changed)).toBe(true);
+
+    // Another record's sealed file copied over this one: refused too, for it names another id.
+    const other = honestOf(3);
+    await store.produce([other]);
+    await writeFile(path, await readFile(store.pathOf(other.id)));
+    await expect(store.read(record.id)).rejects.toThrow(/đã bị thay đổi hoặc hỏng/);
+    await writeFile(path, raw);
+    await expect(store.states([record.id])).resolves.toMatchObject([{ state: record.status }]);
+  });
+
+  it('reads a học bạ an earlier build wrote in the clear and seals it in place', async () => {
+    const record = honestOf(4);
+    await store.produce([record]);
+    const path = store.pathOf(record.id);
+    const plain = await files.read(path);
+    await writeFile(path, plain);
+    expect(Buffer.from(await store.read(record.id)).equals(plain)).toBe(true);
+    const raw = await readFile(path);
+    expect(raw.includes(Buffer.from('%PDF'))).toBe(false);
+    await expect(store.produce([record])).resolves.toMatchObject([{ outcome: 'unchanged' }]);
   });
 });
