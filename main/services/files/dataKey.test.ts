@@ -1,10 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../../../tests/support/tempFolders';
+import { osKeyStore } from '../../../tests/support/osKeyStore';
 import { createMainRuntime } from '../../mainRuntime';
-import type { KeyProtection } from '../keys/keyFile';
 import { createLogger, memoryLogSink } from '../logger';
 import { dataKeyFileName, loadDataKey } from './dataKey';
 import { createSealedFiles } from './sealedFiles';
@@ -12,41 +11,10 @@ import { createSealedFiles } from './sealedFiles';
 /** The cheapest cost the key file accepts: these tests check the rules, not the key's strength. */
 const scrypt = { N: 2 ** 14, r: 8, p: 1 };
 const passphrase = 'cụm mật khẩu của máy trường Hòa Bình';
-const folders: string[] = [];
-const fresh = async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'hocba-data-key-'));
-  folders.push(folder);
-  return folder;
-};
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
-});
+const fresh = tempFolders('hocba-data-key-');
 const keyPath = (dataDir: string) => join(dataDir, 'keys', dataKeyFileName);
 const pdf = Buffer.from('%PDF-1.7\n% học bạ\n%%EOF\n');
 const recordPath = (dataDir: string) => join(dataDir, 'records', '2025-2026', '0112345678.pdf');
-
-/** Electron's safeStorage as the test plays it: AES under a key the "OS" holds in memory. */
-function osKeyStore() {
-  const osKey = randomBytes(32);
-  let up = true;
-  const protection: KeyProtection = {
-    kind: 'safeStorage',
-    available: () => up,
-    seal: (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', osKey, iv);
-      const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    open: (sealed) => {
-      const bytes = Buffer.from(sealed);
-      const decipher = createDecipheriv('aes-256-gcm', osKey, bytes.subarray(0, 12));
-      decipher.setAuthTag(bytes.subarray(12, 28));
-      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
-    },
-  };
-  return { protection, down: () => (up = false) };
-}
 
 /** A data folder with one record sealed under a fresh key kept as `options` say. */
 async function desktopWith(options: Omit<Parameters<typeof loadDataKey>[0], 'dataDir'>) {

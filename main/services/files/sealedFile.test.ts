@@ -1,22 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempFolders } from '../../../tests/support/tempFolders';
 import { createPhotoStore } from '../photoStore';
 import { UserFacingError } from '../userFacingError';
 import { sealedHeaderBytes, sealedMagic } from './sealedFile';
 import { createSealedFiles } from './sealedFiles';
 
-const folders: string[] = [];
-const fresh = async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'hocba-sealed-'));
-  folders.push(folder);
-  return folder;
-};
-afterEach(async () => {
-  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
-});
+const fresh = tempFolders('hocba-sealed-');
 
 const marker = 'ẢNH-CỦA-HỌC-SINH-0112345678';
 const jpegWith = (text: string) =>

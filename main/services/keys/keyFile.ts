@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { deriveKey } from '../backup/backupFormat';
+import { deriveKey, scryptKdfSchema } from '../backup/backupFormat';
 
 /**
  * A secret key kept in a file of main's data folder (the audit head key, the data key of sealed
@@ -44,20 +44,8 @@ const keyFileSchema = z.discriminatedUnion('protection', [
     .object({
       format: z.literal(1),
       protection: z.literal('passphrase'),
-      // Bounded so a forged key file cannot make main spend gigabytes or minutes.
-      kdf: z
-        .object({
-          name: z.literal('scrypt'),
-          N: z
-            .number()
-            .int()
-            .min(2 ** 14)
-            .max(2 ** 17),
-          r: z.number().int().min(1).max(16),
-          p: z.number().int().min(1).max(4),
-          salt: base64.max(64),
-        })
-        .strict(),
+      // At most 2^17 (128 MiB with r = 8): a forged key file cannot make main spend more at start.
+      kdf: scryptKdfSchema(2 ** 17).strict(),
       nonce: base64.max(24),
       key: base64.max(256),
     })
