@@ -114,6 +114,7 @@ function requireValid(report: VerificationReport, withAnchors: boolean): void {
 }
 
 const tempSuffix = '.signing.tmp';
+const staleTempPattern = /^\.(.+)\.[0-9a-f]{12}(?:\.signing)?\.tmp$/;
 const tempName = (target: string) => `.${basename(target)}.${randomBytes(6).toString('hex')}${tempSuffix}`;
 
 /**
@@ -138,10 +139,10 @@ export async function removeStaleTempsOf(targets: readonly string[]): Promise<nu
   let removed = 0;
   for (const [folder, names] of byFolder) {
     const stale = (await readdir(folder)).filter((name) => {
-      if (!name.startsWith('.') || !name.endsWith(tempSuffix)) return false;
-      // `.<target>.<12 hex digits><suffix>`, as tempName makes it.
-      const target = name.slice(1, -tempSuffix.length).replace(/\.[0-9a-f]{12}$/, '');
-      return names.has(target);
+      // `.<target>.<12 hex digits>.signing.tmp` as tempName makes it, or `….tmp` as writeFileAtomic
+      // makes it when the record store replaces its sealed files.
+      const target = staleTempPattern.exec(name)?.[1];
+      return target !== undefined && names.has(target);
     });
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
     removed += stale.length;
