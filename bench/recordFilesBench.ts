@@ -5,9 +5,11 @@
  * as after a restart: each file parsed) and warm (cached by size and modification time).
  * Run: npm run bench:record-files   (BENCH_STUDENTS, default 2000)
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSealedFiles } from '../main/services/files/sealedFiles';
 import { createPhotoStore } from '../main/services/photoStore';
 import { loadRecordFonts } from '../main/services/recordFonts';
 import { createRecordFileStore } from '../main/services/records/recordFileStore';
@@ -23,8 +25,14 @@ const compiled = defaultCompiledCatalogue();
 const school = generateSampleSchool({ seed: 5, students });
 const records = sampleStudyRecords(compiled, school, generateYearResults(compiled, school, 5));
 const dataDir = await mkdtemp(join(tmpdir(), 'hocba-bench-files-'));
+const files = createSealedFiles({ dataDir, key: randomBytes(32) });
 const storeOf = () =>
-  createRecordFileStore({ dataDir, photos: createPhotoStore(dataDir, 512 * 1024), fonts: loadRecordFonts });
+  createRecordFileStore({
+    dataDir,
+    files,
+    photos: createPhotoStore(dataDir, 512 * 1024, files),
+    fonts: loadRecordFonts,
+  });
 
 try {
   const store = storeOf();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { maxPhotoBytes, type AppInfo } from '../shared/ipc/contract';
 import { applyVietnameseValidationMessages } from '../shared/validation/vietnameseMessages';
@@ -11,9 +10,11 @@ import type { Logger } from './services/logger';
 import { createClassListService } from './services/classListService';
 import { createIsolationRunner } from './services/isolation/isolationRunner';
 import { resolveUntrustedFilesWorker } from './services/isolation/untrustedFilesWorkerPath';
-import type { AuditKeyProtection } from './services/audit/auditKey';
 import { openAuditHeads } from './services/audit/openAuditHeads';
 import { createBackupDesk } from './services/backup/backupDesk';
+import { loadDataKey } from './services/files/dataKey';
+import { createSealedFiles, DataKeyLockedError, type SealedFiles } from './services/files/sealedFiles';
+import type { KeyProtection } from './services/keys/keyFile';
 import { createPhotoStore } from './services/photoStore';
 import { createSampleService } from './services/sampleService';
 import { createSummaryExportService } from './services/summaryExportService';
@@ -45,6 +46,8 @@ function tokenPlatformOf(platform: string): TokenPlatform {
 export type MainRuntime = {
   readonly services: MainServices;
   readonly dispatch: IpcDispatcher;
+  /** The data folder's sealed files (photos, record files), opened with this desktop's data key. */
+  readonly files: SealedFiles;
   /**
    * Stops the hot-plug watch, logs out of every token and releases the PKCS#11 libraries, stops
    * the file worker (on quit).
@@ -69,10 +72,16 @@ export type MainRuntimeOptions = {
    */
   readonly customLibraryPath?: string;
   /**
-   * Electron's safeStorage, to seal the key of main's audit head record; without it (the bridge,
-   * the CLI) the key file is protected by its permissions only.
+   * Electron's safeStorage, to seal main's keys (the audit head record's, the data key of photos
+   * and record files); without it (the bridge, the CLI) see `dataPassphrase`.
    */
-  readonly auditKeyProtection?: AuditKeyProtection;
+  readonly keyProtection?: KeyProtection;
+  /**
+   * Wraps the data key when the OS key store is not there (the local bridge: `HOCBA_DATA_PASSPHRASE`;
+   * Linux without a key store). Without either the key is protected by file permissions only, and
+   * `app:info` says so (`dataProtection: 'filePermissions'`).
+   */
+  readonly dataPassphrase?: string;
   /**
    * The province server's address as whoever installed the desktop set it (`HOCBA_SERVER_URL`);
    * it wins over the address typed on the sign-in screen.
@@ -87,7 +96,7 @@ export type MainRuntimeOptions = {
  * both call this, so the renderer talks to exactly the same code in the app and in Chromium.
  */
 export async function createMainRuntime(
-  facts: Omit<AppInfo, 'deviceId'>,
+  facts: Omit<AppInfo, 'deviceId' | 'dataProtection'>,
   logger: Logger,
   options: MainRuntimeOptions = {},
 ): Promise<MainRuntime> {
@@ -96,15 +105,37 @@ export async function createMainRuntime(
   const auditHeads = await openAuditHeads({
     dataDir: facts.dataDir,
     logger,
-    protection: options.auditKeyProtection,
+    protection: options.keyProtection,
   });
   const deviceId = auditHeads.deviceId;
-  const photos = createPhotoStore(facts.dataDir, maxPhotoBytes);
+  // Photos and record files are sealed with the data key; a key that cannot be opened is never
+  // replaced while files are sealed under it: they stay shut, and app:info says `locked`.
+  const dataKey = await loadDataKey({
+    dataDir: facts.dataDir,
+    protection: options.keyProtection,
+    passphrase: options.dataPassphrase,
+    logger,
+  });
+  const sealedFiles = createSealedFiles({
+    dataDir: facts.dataDir,
+    key: dataKey.status === 'ok' ? dataKey.key : undefined,
+    logger,
+  });
+  if (dataKey.status === 'ok') await sealedFiles.sealLegacyFiles();
+  const dataProtection = dataKey.status === 'ok' ? dataKey.protection : 'locked';
+  if (dataProtection === 'filePermissions') logger.warn('files.dataKeyUnwrapped', {});
+  const photos = createPhotoStore(facts.dataDir, maxPhotoBytes, sealedFiles);
   const shipped = defaultTrustDir();
   const trust = createTrustStore(
     options.trustFolders ?? [...(shipped === undefined ? [] : [shipped]), join(facts.dataDir, 'trust')],
   );
-  const records = createRecordFileStore({ dataDir: facts.dataDir, photos, fonts: loadRecordFonts, logger });
+  const records = createRecordFileStore({
+    dataDir: facts.dataDir,
+    photos,
+    files: sealedFiles,
+    fonts: loadRecordFonts,
+    logger,
+  });
   const tokens = createTokenService({ logger });
   // Files from outside (class lists, PDFs brought in) are parsed in a worker with memory limits
   // and a deadline, never on main's thread (main/services/isolation/).
@@ -134,12 +165,14 @@ export async function createMainRuntime(
     logger,
     deviceId,
     deviceName: `${facts.platform} ${deviceId.slice('device-'.length, 'device-'.length + 8)}`,
-    desktopDatabaseKey: desktopDatabaseKeys(
-      async () => new Uint8Array(createHash('sha256').update(deviceId).digest()),
-    ),
+    // The trial's database key comes from the data key: locked with it, opened with it.
+    desktopDatabaseKey: desktopDatabaseKeys(async () => {
+      if (dataKey.status !== 'ok') throw new DataKeyLockedError();
+      return dataKey.key;
+    }),
   });
   const services: MainServices = {
-    appInfo: createAppInfoService({ ...facts, deviceId }),
+    appInfo: createAppInfoService({ ...facts, deviceId, dataProtection }),
     sample: createSampleService(),
     classList: createClassListService({ untrustedFiles }),
     summaryExport: createSummaryExportService(),
@@ -160,14 +193,23 @@ export async function createMainRuntime(
     tokenLibraries,
     tokenWatch,
     auditHeads,
-    backups: createBackupDesk({ dataDir: facts.dataDir, appVersion: facts.version, auditHeads }),
+    backups: createBackupDesk({
+      dataDir: facts.dataDir,
+      appVersion: facts.version,
+      files: sealedFiles,
+      auditHeads,
+    }),
     sessions,
     serverSetting,
     accounts,
   };
-  const guard = createIpcGuard(channelRules(createRecordScopes(records.pathOf)), sessions.rights);
+  const guard = createIpcGuard(
+    channelRules(createRecordScopes(records.pathOf, records.files.read)),
+    sessions.rights,
+  );
   return {
     services,
+    files: sealedFiles,
     dispatch: createIpcDispatcher(createIpcHandlers(services), logger, guard),
     close: () => {
       tokenWatch.close();

@@ -38,6 +38,9 @@ const runtime = await createMainRuntime(
     ...(customLibraryPath === undefined ? {} : { customLibraryPath }),
     // HOCBA_SERVER_URL: the province server to sign in against (e.g. `npm run server`'s address).
     provinceServerUrl: process.env.HOCBA_SERVER_URL,
+    // HOCBA_DATA_PASSPHRASE: wraps the data key of photos and record files (the bridge has no OS
+    // key store); without it the key is protected by file permissions only, and app:info says so.
+    dataPassphrase: process.env.HOCBA_DATA_PASSPHRASE,
   },
 );
 const port = Number(process.env.HOCBA_BRIDGE_PORT ?? '5174');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createMainRuntime } from '../mainRuntime';
 import { createLogger, fileLogSink } from '../services/logger';
 import { registerAppSchemePrivileges, serveRenderer } from './appProtocol';
-import { safeStorageKeyProtection } from './auditKeyProtection';
+import { safeStorageKeyProtection } from './keyProtection';
 import { registerIpc } from './ipcRegistration';
 import { chooseLibraryFileWithDialog } from './libraryDialog';
 import { createMainWindow, preloadPathNextTo } from './mainWindow';
@@ -51,8 +51,11 @@ if (!app.requestSingleInstanceLock()) {
         chooseLibraryFile: chooseLibraryFileWithDialog,
         // The province server, when whoever installed the desktop set it for every user.
         provinceServerUrl: process.env.HOCBA_SERVER_URL,
-        // The key of main's audit head record is sealed by the OS key store where there is one.
-        auditKeyProtection: safeStorageKeyProtection(),
+        // Main's keys (the audit head record's, the data key of photos and record files) are
+        // sealed by the OS key store where there is one.
+        keyProtection: safeStorageKeyProtection(),
+        // Where there is none (Linux without a secret service), a passphrase set for the machine.
+        dataPassphrase: process.env.HOCBA_DATA_PASSPHRASE,
       },
     );
     app.on('will-quit', () => runtime.close());

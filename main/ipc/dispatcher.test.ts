@@ -11,6 +11,7 @@ const appInfo = {
   dataDir: '/data',
   runtime: 'bridge' as const,
   deviceId: 'device-00000000-0000-4000-8000-000000000000',
+  dataProtection: 'passphrase' as const,
 };
 
 const notUsedHere = async (): Promise<never> => {

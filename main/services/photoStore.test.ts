@@ -1,23 +1,27 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOrCreateDeviceId } from './deviceIdentity';
+import { createSealedFiles } from './files/sealedFiles';
 import { createPhotoStore } from './photoStore';
 
 const jpeg = (body: number[]) => Uint8Array.from([0xff, 0xd8, ...body, 0xff, 0xd9]);
 
 describe('photo store and device identity', () => {
   let dir: string;
+  let files: ReturnType<typeof createSealedFiles>;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hocba-photos-'));
+    files = createSealedFiles({ dataDir: dir, key: randomBytes(32) });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
   it('stores a JPEG under its SHA-256 and reads it back', async () => {
-    const store = createPhotoStore(dir, 1024);
+    const store = createPhotoStore(dir, 1024, files);
     const saved = await store.save(jpeg([1, 2, 3]));
     expect(saved.photoId).toMatch(/^[0-9a-f]{64}$/);
     expect(Array.from(await store.read(saved.photoId))).toEqual(Array.from(jpeg([1, 2, 3])));
@@ -25,7 +29,7 @@ describe('photo store and device identity', () => {
   });
 
   it('refuses what is not a JPEG, or too large, in Vietnamese', async () => {
-    const store = createPhotoStore(dir, 16);
+    const store = createPhotoStore(dir, 16, files);
     await expect(store.save(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]))).rejects.toThrow(
       'Ảnh phải là tệp JPEG',
     );
@@ -33,7 +37,7 @@ describe('photo store and device identity', () => {
   });
 
   it('refuses a photo whose file was altered on disk', async () => {
-    const store = createPhotoStore(dir, 1024);
+    const store = createPhotoStore(dir, 1024, files);
     const { photoId } = await store.save(jpeg([9, 9]));
     await writeFile(join(dir, 'photos', `${photoId}.jpg`), jpeg([9, 8]));
     await expect(store.read(photoId)).rejects.toThrow('Không tìm thấy ảnh');

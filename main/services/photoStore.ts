@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SealedFiles } from './files/sealedFiles';
 import { UserFacingError } from './userFacingError';
-import { writeFileAtomic } from './atomicWrite';
 
 export type PhotoStore = {
   readonly save: (bytes: Uint8Array) => Promise<{ photoId: string; bytes: number }>;
@@ -27,23 +26,27 @@ function isJpeg(bytes: Uint8Array): boolean {
 
 /**
  * Students' 3×4 photos on this desktop, stored by content (SHA-256): the same photo is kept once,
- * a photo's id proves its bytes, and nothing is ever overwritten.
+ * a photo's id proves its bytes, and nothing is ever overwritten. Each file is sealed with the
+ * desktop's data key (files/sealedFile.ts), bound to its own name.
  */
-export function createPhotoStore(dataDir: string, maxBytes: number): PhotoStore {
+export function createPhotoStore(dataDir: string, maxBytes: number, files: SealedFiles): PhotoStore {
   const folder = join(dataDir, 'photos');
   return {
     save: async (bytes) => {
       if (!isJpeg(bytes)) throw new UserFacingError('invalid-request', photoStrings.notJpeg);
       if (bytes.length > maxBytes) throw new UserFacingError('invalid-request', photoStrings.tooLarge);
       const photoId = createHash('sha256').update(bytes).digest('hex');
-      await writeFileAtomic(join(folder, `${photoId}.jpg`), bytes);
+      await files.write(join(folder, `${photoId}.jpg`), bytes);
       return { photoId, bytes: bytes.length };
     },
     read: async (photoId) => {
+      if (!/^[0-9a-f]{64}$/.test(photoId)) throw new UserFacingError('failed', photoStrings.missing);
       let bytes: Buffer;
       try {
-        bytes = await readFile(join(folder, `${photoId}.jpg`));
-      } catch {
+        bytes = await files.read(join(folder, `${photoId}.jpg`));
+      } catch (error) {
+        // A sealed file that fails its check says so (and what to do); a missing one is missing.
+        if (error instanceof UserFacingError) throw error;
         throw new UserFacingError('failed', photoStrings.missing);
       }
       if (createHash('sha256').update(bytes).digest('hex') !== photoId)

@@ -9,6 +9,7 @@ const info = {
   dataDir: '/d',
   runtime: 'electron',
   deviceId: 'device-0b7d4f3e-2a51-4c8e-9f1a-6d2e8b9c0a13',
+  dataProtection: 'osKeyStore',
 };
 
 describe('renderer IPC client', () => {

@@ -14,6 +14,14 @@ import { sessionChannelContract } from './sessionChannels';
 import { signingChannelContract } from './signingChannels';
 import { tokenChannelContract } from './tokenChannels';
 
+/**
+ * How main's photos and học bạ files are protected at rest: sealed under a key the OS key store
+ * holds, or one a passphrase wraps; `filePermissions` when neither was available (the key sits
+ * beside the data, readable by the user only); `locked` when the key could not be opened.
+ */
+export const dataProtectionSchema = z.enum(['osKeyStore', 'passphrase', 'filePermissions', 'locked']);
+export type DataProtection = z.output<typeof dataProtectionSchema>;
+
 /** What the app tells about itself (`app:info`). */
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -25,6 +33,8 @@ export const appInfoSchema = z.object({
   runtime: z.enum(['electron', 'bridge']),
   /** This desktop's id in the audit chain. */
   deviceId: z.string().regex(/^device-[0-9a-f-]{36}$/),
+  /** How the data folder's files are protected at rest; the page warns unless `osKeyStore` or `passphrase`. */
+  dataProtection: dataProtectionSchema,
 });
 export type AppInfo = z.output<typeof appInfoSchema>;
 

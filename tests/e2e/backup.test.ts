@@ -139,16 +139,23 @@ describe('backing up a desktop', () => {
       for (const [collection, docs] of Object.entries(before))
         expect(after[collection], collection).toEqual(docs);
       expect(after.people?.length).toBe(300);
-      // Every photo and record file identical; this desktop kept its own identity.
+      // Every photo and record file identical once opened, though each desktop seals its files
+      // under its own data key; this desktop kept its own identity.
       for (const folder of ['photos', 'records']) {
         const names = await readdir(join(app.dataDir, folder), { recursive: true }).catch(() => []);
         for (const name of names) {
-          const source = await readFile(join(app.dataDir, folder, name)).catch(() => undefined);
+          const source = await app.files.read(join(app.dataDir, folder, name)).catch(() => undefined);
           if (!source) continue;
           expect(
-            (await readFile(join(fresh.dataDir, folder, name))).equals(source),
+            (await fresh.files.read(join(fresh.dataDir, folder, name))).equals(source),
             `${folder}/${name}`,
           ).toBe(true);
+          expect(
+            (await readFile(join(fresh.dataDir, folder, name))).equals(
+              await readFile(join(app.dataDir, folder, name)),
+            ),
+            `${folder}/${name} sealed under another key`,
+          ).toBe(false);
         }
       }
       expect(await readFile(join(fresh.dataDir, 'device.json'), 'utf8')).not.toEqual(

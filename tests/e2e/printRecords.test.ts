@@ -143,7 +143,7 @@ describe('printing and handing out a class’s học bạ', () => {
       const code = /-(\d{10})\.pdf$/.exec(name)?.[1] ?? 'none';
       const kept = keptPaths.filter((path) => path.includes(code));
       expect(kept, name).toHaveLength(1);
-      expect(Buffer.from(bytes).equals(await readFile(kept[0] ?? '')), name).toBe(true);
+      expect(Buffer.from(bytes).equals(await app.files.read(kept[0] ?? '')), name).toBe(true);
     }
     expect(browser.problems).toEqual([]);
   });

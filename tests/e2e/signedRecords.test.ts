@@ -1,5 +1,5 @@
 import { staffRoleNames } from '../../shared/domain/staff';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -341,7 +341,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     if (!code) throw new Error('signed student not found');
     const recordId = studyRecordIdOf(code, sample.schoolYear);
     const [, , , year = ''] = recordId.split(':');
-    const pdf = await readFile(join(app.dataDir, 'records', year, `${code}.pdf`));
+    const pdf = await app.files.read(join(app.dataDir, 'records', year, `${code}.pdf`));
     const tampered = Buffer.from(pdf);
     // A byte inside the first revision's content (covered by the signature), not the signature value.
     const offset = tampered.indexOf('stream') + 200;
@@ -394,7 +394,7 @@ describe('signing a class’s học bạ with a USB token, in Chromium through t
     const code = roster.find((candidate) => candidate.fullName === name)?.studentCode;
     if (!code) throw new Error('student not found');
     const archived = join(app.dataDir, 'records', sample.schoolYear, 'versions', `${code}.v1.pdf`);
-    await expect(readFile(archived).then((bytes) => bytes.length)).resolves.toBeGreaterThan(1000);
+    await expect(app.files.read(archived).then((bytes) => bytes.length)).resolves.toBeGreaterThan(1000);
   });
 
   it('lets the principal pin the teacher’s certificate from its file, and refuses a namesake’s', async () => {

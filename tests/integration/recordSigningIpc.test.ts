@@ -323,7 +323,7 @@ describe('signing học bạ through the IPC contract', () => {
     const archived = join(path, '..', 'versions', `${first.student.studentCode}.v1.pdf`);
     const archivedReport = await call('records:verify', {
       fileName: 'v1.pdf',
-      bytesBase64: (await readFile(archived)).toString('base64'),
+      bytesBase64: (await runtime.files.read(archived)).toString('base64'),
     });
     expect(archivedReport.valid).toBe(true);
     expect(archivedReport.signers).toHaveLength(3);
@@ -361,7 +361,8 @@ describe('signing học bạ through the IPC contract', () => {
     const [produced] = await call('records:produce', { records: [last] });
     expect(produced).toMatchObject({ outcome: 'unreadableKept', file: { state: 'unreadable' } });
     expect(produced?.message).toContain('giữ nguyên');
-    expect(Buffer.compare(await readFile(path), foreign)).toBe(0);
+    // Kept as it was: an earlier build's plain file is only sealed in place, its bytes the same.
+    expect(Buffer.compare(await runtime.files.read(path), foreign)).toBe(0);
   });
 
   it('refuses a record id that would leave the records folder', async () => {

@@ -3,13 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBridge, type RunningBridge } from '../../main/bridge/bridgeServer';
 import { createMainRuntime } from '../../main/mainRuntime';
+import type { SealedFiles } from '../../main/services/files/sealedFiles';
 import { createLogger, memoryLogSink } from '../../main/services/logger';
+import { testDataPassphrase } from './dataPassphrase';
 import { requireBuiltRenderer } from './paths';
 
 export type AppBridge = {
   readonly bridge: RunningBridge;
   readonly dataDir: string;
   readonly logLines: string[];
+  /** The data folder's photos and record files, opened with this desktop's data key (they are sealed on disk). */
+  readonly files: SealedFiles;
   readonly close: () => Promise<void>;
 };
 
@@ -34,6 +38,7 @@ export async function startAppBridge(options: AppBridgeOptions = {}): Promise<Ap
     { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
     logger,
     {
+      dataPassphrase: testDataPassphrase,
       ...(options.pkcs11Library === undefined ? {} : { customLibraryPath: options.pkcs11Library }),
       ...(options.provinceServerUrl === undefined ? {} : { provinceServerUrl: options.provinceServerUrl }),
     },
@@ -47,6 +52,7 @@ export async function startAppBridge(options: AppBridgeOptions = {}): Promise<Ap
     bridge,
     dataDir,
     logLines,
+    files: runtime.files,
     close: async () => {
       await bridge.close();
       runtime.close();

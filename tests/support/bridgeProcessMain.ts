@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { startBridge } from '../../main/bridge/bridgeServer';
 import { createMainRuntime } from '../../main/mainRuntime';
 import { createLogger, streamLogSink } from '../../main/services/logger';
+import { testDataPassphrase } from './dataPassphrase';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const runtime = await createMainRuntime(
     { name: 'Học bạ số', version: '0.0.0-test', platform: process.platform, dataDir, runtime: 'bridge' },
     logger,
+    { dataPassphrase: process.env.HOCBA_DATA_PASSPHRASE ?? testDataPassphrase },
   );
   const bridge = await startBridge({
     rendererDir,

@@ -1,14 +1,15 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { genesisHash, sealAuditEvent, type AuditEvent } from '../../../shared/audit/auditChain';
 import { canonicalJson } from '../../../shared/encoding/canonicalJson';
+import { osKeyStore } from '../../../tests/support/osKeyStore';
 import { maxHashesPerReport, type AuditCheckChainResponse } from '../../../shared/ipc/auditChannels';
 import { createLogger, memoryLogSink } from '../logger';
 import type { AuditHeadService } from './auditHeadService';
-import type { AuditKeyProtection } from './auditKey';
+import type { KeyProtection } from '../keys/keyFile';
 import { openAuditHeads } from './openAuditHeads';
 
 /**
@@ -29,7 +30,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const open = (protection?: AuditKeyProtection) =>
+const open = (protection?: KeyProtection) =>
   openAuditHeads({ dataDir, logger: createLogger(memoryLogSink(logLines), 'debug'), protection });
 
 function chainOf(deviceId: string, length: number, rewrite?: { seq: number; value: string }): AuditEvent[] {
@@ -431,29 +432,6 @@ describe('main’s record of the audit chain heads', () => {
   });
 
   describe('the key sealed by the OS key store', () => {
-    /** Electron's safeStorage as the test plays it: AES under a key the "OS" holds in memory. */
-    function osKeyStore() {
-      const osKey = randomBytes(32);
-      let up = true;
-      const protection: AuditKeyProtection = {
-        kind: 'safeStorage',
-        available: () => up,
-        seal: (plain) => {
-          const iv = randomBytes(12);
-          const cipher = createCipheriv('aes-256-gcm', osKey, iv);
-          const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-          return Buffer.concat([iv, cipher.getAuthTag(), body]);
-        },
-        open: (sealed) => {
-          const bytes = Buffer.from(sealed);
-          const decipher = createDecipheriv('aes-256-gcm', osKey, bytes.subarray(0, 12));
-          decipher.setAuthTag(bytes.subarray(12, 28));
-          return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]);
-        },
-      };
-      return { protection, down: () => (up = false) };
-    }
-
     it('keeps the key sealed, and judges nothing (without forgetting) while the store is unavailable', async () => {
       const os = osKeyStore();
       const first = await open(os.protection);

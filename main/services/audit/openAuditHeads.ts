@@ -11,7 +11,8 @@ import {
   unavailableHeadService,
   type AuditHeadService,
 } from './auditHeadService';
-import { loadAuditKey, type AuditKeyProtection } from './auditKey';
+import { loadAuditKey } from './auditKey';
+import type { KeyProtection } from '../keys/keyFile';
 import { openChainLog, type ChainLog } from './chainLog';
 import {
   headStoreFileName,
@@ -26,7 +27,7 @@ export type OpenAuditHeadsOptions = {
   readonly dataDir: string;
   readonly logger: Logger;
   /** Electron's safeStorage; absent under the bridge and the CLI (the key file is then protected by its permissions only). */
-  readonly protection?: AuditKeyProtection;
+  readonly protection?: KeyProtection;
   readonly now?: () => Date;
 };
 

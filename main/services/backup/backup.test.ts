@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import {
   type AuditEventBody,
 } from '../../../shared/audit/auditChain';
 import type { DatabaseExport } from '../../../shared/backup/databaseExport';
+import { createSealedFiles, type SealedFiles } from '../files/sealedFiles';
 import { readBackupHeader, BackupRefused } from './backupReader';
 import { createBackupDesk } from './backupDesk';
 import { createBackup, openBackup, restoreBackup } from './backupService';
@@ -25,7 +27,17 @@ const fresh = async () => {
 };
 afterEach(async () => {
   for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  desktops.clear();
 });
+/** Each data folder is a desktop of its own, with its own data key. */
+const desktops = new Map<string, SealedFiles>();
+const desktopOf = (dataDir: string): SealedFiles => {
+  const known = desktops.get(dataDir);
+  if (known) return known;
+  const files = createSealedFiles({ dataDir, key: randomBytes(32) });
+  desktops.set(dataDir, files);
+  return files;
+};
 
 function chainOf(deviceId: string, count: number): AuditEvent[] {
   const events: AuditEvent[] = [];
@@ -74,12 +86,17 @@ async function dataFolder() {
   const files: Record<string, Buffer> = {
     'photos/ab12.jpg': Buffer.from([0xff, 0xd8, 1, 2, 3, 0xff, 0xd9]),
     'records/2025-2026/0112345678.pdf': Buffer.from('%PDF-1.7 học bạ'),
-    'records/2025-2026/versions/0112345678.v1.pdf': Buffer.alloc(1_500_000, 7),
+    'records/2025-2026/versions/0112345678.v1.pdf': Buffer.concat([
+      Buffer.from('%PDF-1.7 '),
+      Buffer.alloc(1_500_000, 7),
+    ]),
     'device.json': Buffer.from('{"deviceId":"dev-a"}'),
   };
   for (const [path, bytes] of Object.entries(files)) {
     await mkdir(join(dataDir, path, '..'), { recursive: true });
-    await writeFile(join(dataDir, path), bytes);
+    // Photos and records are sealed with this desktop's key, as the stores write them.
+    if (path === 'device.json') await writeFile(join(dataDir, path), bytes);
+    else await desktopOf(dataDir).write(join(dataDir, path), bytes);
   }
   return { dataDir, files };
 }
@@ -88,12 +105,20 @@ const school = { code: '01001', name: 'Trường Tiểu học Hòa Bình' };
 
 async function backupOf(dataDir: string, events = chainOf('dev-a', 30)) {
   const database = exportOf(events);
-  const summary = await createBackup({ dataDir, passphrase, database, appVersion: '1.0.0', school, scrypt });
+  const summary = await createBackup({
+    dataDir,
+    passphrase,
+    database,
+    appVersion: '1.0.0',
+    school,
+    scrypt,
+    files: desktopOf(dataDir),
+  });
   return { path: join(dataDir, 'backups', summary.fileName), summary, database };
 }
 
 describe('backups (issue 10, point 19)', () => {
-  it('round-trips: verified without restoring, restored into a fresh folder byte for byte, owner-only', async () => {
+  it('round-trips: verified without restoring, restored on another desktop (another data key) byte for byte, owner-only', async () => {
     const { dataDir, files } = await dataFolder();
     const { path, summary, database } = await backupOf(dataDir);
     expect(summary).toMatchObject({ files: 4, auditEvents: 30, documents: { people: 1, auditEvents: 30 } });
@@ -104,7 +129,8 @@ describe('backups (issue 10, point 19)', () => {
     expect(checked.database.equals(Buffer.from(database))).toBe(true);
 
     const target = await fresh();
-    const restored = await restoreBackup(path, passphrase, target);
+    // Another desktop, another data key: the backup carries plaintext, sealed again on restore.
+    const restored = await restoreBackup(path, passphrase, target, desktopOf(target));
     expect(restored.database.equals(Buffer.from(database))).toBe(true);
     expect(restored.databaseName).toBe('hocba-dung-thu');
     expect(restored.chains).toEqual([{ deviceId: 'dev-a', hashes: chainOf('dev-a', 30).map((e) => e.hash) }]);
@@ -112,7 +138,12 @@ describe('backups (issue 10, point 19)', () => {
     await expect(stat(join(target, 'device.json'))).rejects.toThrow();
     const { 'device.json': _identity, ...restoredFiles } = files;
     for (const [relativePath, bytes] of Object.entries(restoredFiles)) {
-      expect((await readFile(join(target, relativePath))).equals(bytes), relativePath).toBe(true);
+      expect((await desktopOf(target).read(join(target, relativePath))).equals(bytes), relativePath).toBe(
+        true,
+      );
+      expect((await readFile(join(target, relativePath))).includes(bytes.subarray(0, 7)), relativePath).toBe(
+        false,
+      );
       if (process.platform !== 'win32')
         expect((await stat(join(target, relativePath))).mode & 0o777).toBe(0o600);
     }
@@ -189,7 +220,9 @@ describe('backups (issue 10, point 19)', () => {
     await writer.add('files/photos/../../../escaped.txt', Buffer.from('owned'));
     await writer.finish({});
     const target = await fresh();
-    await expect(restoreBackup(path, passphrase, target)).rejects.toBeInstanceOf(BackupRefused);
+    await expect(restoreBackup(path, passphrase, target, desktopOf(target))).rejects.toBeInstanceOf(
+      BackupRefused,
+    );
     expect(await readdir(target)).toEqual([]);
     await expect(stat(join(target, '..', 'escaped.txt'))).rejects.toThrow();
   });
@@ -201,15 +234,29 @@ describe('backups (issue 10, point 19)', () => {
     await expect(backupOf(dataDir, rewritten)).rejects.toThrow(/không nối khớp/);
     const { path } = await backupOf(dataDir);
     // The same files already here (a restore that stopped half-way, run again): accepted.
-    await expect(restoreBackup(path, passphrase, dataDir)).resolves.toMatchObject({ files: 4 });
+    await expect(restoreBackup(path, passphrase, dataDir, desktopOf(dataDir))).resolves.toMatchObject({
+      files: 4,
+    });
     // A photo here that differs from the backup's: refused, and nothing moved in.
     const target = await fresh();
     await mkdir(join(target, 'photos'), { recursive: true });
     await writeFile(join(target, 'photos/ab12.jpg'), Buffer.from('another child'));
-    await expect(restoreBackup(path, passphrase, target)).rejects.toThrow(/đã có dữ liệu/);
+    await expect(restoreBackup(path, passphrase, target, desktopOf(target))).rejects.toThrow(/đã có dữ liệu/);
     expect((await readFile(join(target, 'photos/ab12.jpg'))).toString()).toBe('another child');
     await expect(stat(join(target, 'records'))).rejects.toThrow();
     expect(files['photos/ab12.jpg']).toBeDefined();
+  });
+
+  it('stops, saying which file, when a sealed file of the data folder fails its check; no backup is left', async () => {
+    const { dataDir } = await dataFolder();
+    const photo = join(dataDir, 'photos/ab12.jpg');
+    const sealed = await readFile(photo);
+    sealed[sealed.length - 3] = (sealed[sealed.length - 3] ?? 0) ^ 1;
+    await writeFile(photo, sealed);
+    await expect(backupOf(dataDir)).rejects.toThrow(
+      /^Tệp ảnh học sinh trên máy này đã bị thay đổi hoặc hỏng/,
+    );
+    expect(await readdir(join(dataDir, 'backups'))).toEqual([]);
   });
 
   it('refuses a backup whose database name is not one the app makes', async () => {
@@ -225,6 +272,7 @@ describe('backups (issue 10, point 19)', () => {
       appVersion: '1',
       school,
       scrypt,
+      files: desktopOf(dataDir),
     });
     await expect(openBackup(join(dataDir, 'backups', summary.fileName), passphrase)).rejects.toBeInstanceOf(
       BackupRefused,
@@ -246,6 +294,7 @@ describe('restoring a backup the page sends (Khôi phục)', () => {
     const desk = createBackupDesk({
       dataDir: target,
       appVersion: '1.0.0',
+      files: desktopOf(target),
       auditHeads: {
         adoptRestored: (name, chains) => {
           adopted.push({ database: name, chains });
@@ -275,7 +324,7 @@ describe('restoring a backup the page sends (Khôi phục)', () => {
       parts.push(desk.restoredPart(restored.restoreId, index));
     expect(Buffer.concat(parts).equals(Buffer.from(database))).toBe(true);
     expect(() => desk.restoredPart(restored.restoreId, 0)).toThrow(BackupRefused);
-    expect((await readFile(join(target, 'photos/ab12.jpg'))).length).toBe(7);
+    expect((await desktopOf(target).read(join(target, 'photos/ab12.jpg'))).length).toBe(7);
     const listed = await desk.list();
     expect(listed.map((entry) => entry.fileName)).toEqual([restored.summary.fileName]);
     expect(await readdir(join(target, 'backups'))).toEqual([restored.summary.fileName]);
@@ -296,6 +345,7 @@ describe('restoring a backup the page sends (Khôi phục)', () => {
     const desk = createBackupDesk({
       dataDir: target,
       appVersion: '1.0.0',
+      files: desktopOf(target),
       auditHeads: { adoptRestored: () => Promise.resolve(0) },
     });
     desk.stage('d'.repeat(32), 0, 1, await readFile(path));
@@ -309,6 +359,7 @@ describe('restoring a backup the page sends (Khôi phục)', () => {
     const desk = createBackupDesk({
       dataDir: target,
       appVersion: '1.0.0',
+      files: desktopOf(target),
       auditHeads: { adoptRestored: () => Promise.resolve(0) },
     });
     desk.stage('b'.repeat(32), 0, 1, Buffer.from('PK\u0003\u0004 not a backup'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BackupListEntry } from '../../../shared/ipc/backupChannels';
 import { maxStagedChunks } from '../../../shared/ipc/backupChannels';
 import type { AuditHeadService } from '../audit/auditHeadService';
+import type { SealedFiles } from '../files/sealedFiles';
 import {
   backupFileNameOf,
   backupsFolderName,
@@ -58,6 +59,8 @@ const summaryOf = ({ database: _database, databaseName: _name, chains: _chains, 
 export function createBackupDesk(options: {
   dataDir: string;
   appVersion: string;
+  /** This desktop's sealed files (photos, record files): unsealed into a backup, sealed on restore. */
+  files: SealedFiles;
   auditHeads: Pick<AuditHeadService, 'adoptRestored'>;
 }): BackupDesk {
   const uploads = new Map<string, Upload>();
@@ -114,6 +117,7 @@ export function createBackupDesk(options: {
       await protectDataFolder(options.dataDir);
       return await createBackup({
         dataDir: options.dataDir,
+        files: options.files,
         passphrase,
         database,
         appVersion: options.appVersion,
@@ -145,7 +149,7 @@ export function createBackupDesk(options: {
     },
     restore: async (uploadId, passphrase) => {
       const path = await receivedFile(uploadId);
-      const opened = await restoreBackup(path, passphrase, options.dataDir);
+      const opened = await restoreBackup(path, passphrase, options.dataDir, options.files);
       await options.auditHeads.adoptRestored(opened.databaseName, opened.chains);
       // Kept among this desktop's backups under its usual name (unless one of that name is here).
       const createdAt = new Date(opened.createdAt);

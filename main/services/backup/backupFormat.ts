@@ -21,24 +21,31 @@ export const minimumPassphraseLength = 10;
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+=*$/);
 
+/**
+ * scrypt's parameters as a file states them, bounded so a forged file cannot make the reader
+ * spend gigabytes or minutes (a backup's header, a key file wrapped with a passphrase).
+ */
+export function scryptKdfSchema(maxN: number) {
+  return z.object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(maxN),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: base64.max(64),
+  });
+}
+
 export const backupHeaderSchema = z.object({
   format: z.literal('hocba.backup'),
   version: z.literal(1),
   createdAt: z.string().max(40),
   appVersion: z.string().max(40),
   school: z.object({ code: z.string().max(40), name: z.string().max(200) }),
-  kdf: z.object({
-    name: z.literal('scrypt'),
-    // Bounded so a forged header cannot make the reader spend gigabytes or minutes.
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14)
-      .max(2 ** 20),
-    r: z.number().int().min(1).max(16),
-    p: z.number().int().min(1).max(4),
-    salt: base64.max(64),
-  }),
+  kdf: scryptKdfSchema(2 ** 20),
   cipher: z.literal('aes-256-gcm'),
   noncePrefix: base64.max(16),
   segmentBytes: z.literal(segmentPlainBytes),

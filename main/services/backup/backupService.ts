@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { asciiFileNamePart } from '../../../shared/encoding/asciiFileName';
 import {
@@ -10,6 +10,8 @@ import {
   type DatabaseExport,
 } from '../../../shared/backup/databaseExport';
 import type { RestoredChain } from '../audit/auditHeadService';
+import { sealedRoleOf } from '../files/sealedFile';
+import { filesUnder, type SealedFiles } from '../files/sealedFiles';
 import { backupExtension } from './backupFormat';
 import { BackupRefused, readBackup } from './backupReader';
 import { backupStrings } from './backupStrings';
@@ -29,21 +31,6 @@ export type BackupSummary = {
   readonly auditEvents: number;
   readonly files: number;
 };
-
-async function filesUnder(root: string, folder: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (path: string): Promise<void> => {
-    const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const full = join(path, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && !entry.name.endsWith('.tmp'))
-        found.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  await walk(join(root, folder));
-  return found.sort();
-}
 
 /** The data folder and the backups folder readable by their user only (0700, files 0600). */
 export async function protectDataFolder(dataDir: string): Promise<void> {
@@ -80,7 +67,27 @@ export type CreateBackupInput = {
   readonly school: { readonly code: string; readonly name: string };
   readonly now?: Date;
   readonly scrypt?: { N: number; r: number; p: number };
+  /** This desktop's sealed files: a backup carries their plaintext, so another desktop can restore it. */
+  readonly files: SealedFiles;
 };
+
+/**
+ * A carried file's plaintext: photos and record files are unsealed (the backup is itself
+ * encrypted), the device identity read as it is. Undefined when it is gone; a file that fails
+ * its seal stops the backup with its message rather than leave it out unsaid.
+ */
+async function carriedBytes(
+  dataDir: string,
+  relativePath: string,
+  files: SealedFiles,
+): Promise<Buffer | undefined> {
+  const path = join(dataDir, relativePath);
+  const read = sealedRoleOf(relativePath) === undefined ? readFile(path) : files.read(path);
+  return read.catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
 
 /**
  * Writes `backups/hocba-<school>-<date>.hocbak` in the data folder: the database export, every
@@ -114,7 +121,7 @@ export async function createBackup(input: CreateBackupInput): Promise<BackupSumm
       ...carriedFiles,
     ];
     for (const relativePath of paths) {
-      const bytes = await readFile(join(input.dataDir, relativePath)).catch(() => undefined);
+      const bytes = await carriedBytes(input.dataDir, relativePath, input.files);
       if (!bytes) continue;
       await writer.add(`files/${relativePath}`, bytes);
       files += 1;
@@ -233,6 +240,8 @@ function checkedRelativePath(path: string): string {
  * staging folder while the backup is checked, and moved into place only when all of it verified,
  * so a damaged backup leaves nothing behind. A file already here with the same bytes is kept (a
  * restore that stopped half-way can run again); one with other bytes refuses the whole restore.
+ * Files are sealed with this desktop's data key as they are staged (the backup holds plaintext,
+ * so it restores on any desktop), and compared by their plaintext.
  * The device identity in the backup is checked but not restored: this desktop keeps its own, and
  * the restored history stays the other device's chain. Returns the database for the renderer.
  */
@@ -240,6 +249,7 @@ export async function restoreBackup(
   path: string,
   passphrase: string,
   dataDir: string,
+  files: SealedFiles,
 ): Promise<OpenedBackup> {
   const staging = join(dataDir, `.restore-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true, mode: 0o700 });
@@ -248,15 +258,26 @@ export async function restoreBackup(
       if ((carriedFiles as readonly string[]).includes(relativePath)) return;
       const target = join(staging, relativePath);
       await mkdir(dirname(target), { recursive: true, mode: 0o700 });
-      await writeFile(target, bytes, { mode: 0o600 });
+      // Sealed for the place it will be moved to: no plaintext touches the disk.
+      await writeFile(target, files.seal(relativePath, bytes), { mode: 0o600 });
     });
     const staged = (await Promise.all(carriedFolders.map((folder) => filesUnder(staging, folder)))).flat();
     const toMove: string[] = [];
     for (const relativePath of staged) {
       const existing = await readFile(join(dataDir, relativePath)).catch(() => undefined);
       if (!existing) toMove.push(relativePath);
-      else if (!existing.equals(await readFile(join(staging, relativePath))))
-        throw new BackupRefused(backupStrings.notEmpty);
+      else {
+        const staged = files.open(relativePath, await readFile(join(staging, relativePath)));
+        // One that does not open (changed, another desktop's) differs as surely as other bytes.
+        const here = (() => {
+          try {
+            return files.open(relativePath, existing);
+          } catch {
+            return undefined;
+          }
+        })();
+        if (!here?.equals(staged)) throw new BackupRefused(backupStrings.notEmpty);
+      }
     }
     for (const relativePath of toMove) {
       const target = join(dataDir, relativePath);

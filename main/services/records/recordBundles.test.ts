@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { defaultCompiledCatalogue } from '../../../shared/domain/evaluation/comp
 import { sampleStudyRecords } from '../../../shared/record/sampleStudyRecords';
 import { generateSampleSchool } from '../../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../../shared/sample/generateYearResults';
+import { createSealedFiles } from '../files/sealedFiles';
 import { createLogger, memoryLogSink } from '../logger';
 import { createPhotoStore } from '../photoStore';
 import { loadRecordFonts } from '../recordFonts';
@@ -27,9 +29,11 @@ let store: RecordFileStore;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hocba-bundles-'));
+  const files = createSealedFiles({ dataDir, key: randomBytes(32) });
   store = createRecordFileStore({
     dataDir,
-    photos: createPhotoStore(dataDir, 512 * 1024),
+    files,
+    photos: createPhotoStore(dataDir, 512 * 1024, files),
     fonts: loadRecordFonts,
     logger: createLogger(memoryLogSink([]), 'debug'),
   });

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { sampleStudyRecords } from '../../../shared/record/sampleStudyRecords';
 import type { StudyRecord } from '../../../shared/record/studyRecord';
 import { generateSampleSchool } from '../../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../../shared/sample/generateYearResults';
+import { createSealedFiles, type SealedFiles } from '../files/sealedFiles';
 import { createLogger, memoryLogSink } from '../logger';
 import { createPhotoStore } from '../photoStore';
 import { loadRecordFonts } from '../recordFonts';
@@ -51,13 +53,16 @@ function forgedFrom(honest: StudyRecord): StudyRecord {
 
 let dataDir: string;
 let store: RecordFileStore;
+let files: SealedFiles;
 const logLines: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hocba-record-store-'));
+  files = createSealedFiles({ dataDir, key: randomBytes(32) });
   store = createRecordFileStore({
     dataDir,
-    photos: createPhotoStore(dataDir, 512 * 1024),
+    files,
+    photos: createPhotoStore(dataDir, 512 * 1024, files),
     fonts: loadRecordFonts,
     logger: createLogger(memoryLogSink(logLines), 'debug'),
   });
@@ -88,14 +93,14 @@ describe('the record store refuses a record whose printed result disagrees with 
 
   it('never replaces a good file by a forged version of the same record', async () => {
     const honest = honestOf(0);
-    const before = await readFile(store.pathOf(honest.id));
+    const before = await files.read(store.pathOf(honest.id));
     const forged: StudyRecord = {
       ...honest,
       year: { ...honest.year, result: { status: 'computed', code: 'HTXS', name: 'Hoàn thành xuất sắc' } },
     };
     const [produced] = await store.produce([forged]);
     expect(produced).toMatchObject({ outcome: 'inconsistent', file: { state: 'final' } });
-    expect(Buffer.compare(await readFile(store.pathOf(honest.id)), before)).toBe(0);
+    expect(Buffer.compare(await files.read(store.pathOf(honest.id)), before)).toBe(0);
   });
 
   it('refuses a record from a catalogue edition main does not have, saying so', async () => {
@@ -108,7 +113,8 @@ describe('the record store refuses a record whose printed result disagrees with 
 
     const withProvince = createRecordFileStore({
       dataDir,
-      photos: createPhotoStore(dataDir, 512 * 1024),
+      files,
+      photos: createPhotoStore(dataDir, 512 * 1024, files),
       fonts: loadRecordFonts,
       catalogues: [province, compiled],
     });
@@ -120,5 +126,54 @@ describe('the record store refuses a record whose printed result disagrees with 
     await expect(store.amend(forged, 'BB-01/2026')).rejects.toThrow(
       'Học bạ ghi kết quả «Hoàn thành xuất sắc» nhưng các điểm và mức đạt được trong học bạ cho kết quả «',
     );
+  });
+});
+
+describe('the record store keeps its files sealed (issue 11, point 4)', () => {
+  it('writes no %PDF to disk, reads the plaintext back, and keeps a tampered file without rendering over it', async () => {
+    const record = honestOf(2);
+    const [written] = await store.produce([record]);
+    expect(written?.outcome).toBe('written');
+    const path = store.pathOf(record.id);
+    const raw = await readFile(path);
+    expect(raw.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(raw.includes(Buffer.from(record.student.studentCode))).toBe(false);
+    expect(
+      Buffer.from(await store.read(record.id))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const changed = Buffer.from(raw);
+    changed[Math.floor(changed.length / 2)] = (changed[Math.floor(changed.length / 2)] ?? 0) ^ 0x04;
+    await writeFile(path, changed);
+    await expect(store.read(record.id)).rejects.toThrow(
+      /^Tệp học bạ trên máy này đã bị thay đổi hoặc hỏng nên không mở được/,
+    );
+    const [state] = await store.states([record.id]);
+    expect(state?.state).toBe('unreadable');
+    const [kept] = await store.produce([record]);
+    expect(kept?.outcome).toBe('unreadableKept');
+    expect((await readFile(path)).equals(changed)).toBe(true);
+
+    // Another record's sealed file copied over this one: refused too, for it names another id.
+    const other = honestOf(3);
+    await store.produce([other]);
+    await writeFile(path, await readFile(store.pathOf(other.id)));
+    await expect(store.read(record.id)).rejects.toThrow(/đã bị thay đổi hoặc hỏng/);
+    await writeFile(path, raw);
+    await expect(store.states([record.id])).resolves.toMatchObject([{ state: record.status }]);
+  });
+
+  it('reads a học bạ an earlier build wrote in the clear and seals it in place', async () => {
+    const record = honestOf(4);
+    await store.produce([record]);
+    const path = store.pathOf(record.id);
+    const plain = await files.read(path);
+    await writeFile(path, plain);
+    expect(Buffer.from(await store.read(record.id)).equals(plain)).toBe(true);
+    const raw = await readFile(path);
+    expect(raw.includes(Buffer.from('%PDF'))).toBe(false);
+    await expect(store.produce([record])).resolves.toMatchObject([{ outcome: 'unchanged' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
   defaultCompiledCatalogue,
@@ -12,7 +12,7 @@ import { amendStudyRecord } from '../../../shared/record/recordVersions';
 import { renderStudyRecordPdf } from '../../../shared/record/render/renderStudyRecordPdf';
 import { studyRecordIdPattern, type StudyRecord } from '../../../shared/record/studyRecord';
 import { UserFacingError } from '../userFacingError';
-import { writeFileAtomic } from '../atomicWrite';
+import { DataKeyLockedError, type SealedFiles } from '../files/sealedFiles';
 import type { Logger } from '../logger';
 import type { PhotoStore } from '../photoStore';
 import type { RecordFontBytes } from '../recordFonts';
@@ -22,7 +22,8 @@ import { recordFileStrings as strings } from './strings';
 /**
  * The học bạ PDFs on this desktop: `<data>/records/<school year>/<student code>.pdf`, one file per
  * record id, replaced only atomically. A signed file is never overwritten by a re-render: a change
- * to signed data is an amendment (a new version), which the caller is told to make.
+ * to signed data is an amendment (a new version), which the caller is told to make. Every file,
+ * archived versions too, is sealed with the desktop's data key (files/sealedFile.ts).
  */
 export type RecordFileStore = {
   readonly pathOf: (recordId: string) => string;
@@ -40,11 +41,14 @@ export type RecordFileStore = {
    */
   readonly lock: (recordIds: readonly string[]) => { readonly release: () => void };
   readonly read: (recordId: string) => Promise<Uint8Array>;
+  /** The sealed files these records are kept in, by path (signing reads and replaces them in place). */
+  readonly files: SealedFiles;
 };
 
 export type RecordFileStoreOptions = {
   readonly dataDir: string;
   readonly photos: PhotoStore;
+  readonly files: SealedFiles;
   readonly fonts: () => Promise<RecordFontBytes>;
   readonly logger?: Logger;
   /**
@@ -88,6 +92,7 @@ async function stateOfBytes(recordId: string, pdf: Uint8Array): Promise<RecordFi
 
 export function createRecordFileStore(options: RecordFileStoreOptions): RecordFileStore {
   const root = join(options.dataDir, 'records');
+  const { files } = options;
   const catalogues = options.catalogues ?? [defaultCompiledCatalogue()];
   /**
    * Why a record may not be rendered: its printed result, awards or completion do not follow from
@@ -118,7 +123,7 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
   const writeFile = async (path: string, data: Uint8Array) => {
     cache.delete(path);
     try {
-      await writeFileAtomic(path, data);
+      await files.write(path, data);
     } finally {
       cache.delete(path);
     }
@@ -137,7 +142,15 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     const key = `${String(info.ino)}:${String(info.size)}:${String(info.mtimeMs)}:${String(info.ctimeMs)}`;
     const cached = cache.get(path);
     if (cached?.key === key) return cached.state;
-    const state = await stateOfBytes(recordId, new Uint8Array(await readFile(path)));
+    // A sealed file that fails its check is unreadable: kept, never replaced by a re-render.
+    const plain = await files.read(path).catch((error: unknown) => {
+      if (error instanceof DataKeyLockedError) throw error;
+      return undefined;
+    });
+    const state =
+      plain === undefined
+        ? { recordId, state: 'unreadable' as const, signedRoles: [], bytes: info.size }
+        : await stateOfBytes(recordId, new Uint8Array(plain));
     cache.set(path, { key, state });
     return state;
   };
@@ -154,7 +167,7 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
 
   /** The record in the file now (validated), for its version block and for amendments. */
   const attachedRecord = async (recordId: string): Promise<StudyRecord> => {
-    const attached = await readAttachedRecord(new Uint8Array(await readFile(pathOf(recordId))));
+    const attached = await readAttachedRecord(new Uint8Array(await files.read(pathOf(recordId))));
     if (!attached.ok)
       throw new UserFacingError('failed', strings.attachedUnreadable(attached.problems.join(' ')));
     return attached.record;
@@ -242,13 +255,16 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
       'versions',
       `${basename(path, '.pdf')}.v${String(previous.version.number)}.pdf`,
     );
-    const signedBytes = new Uint8Array(await readFile(path));
+    const signedBytes = new Uint8Array(await files.read(path));
     // An archived version is never replaced by different bytes (a record rebuilt from scratch
     // after its file was lost would otherwise overwrite the signed original).
-    const already = await readFile(archived).catch(() => undefined);
+    const already = await files.read(archived).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    });
     if (already !== undefined && Buffer.compare(already, signedBytes) !== 0)
       throw new UserFacingError('failed', strings.archiveExists(archived));
-    if (already === undefined) await writeFileAtomic(archived, signedBytes);
+    if (already === undefined) await files.write(archived, signedBytes);
     await writeRecord(next, await options.fonts());
     options.logger?.info('records.amended', {
       recordId: next.id,
@@ -266,6 +282,7 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
 
   return {
     pathOf,
+    files,
     amend,
     lock: (recordIds) => {
       for (const recordId of recordIds) locked.set(recordId, (locked.get(recordId) ?? 0) + 1);
@@ -296,7 +313,7 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
     },
     read: async (recordId) => {
       try {
-        return new Uint8Array(await readFile(pathOf(recordId)));
+        return new Uint8Array(await files.read(pathOf(recordId)));
       } catch (error) {
         if (error instanceof UserFacingError) throw error;
         throw new UserFacingError('failed', strings.notProduced);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { readAttachedRecord } from '../../../shared/record/render/recordPdfMarkers';
 
 /** Whose record a file is: the school, school year and class its attached record names. */
@@ -15,10 +15,13 @@ export type RecordScopes = {
 
 /**
  * Reads each record file's class from the record attached to it, for main's check of who may act
- * on it (a homeroom teacher signs only their own class). Cached per file identity, as the record
+ * on it (a homeroom teacher signs only their own class); `read` opens the sealed file. Cached per file identity, as the record
  * store caches states, so a batch checked twice parses each file once.
  */
-export function createRecordScopes(pathOf: (recordId: string) => string): RecordScopes {
+export function createRecordScopes(
+  pathOf: (recordId: string) => string,
+  read: (path: string) => Promise<Uint8Array>,
+): RecordScopes {
   const cache = new Map<string, { readonly key: string; readonly scope: RecordScope | undefined }>();
   return {
     of: async (recordId) => {
@@ -30,7 +33,7 @@ export function createRecordScopes(pathOf: (recordId: string) => string): Record
       if (cached?.key === key) return cached.scope;
       let scope: RecordScope | undefined;
       try {
-        const attached = await readAttachedRecord(new Uint8Array(await readFile(path)));
+        const attached = await readAttachedRecord(new Uint8Array(await read(path)));
         scope = attached.ok
           ? {
               schoolCode: attached.record.school.code,

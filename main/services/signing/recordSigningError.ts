@@ -8,7 +8,9 @@ export type RecordSigningErrorCode =
   | 'verification-failed'
   | 'no-certificate'
   | 'ambiguous-certificate'
-  | 'unsupported-key';
+  | 'unsupported-key'
+  /** The stored file failed its seal's check (changed on disk, or another desktop's). */
+  | 'file-unreadable';
 
 /** A refusal about one record file or the chosen certificate, with a Vietnamese message. */
 export class RecordSigningError extends Error {

@@ -6,7 +6,9 @@ import type { Signer } from '../../../shared/signing/signingTypes';
 import type { SignerRole } from '../../../shared/domain/signerRole';
 import type { TimestampFunction } from '../../../shared/signing/timestampToken';
 import type { Logger } from '../logger';
+import { DataKeyLockedError } from '../files/sealedFiles';
 import { TokenError } from '../token';
+import { UserFacingError } from '../userFacingError';
 import { RecordSigningError, type RecordSigningErrorCode } from './recordSigningError';
 import { parseRecordPdf, removeStaleTempsOf, signParsedRecord } from './signRecordFile';
 import { recordSigningStrings as strings } from './strings';
@@ -78,6 +80,14 @@ export type SignRecordBatchOptions = {
    * gets a timestamp when the TSA answers, and is made without one when it does not.
    */
   readonly timestamp?: TimestampFunction;
+  /**
+   * How the files are read and replaced; plain files by default. The desktop's record store
+   * passes its sealed files (files/sealedFiles.ts).
+   */
+  readonly fileAccess?: {
+    readonly read: (file: string) => Promise<Uint8Array>;
+    readonly write: (file: string, data: Uint8Array) => Promise<void>;
+  };
 };
 
 /**
@@ -157,7 +167,16 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
     let entry: BatchFileResult;
     try {
       // Read and parsed once: the same parse tells a file to skip and is then signed.
-      const parsed = await parseRecordPdf(new Uint8Array(await readFile(file)));
+      const bytes =
+        options.fileAccess === undefined
+          ? await readFile(file)
+          : await options.fileAccess.read(file).catch((error: unknown) => {
+              // A file that fails its seal is refused like a foreign file; the batch goes on.
+              if (error instanceof UserFacingError && !(error instanceof DataKeyLockedError))
+                throw new RecordSigningError('file-unreadable', error.message);
+              throw error;
+            });
+      const parsed = await parseRecordPdf(new Uint8Array(bytes));
       if (parsed.signedRoles.includes(role)) {
         entry = { file, outcome: 'skipped' };
       } else {
@@ -170,6 +189,7 @@ export async function signRecordBatch(options: SignRecordBatchOptions): Promise<
           signingTime: now(),
           cryptoEngine: options.cryptoEngine,
           timestamp: options.timestamp,
+          ...(options.fileAccess === undefined ? {} : { replace: options.fileAccess.write }),
         });
         entry = {
           file,

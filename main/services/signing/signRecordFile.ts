@@ -53,6 +53,11 @@ export type SignRecordFileOptions = {
    * signature is made without one and `timestamped` says so; signing never fails for it.
    */
   readonly timestamp?: TimestampFunction;
+  /**
+   * Replaces the output atomically; a plain file by default. The desktop's record store seals the
+   * file with the data key (files/sealedFiles.ts).
+   */
+  readonly replace?: (target: string, data: Uint8Array) => Promise<void>;
 };
 
 export type RecordFileState = {
@@ -109,6 +114,7 @@ function requireValid(report: VerificationReport, withAnchors: boolean): void {
 }
 
 const tempSuffix = '.signing.tmp';
+const staleTempPattern = /^\.(.+)\.[0-9a-f]{12}(?:\.signing)?\.tmp$/;
 const tempName = (target: string) => `.${basename(target)}.${randomBytes(6).toString('hex')}${tempSuffix}`;
 
 /**
@@ -133,10 +139,10 @@ export async function removeStaleTempsOf(targets: readonly string[]): Promise<nu
   let removed = 0;
   for (const [folder, names] of byFolder) {
     const stale = (await readdir(folder)).filter((name) => {
-      if (!name.startsWith('.') || !name.endsWith(tempSuffix)) return false;
-      // `.<target>.<12 hex digits><suffix>`, as tempName makes it.
-      const target = name.slice(1, -tempSuffix.length).replace(/\.[0-9a-f]{12}$/, '');
-      return names.has(target);
+      // `.<target>.<12 hex digits>.signing.tmp` as tempName makes it, or `….tmp` as writeFileAtomic
+      // makes it when the record store replaces its sealed files.
+      const target = staleTempPattern.exec(name)?.[1];
+      return target !== undefined && names.has(target);
     });
     await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
     removed += stale.length;
@@ -225,6 +231,6 @@ export async function signParsedRecord(
     onlyLast: true,
   });
   requireValid(report, options.trustAnchors.length > 0);
-  await replaceAtomically(output, signed);
+  await (options.replace ?? replaceAtomically)(output, signed);
   return { output, recordId: markers.recordId, bytes: signed.length, report, timestamped };
 }

@@ -252,6 +252,8 @@ export function createSigningJobService(options: SigningJobServiceOptions): Sign
               // without one the batch signs as before and the time stays the signer's claim.
               timestamp: await timestampFunctionFor(options.trust, options.logger),
               signal: abort.signal,
+              // The record store's sealed files: read, signed and sealed again in place.
+              fileAccess: options.records.files,
               logger: options.logger,
               now,
               onProgress: (progress) => {
