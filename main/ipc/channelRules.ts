@@ -1,3 +1,4 @@
+import { isLeadership } from '../../shared/domain/staff';
 import { classIdOf, schoolIdOf } from '../../shared/domain/ids';
 import type { IpcChannel } from '../../shared/ipc/channels';
 import type { IpcParsedRequest } from '../../shared/ipc/contract';
@@ -130,5 +131,13 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'session:setServer': open,
     // Whose key it is, the session service decides (an account's to that account only).
     'session:databaseKey': open,
+    // The server checks it too; main refuses before asking.
+    'session:createStaffAccount': {
+      kind: 'signedIn',
+      check: (_request, rights) =>
+        rights.kind === 'account' && isLeadership(rights.actor.role)
+          ? undefined
+          : rightsStrings.leadershipOnlyAccounts,
+    },
   };
 }

@@ -64,6 +64,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'session:serverSetting': notUsedHere,
     'session:setServer': notUsedHere,
     'session:databaseKey': notUsedHere,
+    'session:createStaffAccount': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   // Rights are main's guard's business (ipcGuard.test.ts); here every call may run.

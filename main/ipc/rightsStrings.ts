@@ -1,6 +1,7 @@
 /** What main says when it refuses a call the signed-in person may not make (shown as is). */
 export const rightsStrings = {
   notSignedIn: 'Hãy đăng nhập trước khi làm việc này.',
+  leadershipOnlyAccounts: 'Chỉ hiệu trưởng hoặc phó hiệu trưởng mới tạo tài khoản cho cán bộ của trường.',
   otherSchool: 'Dữ liệu này thuộc trường khác: tài khoản của bạn chỉ làm việc với dữ liệu của trường mình.',
   notYourClass: (className: string) =>
     `Bạn không được phân công lớp ${className} nên không làm được việc này cho lớp đó.`,

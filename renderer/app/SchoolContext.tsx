@@ -18,6 +18,8 @@ export type SchoolState = {
   readonly actor: Actor;
   readonly permissions: Permissions;
   readonly writeContext: WriteContext;
+  /** A real account (its staff accounts live on the province server) or the sample trial. */
+  readonly sessionMode: Session['mode'];
 };
 
 const SchoolContext = createContext<SchoolState | null | undefined>(undefined);
@@ -68,6 +70,7 @@ export function SchoolProvider({
       assignments: assignmentList,
       actor,
       permissions,
+      sessionMode: session.mode,
       writeContext: {
         deviceId,
         actor,
@@ -76,7 +79,17 @@ export function SchoolProvider({
         now: () => new Date(),
       },
     };
-  }, [schools, school, schoolYear, classes, assignments, deviceId, session.userId, session.role]);
+  }, [
+    schools,
+    school,
+    schoolYear,
+    classes,
+    assignments,
+    deviceId,
+    session.userId,
+    session.role,
+    session.mode,
+  ]);
 
   return <SchoolContext.Provider value={state}>{children}</SchoolContext.Provider>;
 }

@@ -44,6 +44,7 @@ export const ipcChannels = [
   'session:serverSetting',
   'session:setServer',
   'session:databaseKey',
+  'session:createStaffAccount',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

@@ -3,6 +3,7 @@ import { classIdSchema, userIdSchema } from '../domain/ids';
 import { staffRoles } from '../domain/staff';
 import { accountWireSchema } from '../auth/authWire';
 import { loginSchema, passwordSchema, resetCodeSchema } from '../auth/passwordRules';
+import { createdAccountSchema, createStaffRequestSchema } from '../auth/schoolAdminWire';
 
 /**
  * The IPC contract of who is using the desktop (session:*). Main holds the session and checks
@@ -116,6 +117,14 @@ export const sessionChannelContract = {
   'session:databaseKey': {
     request: z.object({ databaseName: databaseNameSchema }).strict(),
     response: z.object({ key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict(),
+  },
+  /**
+   * Thêm cán bộ with a real account (leadership, online): main creates the account on the
+   * province server, which answers the one-time code to print for its holder.
+   */
+  'session:createStaffAccount': {
+    request: createStaffRequestSchema.strict(),
+    response: createdAccountSchema,
   },
   'session:serverSetting': { request: z.object({}).strict(), response: provinceServerSettingSchema },
   'session:setServer': {

@@ -10,7 +10,6 @@ import { shellStrings } from '../../renderer/app/strings';
 import { resetCodeIssuedSchema } from '../../shared/auth/schoolAdminWire';
 import {
   asAccount,
-  createStaffWithCode,
   principal,
   provisionTestSchool,
   startProvinceServer,
@@ -156,15 +155,29 @@ describe('signing in with a real account, online then offline', () => {
 
   it("lets a new staff member set a password with the principal's printed code, then change it", async () => {
     const { page } = browser;
-    const created = await createStaffWithCode(server, schoolIdOf(testSchool.code), {
-      login: 'cuong.le',
-      fullName: 'Lê Văn Cường',
-      role: 'teacher',
-    });
+    // The principal adds him on her desktop: the account is made on the province server, and the
+    // slip with his one-time code is on screen to hand over.
+    await signInAs(principal.login, principal.password);
+    await page.getByRole('heading', { name: testSchool.name }).waitFor();
+    await page.getByRole('button', { name: 'Thiết lập năm học' }).click();
+    const addStaff = page.getByRole('form', { name: 'Thêm giáo viên' });
+    await addStaff.getByLabel('Họ và tên').fill('Lê Văn Cường');
+    await addStaff.getByLabel('Tên đăng nhập').fill('cuong.le');
+    await addStaff.getByRole('button', { name: 'Thêm giáo viên' }).click();
+    const slip = page.getByRole('region', { name: 'Phiếu đặt mật khẩu' });
+    await slip.waitFor();
+    await expect(slip.getByText('cuong.le').isVisible()).resolves.toBe(true);
+    const printedCode = (await slip.locator('.reset-code').textContent()) ?? '';
+    expect(printedCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await slip.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'account-staff-slip.png') });
+    await slip.getByRole('button', { name: 'Đã trao phiếu' }).click();
+    await signOut();
+
     await page.getByRole('button', { name: /Đặt mật khẩu bằng mã do hiệu trưởng cấp/ }).click();
     const form = page.getByRole('form', { name: 'Đặt mật khẩu bằng mã' });
     await form.getByLabel('Tên đăng nhập').fill('cuong.le');
-    await form.getByLabel('Mã trên phiếu').fill(created.reset.resetCode.replace(/(.{4})(?=.)/g, '$1-'));
+    await form.getByLabel('Mã trên phiếu').fill(printedCode);
     await form.getByLabel('Mật khẩu mới', { exact: true }).fill('Cường học tiếng Anh 2026');
     await form.getByLabel('Nhập lại mật khẩu mới').fill('Cường học tiếng Anh 2O26');
     await form.getByRole('button', { name: 'Đặt mật khẩu và đăng nhập' }).click();

@@ -8,6 +8,7 @@ import { createLogger, memoryLogSink } from '../../main/services/logger';
 import { databaseNameOf } from '../../main/services/session/deskSessionService';
 import { sessionStrings } from '../../main/services/session/sessionStrings';
 import { createProvinceAdmin } from '../../server/services/provisioning';
+import { createdAccountSchema } from '../../shared/auth/schoolAdminWire';
 import { classIdOf, schoolIdOf } from '../../shared/domain/ids';
 import { defaultCompiledCatalogue } from '../../shared/domain/evaluation/compiledCatalogue';
 import type { IpcChannel } from '../../shared/ipc/channels';
@@ -66,8 +67,11 @@ async function refusal(channel: IpcChannel, request: unknown): Promise<string> {
 const signIn = async (login: string, password: string) =>
   (await call('session:signIn', { login, password })) as DeskSession;
 
+/** The server's time: tests move it forward (an access token expires after 15 minutes). */
+let serverNow = Date.now();
+
 beforeAll(async () => {
-  server = await startProvinceServer();
+  server = await startProvinceServer({ clock: () => new Date(serverNow) });
   await provisionTestSchool(server);
   await createProvinceAdmin(server.running().ctx, {
     login: 'so.admin',
@@ -350,6 +354,79 @@ describe('signing in on the desktop against the province server', () => {
       sessionStrings.notYourDatabase,
     );
     await call('session:signOut', {});
+  });
+
+  it("creates a staff account on the server from the principal's desktop, with the code to hand over", async () => {
+    await signIn(teacher.login, 'Bình đổi mật khẩu mới 2026');
+    // A teacher may not, whatever the page asks.
+    expect(
+      await refusal('session:createStaffAccount', { login: 'em.vo', fullName: 'Võ Thị Em', role: 'teacher' }),
+    ).toBe(rightsStrings.leadershipOnlyAccounts);
+    await call('session:signOut', {});
+
+    await signIn(principal.login, principal.password);
+    const created = createdAccountSchema.parse(
+      await call('session:createStaffAccount', { login: 'em.vo', fullName: 'Võ Thị Em', role: 'teacher' }),
+    );
+    expect(created.account).toMatchObject({ login: 'em.vo', fullName: 'Võ Thị Em', role: 'teacher' });
+    // The same login again: the server's refusal, in Vietnamese.
+    expect(
+      await refusal('session:createStaffAccount', { login: 'em.vo', fullName: 'Võ Thị Em', role: 'teacher' }),
+    ).toMatch(/Tên đăng nhập này đã được dùng/);
+    // Sixteen minutes later the access token has expired: main renews it with the refresh token
+    // (which rotates) and the principal never notices.
+    serverNow += 16 * 60 * 1000;
+    const later = createdAccountSchema.parse(
+      await call('session:createStaffAccount', {
+        login: 'giang.do',
+        fullName: 'Đỗ Văn Giang',
+        role: 'vicePrincipal',
+      }),
+    );
+    expect(later.account.role).toBe('vicePrincipal');
+    await call('session:signOut', {});
+    // The new teacher sets her password with the code the principal handed over.
+    await expect(
+      call('session:resetPassword', {
+        login: 'em.vo',
+        resetCode: created.reset.resetCode,
+        newPassword: 'Em dạy lớp một 2026',
+      }),
+    ).resolves.toMatchObject({ kind: 'account', account: { login: 'em.vo' } });
+    await call('session:signOut', {});
+  });
+
+  it('asks to sign in again when the server ended the session (a password changed on another desktop)', async () => {
+    await signIn(principal.login, principal.password);
+    // The principal changes her password elsewhere: every session of hers ends on the server.
+    const elsewhere = await asAccount(server, principal.login, principal.password);
+    await elsewhere.call('POST', '/auth/password', {
+      currentPassword: principal.password,
+      newPassword: 'Hiệu trưởng đổi ở máy khác 2027',
+    });
+    serverNow += 16 * 60 * 1000;
+    expect(
+      await refusal('session:createStaffAccount', {
+        login: 'hoa.ly',
+        fullName: 'Lý Thị Hoa',
+        role: 'teacher',
+      }),
+    ).toBe(sessionStrings.serverSessionEnded);
+    // The desktop session goes on offline: a second try says so rather than asking the server.
+    expect(
+      await refusal('session:createStaffAccount', {
+        login: 'hoa.ly',
+        fullName: 'Lý Thị Hoa',
+        role: 'teacher',
+      }),
+    ).toBe(sessionStrings.signedInOffline);
+    await call('session:signOut', {});
+    await elsewhere
+      .call('POST', '/auth/password', {
+        currentPassword: 'Hiệu trưởng đổi ở máy khác 2027',
+        newPassword: principal.password,
+      })
+      .catch(() => undefined);
   });
 
   it('logs no password and no login', () => {

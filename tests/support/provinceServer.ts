@@ -1,6 +1,7 @@
 import { startServer, type RunningServer } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { openPgliteDatabase } from '../../server/db/pgliteDatabase';
+import type { Clock } from '../../server/services/clock';
 import { provisionSchool } from '../../server/services/provisioning';
 import { apiBasePath, tokenPairSchema } from '../../shared/auth/authWire';
 import { createdAccountSchema } from '../../shared/auth/schoolAdminWire';
@@ -18,9 +19,15 @@ export type TestProvinceServer = {
   readonly close: () => Promise<void>;
 };
 
-export async function startProvinceServer(): Promise<TestProvinceServer> {
+/**
+ * `clock`: the time the server sees (a test moves it forward to expire access tokens, never waits).
+ */
+export async function startProvinceServer(
+  options: { readonly clock?: Clock } = {},
+): Promise<TestProvinceServer> {
   const db = await openPgliteDatabase(null);
-  let server: RunningServer | undefined = await startServer({ db, port: 0 });
+  const clock = options.clock === undefined ? {} : { clock: options.clock };
+  let server: RunningServer | undefined = await startServer({ db, port: 0, ...clock });
   const url = server.url;
   const port = Number(new URL(url).port);
   return {
@@ -35,7 +42,7 @@ export async function startProvinceServer(): Promise<TestProvinceServer> {
       server = undefined;
     },
     start: async () => {
-      server ??= await startServer({ db, port });
+      server ??= await startServer({ db, port, ...clock });
     },
     close: async () => {
       await server?.close();

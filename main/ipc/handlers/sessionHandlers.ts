@@ -15,7 +15,8 @@ type SessionChannels =
   | 'session:resetPassword'
   | 'session:serverSetting'
   | 'session:setServer'
-  | 'session:databaseKey';
+  | 'session:databaseKey'
+  | 'session:createStaffAccount';
 
 export function sessionHandlers(
   sessions: DeskSessionService,
@@ -37,6 +38,7 @@ export function sessionHandlers(
     'session:changePassword': (request) =>
       sessions.changePassword(request.currentPassword, request.newPassword),
     'session:serverSetting': () => serverSetting.view(),
+    'session:createStaffAccount': (request) => sessions.createStaffAccount(request),
     'session:databaseKey': async (request) => ({
       key: Buffer.from(await sessions.databaseKey(request.databaseName)).toString('base64'),
     }),

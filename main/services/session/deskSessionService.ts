@@ -8,8 +8,9 @@ import type { StaffRole } from '../../../shared/domain/staff';
 import type { DeskSession } from '../../../shared/ipc/sessionChannels';
 import type { Logger } from '../logger';
 import { UserFacingError } from '../userFacingError';
+import type { CreatedAccount, CreateStaffRequest } from '../../../shared/auth/schoolAdminWire';
 import type { LocalAccounts, OpenedDatabaseKey } from './localAccounts';
-import type { ProvinceServerClient } from './provinceServerClient';
+import type { ProvinceServerClient, ServerAnswer } from './provinceServerClient';
 import type { ProvinceServerSetting } from './provinceServerSetting';
 import { sessionStrings } from './sessionStrings';
 
@@ -49,6 +50,8 @@ export type DeskSessionService = {
    * database while it is signed in; the trial's (or a restored trial's) while no account is.
    */
   readonly databaseKey: (databaseName: string) => Promise<Uint8Array>;
+  /** Thêm cán bộ on the province server as the signed-in account (online); the code to print comes back. */
+  readonly createStaffAccount: (request: CreateStaffRequest) => Promise<CreatedAccount>;
 };
 
 /** Every account database's name starts so; no other database may take such a name. */
@@ -138,6 +141,20 @@ export function createDeskSessionService(options: {
     return session;
   };
 
+  /** The server answered this password with a token pair: the session it opens, online. */
+  const beginOnline = (
+    pair: { readonly account: AccountWire; readonly accessToken: string; readonly refreshToken: string },
+    serverUrl: string,
+    databaseKey: OpenedDatabaseKey,
+  ): DeskSession =>
+    begin(
+      pair.account,
+      'online',
+      serverUrl,
+      { access: pair.accessToken, refresh: pair.refreshToken },
+      databaseKey,
+    );
+
   const signInOffline = async (login: string, password: string): Promise<DeskSession> => {
     const checked = await options.accounts.checkOffline(login, password, now());
     switch (checked.kind) {
@@ -180,17 +197,57 @@ export function createDeskSessionService(options: {
     const pair = answer.value;
     // Rights come from the server's account; a province admin is refused before anything is kept.
     rightsOfAccount(pair.account);
-    const databaseKey = await options.accounts.remember(pair.account, serverUrl, password, now());
-    return begin(
-      pair.account,
-      'online',
+    return beginOnline(
+      pair,
       serverUrl,
-      { access: pair.accessToken, refresh: pair.refreshToken },
-      databaseKey,
+      await options.accounts.remember(pair.account, serverUrl, password, now()),
     );
   };
 
+  /**
+   * Calls the province server as the signed-in account. An access token that expired (they live
+   * 15 minutes) is renewed once with the refresh token, which rotates; a refused renewal (the
+   * session was revoked: a password changed elsewhere) leaves the desktop session offline.
+   */
+  const asSignedInAccount = async <T>(
+    call: (serverUrl: string, accessToken: string) => Promise<ServerAnswer<T>>,
+  ): Promise<T> => {
+    const start = held;
+    if (start.kind !== 'account') throw new UserFacingError('unauthorized', sessionStrings.notSignedIn);
+    if (start.tokens === undefined) throw new UserFacingError('unavailable', sessionStrings.signedInOffline);
+    let answer = await call(start.serverUrl, start.tokens.access);
+    if (answer.kind === 'refused' && answer.code === 'tokenExpired') {
+      const renewed = await options.server.refresh(start.serverUrl, start.tokens.refresh);
+      if (renewed.kind === 'unreachable')
+        throw new UserFacingError('unavailable', sessionStrings.serverUnreachable);
+      const stillHeld = held.kind === 'account' && held.session === start.session;
+      if (renewed.kind === 'refused') {
+        if (stillHeld) held = { ...start, tokens: undefined };
+        options.logger.warn('session.refresh-refused', { code: renewed.code });
+        throw new UserFacingError('unauthorized', sessionStrings.serverSessionEnded);
+      }
+      const tokens = { access: renewed.value.accessToken, refresh: renewed.value.refreshToken };
+      if (stillHeld) held = { ...start, tokens };
+      answer = await call(start.serverUrl, tokens.access);
+    }
+    if (answer.kind === 'unreachable')
+      throw new UserFacingError('unavailable', sessionStrings.serverUnreachable);
+    if (answer.kind === 'refused') throw new UserFacingError('unauthorized', answer.message);
+    return answer.value;
+  };
+
   return {
+    createStaffAccount: async (request) => {
+      const rights = held.kind === 'account' ? held.rights : undefined;
+      const schoolId = held.kind === 'account' ? held.session.account.schoolId : null;
+      if (rights === undefined || schoolId === null)
+        throw new UserFacingError('unauthorized', sessionStrings.notSignedIn);
+      const created = await asSignedInAccount((serverUrl, accessToken) =>
+        options.server.createStaff(serverUrl, accessToken, schoolId, request),
+      );
+      options.logger.info('session.staff-account-created', { role: created.account.role });
+      return created;
+    },
     current: () =>
       held.kind === 'none'
         ? { kind: 'none' }
@@ -240,13 +297,7 @@ export function createDeskSessionService(options: {
         now(),
         currentPassword,
       );
-      return begin(
-        pair.account,
-        'online',
-        serverUrl,
-        { access: pair.accessToken, refresh: pair.refreshToken },
-        databaseKey,
-      );
+      return beginOnline(pair, serverUrl, databaseKey);
     },
     actAsTrialUser: (actor, schoolCode, assignments) => {
       if (held.kind === 'account')

@@ -185,7 +185,11 @@ function openKey(
 
 export function createLocalAccounts(options: {
   readonly dataDir: string;
-  readonly parameters?: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+  readonly parameters?: {
+    readonly memoryCost: number;
+    readonly timeCost: number;
+    readonly parallelism: number;
+  };
 }): LocalAccounts {
   const parameters = { ...localVerifierParameters, ...options.parameters };
   const pathOf = (login: string) =>

@@ -7,6 +7,11 @@ import {
   type SignInRequest,
   type TokenPair,
 } from '../../../shared/auth/authWire';
+import {
+  createdAccountSchema,
+  type CreatedAccount,
+  type CreateStaffRequest,
+} from '../../../shared/auth/schoolAdminWire';
 import { sessionStrings } from './sessionStrings';
 
 /**
@@ -36,6 +41,15 @@ export type ProvinceServerClient = {
     accessToken: string,
     request: { readonly currentPassword: string; readonly newPassword: string },
   ) => Promise<ServerAnswer<TokenPair>>;
+  /** A new token pair for a refresh token (which is then spent: refresh tokens rotate). */
+  readonly refresh: (serverUrl: string, refreshToken: string) => Promise<ServerAnswer<TokenPair>>;
+  /** Thêm tài khoản cán bộ (leadership): the account and the one-time code to print for it. */
+  readonly createStaff: (
+    serverUrl: string,
+    accessToken: string,
+    schoolId: string,
+    request: CreateStaffRequest,
+  ) => Promise<ServerAnswer<CreatedAccount>>;
 };
 
 /** Answers larger than this are not the account API's: refused unread. */
@@ -113,5 +127,14 @@ export function createProvinceServerClient(
     resetPassword: (serverUrl, request) => post(serverUrl, '/auth/reset', request, null),
     changePassword: (serverUrl, accessToken, request) =>
       post(serverUrl, '/auth/password', request, tokenPairSchema, accessToken),
+    refresh: (serverUrl, refreshToken) => post(serverUrl, '/auth/refresh', { refreshToken }, tokenPairSchema),
+    createStaff: (serverUrl, accessToken, schoolId, request) =>
+      post(
+        serverUrl,
+        `/schools/${encodeURIComponent(schoolId)}/staff`,
+        request,
+        createdAccountSchema,
+        accessToken,
+      ),
   };
 }

@@ -22,6 +22,11 @@ export const sessionStrings = {
   passwordChangeNeedsServer:
     'Đổi mật khẩu cần kết nối tới máy chủ của Sở. Hãy kết nối mạng, đăng xuất rồi đăng nhập lại và đổi mật khẩu.',
   notSignedIn: 'Hãy đăng nhập trước khi làm việc này.',
+  signedInOffline:
+    'Bạn đang đăng nhập không có mạng. Việc này cần máy chủ của Sở: hãy kết nối mạng, đăng xuất rồi đăng nhập lại.',
+  serverUnreachable: 'Không kết nối được tới máy chủ của Sở. Hãy kiểm tra mạng rồi thử lại.',
+  serverSessionEnded:
+    'Phiên làm việc với máy chủ của Sở đã kết thúc (có thể mật khẩu vừa được đổi ở máy khác). Hãy đăng xuất rồi đăng nhập lại.',
   notYourDatabase: 'Dữ liệu này không phải của tài khoản đang đăng nhập nên không mở được.',
   accountDatabaseNeedsSignIn:
     'Dữ liệu này thuộc một tài khoản của trường: hãy đăng nhập bằng tài khoản đó để mở.',
