@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKeyOf } from '../../renderer/data/storage/fieldSeal';
+import { openedRows, sealedRows } from '../support/sealedRows';
+import { sessionChannelContract } from '../../shared/ipc/sessionChannels';
 import { genesisHash, sealAuditEvent, type AuditEvent } from '../../shared/audit/auditChain';
 import { startBridge, type RunningBridge } from '../../main/bridge/bridgeServer';
 import { createMainRuntime, type MainRuntime } from '../../main/mainRuntime';
@@ -78,7 +81,19 @@ describe('the audit chain anchored in main, in Chromium through the bridge', () 
     });
 
   /** Writes (`put`) and deletes rows of the audit events store, as someone with the profile folder could. */
-  const tamper = (name: string, put: readonly Row[], remove: readonly string[]) =>
+  /** The trial database's key, as main gives it to the page: the rows are sealed at rest. */
+  const trialKey = async () => {
+    const answer = await runtime.dispatch('session:databaseKey', { databaseName: 'hocba-dung-thu' });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const { key } = sessionChannelContract['session:databaseKey'].response.parse(answer.value);
+    return databaseKeyOf(new Uint8Array(Buffer.from(key, 'base64')));
+  };
+
+  /** Someone with the profile folder and the key (the signed-in person) changing rows underneath the app. */
+  const tamper = async (name: string, put: readonly Row[], remove: readonly string[]) =>
+    tamperRaw(name, sealedRows(await trialKey(), 'hocba-dung-thu', 'auditEvents', put), remove);
+
+  const tamperRaw = (name: string, put: readonly Record<string, unknown>[], remove: readonly string[]) =>
     page.evaluate(
       async ({ name: dbName, put: rows, remove: ids }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -101,7 +116,13 @@ describe('the audit chain anchored in main, in Chromium through the bridge', () 
 
   const chainRows = async () => {
     const { name, rows } = await rawEvents();
-    const events = (rows as Row[]).sort((a, b) => a.seq - b.seq);
+    const opened = openedRows(
+      await trialKey(),
+      'hocba-dung-thu',
+      'auditEvents',
+      rows as Record<string, unknown>[],
+    );
+    const events = (opened as Row[]).sort((a, b) => a.seq - b.seq);
     return { name, events };
   };
 

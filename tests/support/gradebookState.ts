@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { databaseKeyFromPage, openedRows } from './sealedRows';
 import type { AuditEvent } from '../../shared/audit/auditChain';
 
 /** One grade book cell as the teacher sees it. */
@@ -83,7 +84,8 @@ export type StoredState = {
  * Reads collections of the app's RxDB database straight from IndexedDB in the page, without the
  * app: RxDB's Dexie storage keeps each collection in a database of its own,
  * `rxdb-dexie-<database>--<schema version>--<collection>`, documents in the `docs` store, a
- * deleted one marked `_deleted: '1'` (left out here).
+ * deleted one marked `_deleted: '1'` (left out here); sealed fields are opened with the key main
+ * gives the page (tests/support/sealedRows.ts).
  */
 export async function storedCollections(
   page: Page,
@@ -124,7 +126,15 @@ export async function storedCollections(
     },
     { databaseName, collections },
   );
-  return JSON.parse(text) as Record<string, Record<string, unknown>[]>;
+  const raw = JSON.parse(text) as Record<string, Record<string, unknown>[]>;
+  // Children's data is sealed at rest: opened with the key main gives the page for this database.
+  const key = await databaseKeyFromPage(page, databaseName);
+  return Object.fromEntries(
+    Object.entries(raw).map(([collection, rows]) => [
+      collection,
+      openedRows(key, databaseName, collection, rows),
+    ]),
+  );
 }
 
 /** What RxDB holds for one class and subject row, and every audit event (storedCollections). */

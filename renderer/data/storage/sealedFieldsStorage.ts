@@ -64,7 +64,7 @@ export function wrappedSealedFieldsStorage<Internals, InstanceCreationOptions>(a
         return args.key;
       };
       const bindingOf = (doc: StoredDoc) =>
-        `${params.databaseName}/${params.collectionName}/${String(doc[primaryPath])}`;
+        sealedDocumentBinding(params.databaseName, params.collectionName, String(doc[primaryPath]));
 
       // Each stored form and the plain document it stands for, both ways, by identity: RxDB writes
       // `previous` as it read it and emits the stored rows of a write as change events, so neither
@@ -80,26 +80,14 @@ export function wrappedSealedFieldsStorage<Internals, InstanceCreationOptions>(a
       const toStorage = (doc: StoredDoc): StoredDoc => {
         const known = storedOf.get(doc);
         if (known !== undefined) return known;
-        const entries = Object.entries(doc);
-        const values = Object.fromEntries(entries.filter(([field]) => sealed.includes(field)));
-        const stored = {
-          ...Object.fromEntries(entries.filter(([field]) => !sealed.includes(field))),
-          [sealedFieldsProperty]: sealJson(keyOf(), values, bindingOf(doc)),
-        } as unknown as StoredDoc;
+        const stored = sealedFormOf(doc, sealed, keyOf(), bindingOf(doc)) as StoredDoc;
         remember(doc, stored);
         return stored;
       };
       const fromStorage = (doc: StoredDoc): StoredDoc => {
         const known = plainOf.get(doc);
         if (known !== undefined) return known;
-        const { [sealedFieldsProperty]: sealedText, ...open } = doc;
-        if (typeof sealedText !== 'string') throw new Error(`${bindingOf(doc)} has no sealed fields`);
-        const values = openJson(keyOf(), sealedText, bindingOf(doc));
-        if (typeof values !== 'object' || values === null || Array.isArray(values))
-          throw new Error(`${bindingOf(doc)}: sealed fields are not an object`);
-        for (const field of Object.keys(values))
-          if (!sealed.includes(field)) throw new Error(`${bindingOf(doc)}: ${field} is not a sealed field`);
-        const plain = { ...open, ...values };
+        const plain = plainFormOf(doc, sealed, keyOf(), bindingOf(doc)) as StoredDoc;
         remember(plain, doc);
         return plain;
       };
@@ -151,4 +139,41 @@ function sealedFieldIn(value: unknown, sealed: readonly string[]): string | unde
     }
   }
   return undefined;
+}
+
+/** Where a document's sealed text belongs: its database, collection and id. */
+export function sealedDocumentBinding(databaseName: string, collectionName: string, id: string): string {
+  return `${databaseName}/${collectionName}/${id}`;
+}
+
+/** A document as stored: its sealed fields taken out and sealed together in `sealedFields`. */
+export function sealedFormOf(
+  doc: Readonly<Record<string, unknown>>,
+  sealed: readonly string[],
+  key: DatabaseKey,
+  binding: string,
+): Record<string, unknown> {
+  const entries = Object.entries(doc);
+  const values = Object.fromEntries(entries.filter(([field]) => sealed.includes(field)));
+  return {
+    ...Object.fromEntries(entries.filter(([field]) => !sealed.includes(field))),
+    [sealedFieldsProperty]: sealJson(key, values, binding),
+  };
+}
+
+/** The document a stored form stands for; throws `SealBroken` when its sealed text does not open. */
+export function plainFormOf(
+  stored: Readonly<Record<string, unknown>>,
+  sealed: readonly string[],
+  key: DatabaseKey,
+  binding: string,
+): Record<string, unknown> {
+  const { [sealedFieldsProperty]: sealedText, ...open } = stored;
+  if (typeof sealedText !== 'string') throw new Error(`${binding} has no sealed fields`);
+  const values = openJson(key, sealedText, binding);
+  if (typeof values !== 'object' || values === null || Array.isArray(values))
+    throw new Error(`${binding}: sealed fields are not an object`);
+  for (const field of Object.keys(values))
+    if (!sealed.includes(field)) throw new Error(`${binding}: ${field} is not a sealed field`);
+  return { ...open, ...values };
 }
