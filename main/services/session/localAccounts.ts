@@ -300,6 +300,24 @@ export function createLocalAccounts(options: {
       let key: Uint8Array | undefined;
       if (stored?.formatVersion === 2) {
         key = (await unlock(stored, password)).key;
+        const { derivation } = stored.databaseKey;
+        const sameCosts =
+          derivation.memoryCost === parameters.memoryCost &&
+          derivation.timeCost === parameters.timeCost &&
+          derivation.parallelism === parameters.parallelism;
+        // The same password under today's costs: the sealed key stays as it is (one derivation
+        // per sign-in, not two); only what the server said of the account is kept anew.
+        if (key !== undefined && sameCosts) {
+          await write(account.login, {
+            ...stored,
+            account,
+            serverUrl,
+            lastOnlineSignInAt: now.toISOString(),
+            failedAttempts: 0,
+            lastFailureAt: null,
+          });
+          return { generation: stored.databaseKey.generation, key, startedAfresh: false };
+        }
         if (key === undefined && previousPassword !== undefined)
           key = await openWithPassword(stored, previousPassword);
       }
