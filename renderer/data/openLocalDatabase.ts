@@ -1,3 +1,4 @@
+import { bytesOfBase64 } from '../encoding/base64';
 import type { IpcClient } from '../ipc/ipcClient';
 import { openHocbaDatabase, type HocbaDatabase } from './database';
 import { databaseKeyOf } from './storage/fieldSeal';
@@ -8,13 +9,6 @@ export class LocalDatabaseRefused extends Error {
     super(message);
     this.name = 'LocalDatabaseRefused';
   }
-}
-
-function bytesOfBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }
 
 /**

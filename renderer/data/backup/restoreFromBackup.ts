@@ -1,4 +1,5 @@
 import { databaseExportSchema } from '../../../shared/backup/databaseExport';
+import { bytesOfBase64 } from '../../encoding/base64';
 import type { StaffRole } from '../../../shared/domain/staff';
 import type { UserId } from '../../../shared/domain/ids';
 import type { IpcClient } from '../../ipc/ipcClient';
@@ -34,13 +35,6 @@ export type RestoreMessages = {
   readonly noPrincipal: string;
   readonly failed: string;
 };
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 async function isEmpty(database: HocbaDatabase): Promise<boolean> {
   for (const collection of Object.values(database.collections))
@@ -88,7 +82,7 @@ export async function restoreFromBackup(
       onProgress({ stage: 'reading', part: index + 1, parts });
       const part = await ipc.invoke('backup:restoredPart', { restoreId, index });
       if (!part.ok) return { ok: false, message: part.error.message };
-      pieces.push(decodeBase64(part.value.bytesBase64));
+      pieces.push(bytesOfBase64(part.value.bytesBase64));
     }
     const json: unknown = JSON.parse(await new Blob(pieces).text());
     const exported = databaseExportSchema.safeParse(json);

@@ -1,4 +1,5 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { base64OfBytes, bytesOfBase64 } from '../../encoding/base64';
 
 /**
  * Sealing JSON values under a database key with XChaCha20-Poly1305 (an AEAD: a changed byte fails
@@ -41,39 +42,6 @@ export class SealBroken extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-const base64Codes = new TextEncoder().encode(
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
-);
-const asciiDecoder = new TextDecoder('ascii');
-
-/**
- * Standard base64 (with padding), written into one byte array and decoded once: building it a
- * character at a time, or with `String.fromCharCode(...bytes)`, costs several times as much
- * (mostly in garbage collection) on a school's worth of documents.
- */
-function toBase64(bytes: Uint8Array): string {
-  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
-  const code = (sextet: number) => base64Codes[sextet & 63] ?? 0;
-  let at = 0;
-  let index = 0;
-  for (; index + 2 < bytes.length; index += 3) {
-    const triple = ((bytes[index] ?? 0) << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
-    out[at++] = code(triple >> 18);
-    out[at++] = code(triple >> 12);
-    out[at++] = code(triple >> 6);
-    out[at++] = code(triple);
-  }
-  const rest = bytes.length - index;
-  if (rest > 0) {
-    const triple = ((bytes[index] ?? 0) << 16) | (rest === 2 ? (bytes[index + 1] ?? 0) << 8 : 0);
-    out[at++] = code(triple >> 18);
-    out[at++] = code(triple >> 12);
-    out[at++] = rest === 2 ? code(triple >> 6) : 61;
-    out[at++] = 61;
-  }
-  return asciiDecoder.decode(out);
-}
-
 /** Random bytes drawn a page at a time (each call to the system's generator costs ~10 µs); no byte is used twice. */
 const noncePool = new Uint8Array(24 * 256);
 let noncePoolUsed = noncePool.length;
@@ -87,13 +55,6 @@ function freshNonce(): Uint8Array {
   return nonce;
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
 /** `value` as JSON, sealed; `binding` names where the sealed text may be opened. */
 export function sealJson(key: DatabaseKey, value: unknown, binding: string): string {
   const nonce = freshNonce();
@@ -103,7 +64,7 @@ export function sealJson(key: DatabaseKey, value: unknown, binding: string): str
   const out = new Uint8Array(nonceBytes + sealed.length);
   out.set(nonce, 0);
   out.set(sealed, nonceBytes);
-  return sealPrefix + toBase64(out);
+  return sealPrefix + base64OfBytes(out);
 }
 
 /** The value `sealJson` sealed at `binding`; throws `SealBroken` when it does not open. */
@@ -111,7 +72,7 @@ export function openJson(key: DatabaseKey, sealed: string, binding: string): unk
   if (!sealed.startsWith(sealPrefix)) throw new SealBroken(binding);
   let plain: Uint8Array;
   try {
-    const bytes = fromBase64(sealed.slice(sealPrefix.length));
+    const bytes = bytesOfBase64(sealed.slice(sealPrefix.length));
     if (bytes.length < nonceBytes + tagBytes) throw new SealBroken(binding);
     plain = xchacha20poly1305(key.bytes, bytes.subarray(0, nonceBytes), encoder.encode(binding)).decrypt(
       bytes.subarray(nonceBytes),

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { bytesOfBase64 } from '../../encoding/base64';
 import { useIpc } from '../../ipc/IpcContext';
 import { profilesStrings } from './strings';
 
@@ -25,10 +26,7 @@ export function useSavedPhoto(photoId: string | undefined): SavedPhoto {
         });
         return;
       }
-      const binary = atob(result.value.bytesBase64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-      url = URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+      url = URL.createObjectURL(new Blob([bytesOfBase64(result.value.bytesBase64)], { type: 'image/jpeg' }));
       setPhoto({ id: photoId, value: { kind: 'ready', url } });
     });
     return () => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { bytesOfBase64 } from '../../encoding/base64';
 import { createPortal } from 'react-dom';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { downloadFile } from '../../app/download';
@@ -18,13 +19,6 @@ type Props = {
 /** On screen about 108 dpi, a readable A4 page in the dialog; for paper about 180 dpi. */
 const screenScale = 1.5;
 const printScale = 2.5;
-
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * Xem trước: a record's pages drawn in the app (pdf.js, in its worker), with "In" to print them
@@ -46,7 +40,7 @@ export function RecordPreview({ file, studentName, onClose }: Props) {
     let opened: PDFDocumentProxy | undefined;
     void (async () => {
       try {
-        opened = await openPdf(bytesOf(file.bytesBase64));
+        opened = await openPdf(bytesOfBase64(file.bytesBase64));
         if (!live()) return;
         setPdf(opened);
         const target = pagesRef.current;
