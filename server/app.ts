@@ -8,10 +8,14 @@ import { registerAuthRoutes } from './routes/authRoutes';
 import { registerClassRoutes } from './routes/classRoutes';
 import { registerHealthRoutes } from './routes/healthRoutes';
 import { registerSchoolRoutes } from './routes/schoolRoutes';
+import { registerSyncRoutes } from './routes/syncRoutes';
+import { registerSignedRecordRoutes } from './routes/signedRecordRoutes';
+import { recordChunkBytes } from '../shared/sync/signedRecordWire';
 import { systemClock, type Clock } from './services/clock';
 import { defaultAuthPolicy, type AuthPolicy, type ServiceContext } from './services/context';
 import { createPasswordHasher, productionArgon2Params, type Argon2Params } from './services/passwords';
 import { createRateLimiter } from './services/rateLimiter';
+import { createRecordVerifier, noRecordTrust, type RecordTrust } from './services/recordVerification';
 import { createTokenService, keyFromSecret, randomKey } from './services/tokens';
 
 export type RateLimit = { readonly limit: number; readonly windowSeconds: number };
@@ -30,6 +34,10 @@ export type ServerOptions = {
   readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer } | null;
   readonly bodyLimitBytes?: number;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The roots, intermediates and CRLs signed records are verified against; none by default (every upload refused). */
+  readonly recordTrust?: RecordTrust;
+  /** The chunk size signed records are asked for in (256 KiB: about a second at 2 Mbit/s). */
+  readonly recordChunkBytes?: number;
   /** Apply pending migrations before serving (default true). */
   readonly migrate?: boolean;
 };
@@ -66,6 +74,8 @@ export async function createServiceContext(options: ServerOptions): Promise<Serv
       perIp: createRateLimiter({ ...limits.perIp, clock }),
       perLogin: createRateLimiter({ ...limits.perLogin, clock }),
     },
+    verifyRecord: createRecordVerifier(options.recordTrust ?? noRecordTrust),
+    recordChunkBytes: options.recordChunkBytes ?? recordChunkBytes,
   };
 }
 
@@ -95,6 +105,8 @@ export async function buildServer(options: ServerOptions): Promise<BuiltServer> 
   registerAuthRoutes(app, ctx);
   registerSchoolRoutes(app, ctx);
   registerClassRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  registerSignedRecordRoutes(app, ctx);
   registerAdminPage(app, ctx);
   await app.ready();
   return { app, ctx, routes };

@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseChoice } from './db/openDatabase';
 
+/** The repository's resources/trust/ (the same roots the desktop ships), from the server's working folder. */
+const shippedTrustDir = 'resources/trust';
+
 /** The server's settings, read once from the environment (server/README.md lists them). */
 const environment = z.object({
   DATABASE_URL: z.string().min(1).optional(),
@@ -13,6 +16,8 @@ const environment = z.object({
   HOCBA_TLS_KEY: z.string().min(1).optional(),
   HOCBA_TRUST_PROXY: z.string().min(1).optional(),
   HOCBA_TOKEN_SECRET: z.string().min(32, 'HOCBA_TOKEN_SECRET needs at least 32 characters').optional(),
+  /** Roots (and `intermediates/`, `crl/`) signed records are verified against; default: the shipped resources/trust/. */
+  HOCBA_TRUST_DIR: z.string().min(1).optional(),
   HOCBA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -24,6 +29,8 @@ export type ServerConfig = {
   readonly trustProxy: boolean | string;
   readonly tokenSecret: string | undefined;
   readonly logLevel: string;
+  /** The trust folder signed records are verified against. */
+  readonly trustDir: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -48,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustProxy: proxy === undefined || proxy === 'false' ? false : proxy === 'true' ? true : proxy,
     tokenSecret: parsed.HOCBA_TOKEN_SECRET,
     logLevel: parsed.HOCBA_LOG_LEVEL,
+    trustDir: resolve(parsed.HOCBA_TRUST_DIR ?? shippedTrustDir),
   };
 }

@@ -1,6 +1,7 @@
 import { logRedaction, startServer } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/openDatabase';
+import { recordTrustFolder } from './services/recordTrustFolder';
 
 /** `npm run server`: PostgreSQL at DATABASE_URL, or embedded PGlite in HOCBA_SERVER_DATA. */
 const config = loadConfig(process.env);
@@ -12,6 +13,7 @@ const server = await startServer({
   tls: config.tls,
   trustProxy: config.trustProxy,
   tokenSecret: config.tokenSecret,
+  recordTrust: recordTrustFolder(config.trustDir),
   logger: { level: config.logLevel, redact: logRedaction },
   closeDatabase: true,
 });

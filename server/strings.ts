@@ -15,7 +15,21 @@ export const serverStrings = {
   classExists: 'Lớp này đã có trong năm học.',
   loginTaken: 'Tên đăng nhập này đã được dùng, vui lòng chọn tên khác.',
   notATeacher: 'Chỉ phân công được cho tài khoản giáo viên hoặc cán bộ quản lý của trường.',
+  principalRoleIsProvinces: 'Vai trò hiệu trưởng do Sở giao; không đổi được ở đây.',
   cannotActOnSelf: 'Bạn không thể khóa hoặc đặt lại tài khoản của chính mình.',
+  syncInvalidDocument:
+    'Dữ liệu gửi lên không đúng mẫu của ứng dụng (có thể do phiên bản cũ). Hãy cập nhật ứng dụng rồi đồng bộ lại.',
+  auditAppendOnly: 'Nhật ký thay đổi chỉ được ghi thêm, không được xóa.',
+  auditRewrite: (seq: number) =>
+    `Sự kiện ${String(seq)} khác với sự kiện cùng số máy chủ đã giữ: lịch sử không được viết lại.`,
+  auditGap: (expected: number, got: number) =>
+    `Lịch sử thiếu sự kiện: máy chủ chờ sự kiện ${String(expected)} nhưng nhận sự kiện ${String(got)}.`,
+  auditBrokenLink: (seq: number) => `Sự kiện ${String(seq)} không nối đúng vào sự kiện trước trên máy chủ.`,
+  auditBadHash: (seq: number) => `Sự kiện ${String(seq)} đã bị sửa sau khi ghi (mã băm không khớp).`,
+  auditAfterBreak: (seq: number) =>
+    `Sự kiện ${String(seq)} chưa nhận được vì một sự kiện trước nó trong lịch sử bị từ chối.`,
+  unsupportedEncoding: 'Máy chủ chỉ nhận dữ liệu nén dạng gzip.',
+  syncConflict: 'Dữ liệu này vừa được sửa ở máy khác; giá trị trên máy chủ được giữ.',
   wrongCredentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
   wrongCurrentPassword: 'Mật khẩu hiện tại không đúng.',
   wrongResetCode: 'Mã đặt lại không đúng, đã dùng hoặc đã hết hạn. Hãy xin Hiệu trưởng mã mới.',
@@ -25,6 +39,28 @@ export const serverStrings = {
   payloadTooLarge: 'Dữ liệu gửi lên quá lớn.',
   unavailable: 'Máy chủ đang bận hoặc chưa sẵn sàng. Vui lòng thử lại sau.',
   internal: 'Máy chủ gặp lỗi. Vui lòng thử lại sau.',
+} as const;
+
+/** Signed học bạ handed in to the province (shared/sync/signedRecordWire.ts). */
+export const signedRecordStrings = {
+  uploadNotFound:
+    'Không tìm thấy lượt tải lên này (có thể đã xong hoặc đã bị hủy). Hãy gửi lại học bạ từ đầu.',
+  sizeDiffers: 'Kích thước tệp khác với lượt tải lên đã mở cho cùng tệp. Hãy gửi lại học bạ từ đầu.',
+  chunkChecksum:
+    'Một phần tệp bị hỏng trên đường truyền (mã kiểm tra không khớp). Ứng dụng sẽ gửi lại phần này.',
+  chunkOutOfPlace: (received: number) =>
+    `Máy chủ đang chờ phần tệp bắt đầu từ byte ${String(received)}; ứng dụng sẽ gửi tiếp từ đó.`,
+  chunkPastEnd: 'Phần tệp gửi lên vượt quá kích thước đã khai báo.',
+  incomplete: (received: number, total: number) =>
+    `Tệp chưa gửi đủ: máy chủ mới nhận ${String(received)} trên ${String(total)} byte.`,
+  fileChecksum:
+    'Tệp nhận được khác với tệp trên máy (mã kiểm tra SHA-256 không khớp). Ứng dụng sẽ gửi lại học bạ từ đầu.',
+  notSigned: (verdict: string) => `Máy chủ không nhận học bạ này: ${verdict}`,
+  otherRecord: 'Tệp này là học bạ của một học sinh khác với học bạ được khai báo.',
+  otherSchool: 'Học bạ này ghi tên một trường khác; chỉ nhận học bạ của trường mình.',
+  notHomeroom:
+    'Chỉ Ban giám hiệu hoặc giáo viên chủ nhiệm của lớp ghi trong học bạ được nộp học bạ này lên Sở.',
+  versionNotFound: 'Không tìm thấy phiên bản học bạ này trên máy chủ.',
 } as const;
 
 /** The province admin page (server-rendered, Vietnamese). */
@@ -55,4 +91,31 @@ export const adminPageStrings = {
   active: 'Đang hoạt động',
   disabled: 'Đã vô hiệu hóa',
   mustChange: 'Chờ đổi mật khẩu',
+  progress: 'Tiến độ các trường',
+  progressIntro:
+    'Theo dữ liệu các trường đã đồng bộ lên máy chủ của Sở, năm học gần nhất của mỗi trường. Tỉ lệ tính trên số học sinh đang học (không tính học sinh đã chuyển đi).',
+  exportXlsx: 'Tải bảng tiến độ (Excel .xlsx)',
+  schoolYear: 'Năm học',
+  lastSync: 'Đồng bộ lần cuối',
+  neverSynced: 'Chưa đồng bộ',
+  devices: 'Số máy',
+  profiles: 'Hồ sơ đầy đủ',
+  periods: { GK1: 'Giữa HK I', CK1: 'Cuối HK I', GK2: 'Giữa HK II', CN: 'Cuối năm' },
+  periodsLong: {
+    GK1: 'Đánh giá giữa học kì I',
+    CK1: 'Đánh giá cuối học kì I',
+    GK2: 'Đánh giá giữa học kì II',
+    CN: 'Đánh giá cuối năm học',
+  },
+  yearConfirmed: 'KQ cuối năm đã xác nhận',
+  recordsSigned: 'Học bạ đã ký đủ',
+  recordsPartly: 'Học bạ ký dở',
+  chartTitle: (school: string, year: string) => `Tiến độ ${school}, năm học ${year}`,
+  noClassesYet: 'Trường chưa có lớp nào trên máy chủ.',
+  sheetName: 'Tiến độ',
+  sheetTitle: 'TIẾN ĐỘ HỌC BẠ SỐ CÁC TRƯỜNG',
+  madeAt: (at: string) => `Lập lúc ${at} theo dữ liệu đã đồng bộ lên máy chủ của Sở.`,
+  done: 'Đã xong',
+  of: 'Trên',
+  percent: 'Tỉ lệ (%)',
 } as const;

@@ -69,10 +69,12 @@ export type SchoolWithAccounts = {
   readonly accounts: readonly StaffAccountWire[];
 };
 
+/** The dashboard: the schools with their counts, the province's progress (rendered HTML), each school's accounts. */
 export function dashboardPage(
   adminName: string,
   csrfToken: string,
   schools: readonly SchoolWithAccounts[],
+  progressHtml: string,
 ): string {
   const summaryRows = schools
     .map(({ school }) => {
@@ -109,6 +111,7 @@ export function dashboardPage(
 <main>
 <h2>${escapeHtml(t.schools)}</h2>
 ${table}
+${progressHtml}
 ${details}
 </main>`,
   );
@@ -121,4 +124,7 @@ main{padding:16px 24px}main.narrow{max-width:360px;margin:64px auto;background:#
 label{display:block;margin:12px 0}label input{display:block;width:100%;box-sizing:border-box;padding:6px;margin-top:4px}
 button{padding:6px 14px;cursor:pointer}table{border-collapse:collapse;width:100%;background:#fff;margin-bottom:16px}
 th,td{border:1px solid #d0d5dc;padding:6px 8px;text-align:left;font-size:14px}th{background:#e8edf3}td.n{text-align:right}
-h2{font-size:18px}h3{font-size:15px;margin:16px 0 6px}.error{color:#a40000;font-weight:600}`;
+h2{font-size:18px}h3{font-size:15px;margin:16px 0 6px}.error{color:#a40000;font-weight:600}
+table.progress td.n{white-space:nowrap}.charts{display:flex;flex-wrap:wrap;gap:12px}
+figure.chart{margin:0;background:#fff;border:1px solid #d0d5dc;padding:8px 12px;max-width:100%;overflow-x:auto}
+figure.chart figcaption{font-size:13px;color:#4a5360;margin-top:4px}`;

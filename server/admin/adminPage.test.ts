@@ -7,19 +7,11 @@ import { classIdOf, schoolIdOf } from '../../shared/domain/ids';
 import { startServer, type RunningServer } from '../app';
 import { createClass } from '../services/classService';
 import { createProvinceAdmin, provisionSchool } from '../services/provisioning';
+import { chromiumArgs, chromiumPath } from '../testing/chromium';
 import { adminLogin, defaultPassword } from '../testing/harness';
 import { openTestDatabase, testArgon2Params, testEngine, type TestDatabase } from '../testing/testDatabase';
 
 const artifacts = fileURLToPath(new URL('../../tests/artifacts/', import.meta.url));
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const hostileName = '<script>alert("xss")</script> Trường "Độc" & \'Hại\'';
 
 describe(`admin page in Chromium (${testEngine})`, () => {
@@ -61,7 +53,7 @@ describe(`admin page in Chromium (${testEngine})`, () => {
     }
     // Playwright gives every launch a fresh temporary --user-data-dir of its own.
     browser = await chromium.launch({
-      executablePath: process.env.HOCBA_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: chromiumArgs,
     });
   });

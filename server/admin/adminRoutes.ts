@@ -16,6 +16,9 @@ import { listSchoolSummaries } from '../services/schoolService';
 import { randomToken } from '../services/tokens';
 import { adminPageStrings, serverStrings } from '../strings';
 import { adminCss, dashboardPage, signInPage } from './adminHtml';
+import { progressSection } from './progressHtml';
+import { progressWorkbook } from './progressWorkbook';
+import { createProvinceProgress } from '../services/provinceProgressService';
 
 /**
  * The province admin page: plain HTML forms, an HttpOnly SameSite=Strict session cookie, a CSRF
@@ -58,6 +61,7 @@ const signInForm = z.object({
 const csrfForm = z.object({ csrf: z.string().max(200) });
 
 export function registerAdminPage(app: App, ctx: ServiceContext): void {
+  const progress = createProvinceProgress(ctx);
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 16 * 1024 },
@@ -126,7 +130,29 @@ export function registerAdminPage(app: App, ctx: ServiceContext): void {
     for (const school of schools) {
       withAccounts.push({ school, accounts: await listStaff(ctx, session.actor, school.schoolId) });
     }
-    return html(reply, 200, dashboardPage(session.fullName, session.csrfToken, withAccounts));
+    const lines = await progress.forAdmin(session.actor);
+    return html(
+      reply,
+      200,
+      dashboardPage(session.fullName, session.csrfToken, withAccounts, progressSection(lines)),
+    );
+  });
+
+  app.get('/admin/progress.xlsx', async (request, reply) => {
+    const token = cookies(request).get(sessionCookie);
+    const session = token === undefined ? null : await adminOfWebSession(ctx, token);
+    if (session === null) return reply.code(303).header('location', '/admin/sign-in').send();
+    const now = ctx.clock();
+    const workbook = await progressWorkbook(await progress.forAdmin(session.actor), now);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-disposition',
+        `attachment; filename="tien-do-hoc-ba-${now.toISOString().slice(0, 10)}.xlsx"`,
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(workbook);
   });
 
   app.post('/admin/sign-out', async (request, reply) => {

@@ -175,6 +175,20 @@ export async function setDisabled(
   );
 }
 
+/** A staff member's name or role as the school's leadership set it; what is absent stays. */
+export async function updateStaffDetails(
+  db: Queryable,
+  key: AccountKey,
+  details: { readonly fullName?: string | undefined; readonly role?: AccountRole | undefined },
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `update accounts set full_name = coalesce($3, full_name), role = coalesce($4, role), updated_at = $5
+     where school_id = $1 and user_id = $2`,
+    [scopeOf(key.schoolId), key.userId, details.fullName ?? null, details.role ?? null, now],
+  );
+}
+
 export async function requirePasswordChange(db: Queryable, key: AccountKey, now: Date): Promise<void> {
   await db.query(
     'update accounts set must_change_password = true, updated_at = $3 where school_id = $1 and user_id = $2',

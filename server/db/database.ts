@@ -3,7 +3,8 @@
  * PostgreSQL (`@electric-sql/pglite`, a fresh machine with nothing installed). Only `server/db`
  * writes SQL; services call the repositories in this folder.
  */
-export type SqlValue = string | number | boolean | null | Date | readonly string[];
+/** A parameter; bytes go to `bytea` columns. */
+export type SqlValue = string | number | boolean | null | Date | readonly string[] | Uint8Array;
 
 export type Queryable = {
   query: (sql: string, params?: readonly SqlValue[]) => Promise<readonly Record<string, unknown>[]>;

@@ -72,6 +72,82 @@ const expectations: Record<string, (db: Database) => Promise<void>> = {
       "insert into students (school_id, student_id, class_id, full_name, updated_at) values ('school:T1', 'student:0000000001', 'class:T1:2025-2026:1A', 'Học sinh', now())",
     );
   },
+  '0004_synced_documents.sql': async (db) => {
+    await db.query("insert into sync_heads (school_id, seq) values ('school:T1', 2)");
+    const put = (collection: string, docId: string, seq: number) =>
+      db.query(
+        `insert into synced_documents (school_id, collection, doc_id, seq, deleted, body, written_by, written_at)
+         values ('school:T1', $1, $2, $3, false, '{"id":"x"}'::jsonb, 'user:gv1', now())`,
+        [collection, docId, seq],
+      );
+    await put('people', 'student:0000000001', 1);
+    await put('subjectResults', 'r1', 2);
+    // One sequence number per school and collection, and only the synced collections.
+    await expect(put('people', 'student:0000000002', 1)).rejects.toThrow();
+    await expect(put('nothing', 'n1', 3)).rejects.toThrow();
+    await expect(
+      db.query("insert into sync_heads (school_id, seq) values ('school:T1', 5)"),
+    ).rejects.toThrow();
+  },
+  '0005_audit_events.sql': async (db) => {
+    const hash = 'a'.repeat(64);
+    await db.query(
+      `insert into audit_events (school_id, device_id, seq, hash, prev_hash, sync_seq, body, received_at)
+       values ('school:T1', 'device-1', 1, $1, $2, 3, '{}'::jsonb, now())`,
+      [hash, '0'.repeat(64)],
+    );
+    // Append-only, whatever the statement: no update, no delete, no truncate.
+    await expect(db.query('update audit_events set body = \'{"x":1}\'::jsonb')).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.query('delete from audit_events')).rejects.toThrow(/append-only/);
+    await expect(db.query('truncate audit_events')).rejects.toThrow(/append-only/);
+    await expect(
+      db.query(
+        `insert into audit_events (school_id, device_id, seq, hash, prev_hash, sync_seq, body, received_at)
+         values ('school:T1', 'device-1', 1, $1, $1, 4, '{}'::jsonb, now())`,
+        [hash],
+      ),
+    ).rejects.toThrow();
+    expect(await db.query('select count(*)::int as n from audit_events')).toEqual([{ n: 1 }]);
+  },
+  '0006_signed_records.sql': async (db) => {
+    const sha = 'b'.repeat(64);
+    const upload = 'c'.repeat(32);
+    const record = 'studyRecord:student:0000000001:2025-2026';
+    await db.query(
+      `insert into record_uploads (school_id, upload_id, record_id, sha256, total_bytes, received_bytes, uploaded_by, started_at)
+       values ('school:T1', $1, $2, $3, 10, 0, 'user:a', now())`,
+      [upload, record, sha],
+    );
+    // An upload never claims more than the file, and one account opens one upload per file.
+    await expect(db.query('update record_uploads set received_bytes = 11')).rejects.toThrow();
+    await expect(
+      db.query(
+        `insert into record_uploads (school_id, upload_id, record_id, sha256, total_bytes, received_bytes, uploaded_by, started_at)
+         values ('school:T1', $1, $2, $3, 10, 0, 'user:a', now())`,
+        ['d'.repeat(32), record, sha],
+      ),
+    ).rejects.toThrow();
+    const insertVersion = (version: number, fileSha: string) =>
+      db.query(
+        `insert into signed_record_versions (school_id, record_id, version, sha256, pdf, verdict, record_version,
+           school_year, class_name, signers, uploaded_by, uploaded_at)
+         values ('school:T1', $1, $2, $3, '\\x25504446'::bytea, 'partial', 1, '2025-2026', '1A', '[]'::jsonb, 'user:a', now())`,
+        [record, version, fileSha],
+      );
+    await insertVersion(1, sha);
+    // Every version is kept as it came: no update, delete or truncate; the same file is one version.
+    await expect(db.query("update signed_record_versions set verdict = 'complete'")).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.query('delete from signed_record_versions')).rejects.toThrow(/append-only/);
+    await expect(db.query('truncate signed_record_versions')).rejects.toThrow(/append-only/);
+    await expect(insertVersion(2, sha)).rejects.toThrow();
+    await expect(insertVersion(1, 'e'.repeat(64))).rejects.toThrow();
+    await insertVersion(2, 'e'.repeat(64));
+    expect(await db.query('select count(*)::int as n from signed_record_versions')).toEqual([{ n: 2 }]);
+  },
 };
 
 describe(`migrations (${testEngine})`, () => {

@@ -11,7 +11,13 @@ export function openPostgresDatabase(connectionString: string): Database {
     sql: string,
     params: readonly SqlValue[] = [],
   ): Promise<readonly Record<string, unknown>[]> => {
-    const result = await client.query<Record<string, unknown>>(sql, [...params]);
+    // pg sends a Buffer as bytea; a plain Uint8Array is wrapped (no copy).
+    const values = params.map((value) =>
+      value instanceof Uint8Array && !Buffer.isBuffer(value)
+        ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+        : value,
+    );
+    const result = await client.query<Record<string, unknown>>(sql, values);
     return result.rows;
   };
   return {

@@ -60,6 +60,8 @@ function failureOf(error: unknown): ApiFailure | null {
   ) {
     return new ApiFailure(400, 'badRequest', serverStrings.malformedJson);
   }
+  // A gzipped push that does not inflate (zlib's Z_DATA_ERROR, Z_BUF_ERROR…).
+  if (code?.startsWith('Z_') === true) return new ApiFailure(400, 'badRequest', serverStrings.malformedJson);
   if (statusCode === 415) return new ApiFailure(415, 'badRequest', serverStrings.badRequest);
   if (statusCode === 404) return new ApiFailure(404, 'notFound', serverStrings.notFound);
   return null;

@@ -64,6 +64,13 @@ const logins: Record<Exclude<Who, 'anonymous'>, string> = {
   subjectTeacher: 'gvbm.a',
 };
 
+/** Records the server keeps a version of in each school: one of class 1A, one of 2A; the third it does not keep. */
+const keptRecordIds: Record<ClassSide, string> = {
+  assigned: 'studyRecord:student:0000000001:2025-2026',
+  unassigned: 'studyRecord:student:0000000002:2025-2026',
+  missing: 'studyRecord:student:0000000009:2025-2026',
+};
+
 let serial = 0;
 function requestFor(c: Case, token: string | undefined): Call {
   serial += 1;
@@ -73,6 +80,7 @@ function requestFor(c: Case, token: string | undefined): Call {
   const s = `/api/v1/schools/${encode(school)}`;
   const classPath =
     c.klass === null ? '' : `${s}/classes/${encode(classIdOf(school, '2025-2026', classNames[c.klass]))}`;
+  const recordPath = `${s}/signed-records/${encode(keptRecordIds[c.klass ?? 'missing'])}/versions`;
   const method = c.route.split(' ')[0] as Call['method'];
   const paths: Record<string, { url: string; body?: unknown }> = {
     'GET /me': { url: '/api/v1/me' },
@@ -94,7 +102,24 @@ function requestFor(c: Case, token: string | undefined): Call {
     'POST /schools/:s/staff/:u/reset-code': {
       url: `${s}/staff/${encode(`user:victim.${letter}`)}/reset-code`,
     },
+    'PATCH /schools/:s/staff/:u': {
+      url: `${s}/staff/${encode(`user:victim.${letter}`)}`,
+      body: { fullName: 'Giáo viên khác', role: 'teacher', disabled: false },
+    },
     'POST /schools/:s/staff/:u/disable': { url: `${s}/staff/${encode(`user:off.${letter}`)}/disable` },
+    'GET /schools/:s/sync/:col/pull': { url: `${s}/sync/subjectResults/pull?after=0&limit=10` },
+    'POST /schools/:s/sync/:col/push': { url: `${s}/sync/subjectResults/push`, body: { rows: [] } },
+    'GET /schools/:s/audit/heads': { url: `${s}/audit/heads` },
+    'POST /schools/:s/signed-records/uploads': {
+      url: `${s}/signed-records/uploads`,
+      body: {
+        recordId: keptRecordIds.assigned,
+        sha256: serial.toString(16).padStart(64, '0'),
+        bytes: 1000,
+      },
+    },
+    'GET /schools/:s/signed-records/:r/versions': { url: recordPath },
+    'GET /schools/:s/signed-records/:r/versions/:v': { url: `${recordPath}/1` },
     'GET /schools/:s/classes': { url: `${s}/classes` },
     'POST /schools/:s/classes': {
       url: `${s}/classes`,
@@ -166,6 +191,17 @@ describe(`authorisation matrix over every route (${testEngine})`, () => {
         expect(put.statusCode, put.body).toBe(200);
       }
     }
+    for (const code of ['A001', 'B001'])
+      for (const [recordId, className] of [
+        [keptRecordIds.assigned, '1A'],
+        [keptRecordIds.unassigned, '2A'],
+      ] as const)
+        await h.db.query(
+          `insert into signed_record_versions (school_id, record_id, version, sha256, pdf, verdict, record_version,
+             school_year, class_name, signers, uploaded_by, uploaded_at)
+           values ($1, $2, 1, $3, $4, 'complete', 1, '2025-2026', $5, '[]'::jsonb, 'user:ht.a', now())`,
+          [schoolIdOf(code), recordId, 'a'.repeat(64), new TextEncoder().encode('%PDF-1.7'), className],
+        );
     for (const [who, login] of Object.entries(logins))
       tokens.set(who as Who, (await signIn(h.app, login)).accessToken);
   });
@@ -178,13 +214,19 @@ describe(`authorisation matrix over every route (${testEngine})`, () => {
         .replace('/api/v1', '')
         .replace(':schoolId', ':s')
         .replace(':classId', ':c')
-        .replace(/:(userId|teacherId)/, ':u');
+        .replace(':collection', ':col')
+        .replace(/:(userId|teacherId)/, ':u')
+        .replace(':recordId', ':r')
+        .replace(':version', ':v');
     const registered = h.routes
       .filter((route) => route.url.startsWith('/api/v1/'))
       .map((route) => `${route.method} ${shortened(route.url)}`);
     // The auth routes that take no token have their own suites (auth.test.ts, hostileRequests.test.ts).
     const ownSuites = ['/auth/sign-in', '/auth/refresh', '/auth/sign-out', '/auth/reset', '/auth/password'];
-    const matrixRoutes = registered.filter((route) => !ownSuites.some((path) => route.endsWith(path)));
+    // An open upload's routes answer only the account that opened it (routes/signedRecords.test.ts).
+    const matrixRoutes = registered.filter(
+      (route) => !ownSuites.some((path) => route.endsWith(path)) && !route.includes('/uploads/:uploadId'),
+    );
     expect(matrixRoutes.sort()).toEqual(Object.keys(expectations).sort());
   });
 

@@ -94,6 +94,11 @@ describe(`two-school isolation (${testEngine})`, () => {
     { method: 'POST', url: `${path(B)}/staff/${encode('user:gv.b')}/reset-code` },
     { method: 'POST', url: `${path(B)}/staff/${encode('user:gv.b')}/disable` },
     { method: 'POST', url: `${path(B)}/principal`, body: { login: 'ht.gia', fullName: 'Giả' } },
+    { method: 'PATCH', url: `${path(B)}/staff/${encode('user:gv.b')}`, body: { disabled: true } },
+    { method: 'GET', url: `${path(B)}/sync/people/pull?after=0&limit=10` },
+    { method: 'POST', url: `${path(B)}/sync/people/push`, body: { rows: [] } },
+    { method: 'POST', url: `${path(B)}/sync/auditEvents/push`, body: { rows: [] } },
+    { method: 'GET', url: `${path(B)}/audit/heads` },
   ];
 
   for (const actor of ['a', 'vice.a']) {

@@ -4,6 +4,7 @@ import {
   createPrincipalRequestSchema,
   createSchoolRequestSchema,
   createStaffRequestSchema,
+  updateStaffRequestSchema,
 } from '../../shared/auth/schoolAdminWire';
 import { schoolIdSchema, userIdSchema } from '../../shared/domain/ids';
 import {
@@ -12,6 +13,7 @@ import {
   disableStaff,
   listStaff,
   resetStaffPassword,
+  updateStaff,
 } from '../services/accountService';
 import type { ServiceContext } from '../services/context';
 import { requireProvinceAdmin, requireSchoolLeadership } from '../services/permissions';
@@ -68,6 +70,14 @@ export function registerSchoolRoutes(app: App, ctx: ServiceContext): void {
     const actor = await signedIn(ctx, request);
     const { schoolId, userId } = parse(accountParams, request.params);
     return resetStaffPassword(ctx, actor, schoolId, userId);
+  });
+
+  app.patch(`${apiBasePath}/schools/:schoolId/staff/:userId`, async (request) => {
+    const actor = await signedIn(ctx, request);
+    const { schoolId, userId } = parse(accountParams, request.params);
+    if (actor.role !== 'provinceAdmin') requireSchoolLeadership(actor, schoolId); // before the body
+    const body = parse(updateStaffRequestSchema, request.body);
+    return updateStaff(ctx, actor, schoolId, userId, body);
   });
 
   app.post(`${apiBasePath}/schools/:schoolId/staff/:userId/disable`, async (request) => {

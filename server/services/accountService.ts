@@ -1,11 +1,17 @@
 import type { AccountRole } from '../../shared/auth/accountRoles';
-import type { CreatedAccount, ResetCodeIssued, StaffAccountWire } from '../../shared/auth/schoolAdminWire';
+import type {
+  CreatedAccount,
+  ResetCodeIssued,
+  StaffAccountWire,
+  UpdateStaffRequest,
+} from '../../shared/auth/schoolAdminWire';
 import { userIdOf, type SchoolId, type UserId } from '../../shared/domain/ids';
 import {
   getAccount,
   insertAccount,
   listSchoolAccounts,
   setDisabled,
+  updateStaffDetails,
   type AccountRecord,
 } from '../db/accountsRepo';
 import { isUniqueViolation } from '../db/rows';
@@ -151,4 +157,32 @@ export async function disableStaff(
     await revokeAllFamilies(tx, account, 'disabled', now);
   });
   return staffAccountWireOf({ ...account, disabled: true });
+}
+
+/**
+ * PATCH /schools/:schoolId/staff/:userId: what the school's setup screen changes of a staff
+ * member. Disabling ends every session at once, as POST …/disable does; a principal's role is the
+ * province's to give, so it is never changed here.
+ */
+export async function updateStaff(
+  ctx: ServiceContext,
+  actor: Actor,
+  schoolId: SchoolId,
+  userId: UserId,
+  changes: UpdateStaffRequest,
+): Promise<StaffAccountWire> {
+  const account = await targetAccount(ctx, actor, schoolId, userId);
+  if (changes.role !== undefined && account.role === 'principal')
+    throw failures.badRequest(serverStrings.principalRoleIsProvinces);
+  const now = ctx.clock();
+  await ctx.db.transaction(async (tx) => {
+    await updateStaffDetails(tx, account, changes, now);
+    if (changes.disabled !== undefined && changes.disabled !== account.disabled) {
+      await setDisabled(tx, account, changes.disabled, now);
+      if (changes.disabled) await revokeAllFamilies(tx, account, 'disabled', now);
+    }
+  });
+  const updated = await getAccount(ctx.db, account);
+  if (updated === null) throw failures.notFound(serverStrings.accountNotFound);
+  return staffAccountWireOf(updated);
 }

@@ -21,6 +21,8 @@ export const failures = {
   forbidden: (message: string = serverStrings.forbidden) => new ApiFailure(403, 'forbidden', message),
   notFound: (message: string = serverStrings.notFound) => new ApiFailure(404, 'notFound', message),
   conflict: (message: string) => new ApiFailure(409, 'conflict', message),
+  refused: (message: string) => new ApiFailure(422, 'refused', message),
+  unsupportedEncoding: (message: string) => new ApiFailure(415, 'badRequest', message),
   wrongCredentials: (message: string = serverStrings.wrongCredentials) =>
     new ApiFailure(401, 'wrongCredentials', message),
   accountLocked: (retryAfterSeconds: number) =>

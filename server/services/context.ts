@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import type { Clock } from './clock';
 import type { PasswordHasher } from './passwords';
 import type { RateLimiter } from './rateLimiter';
+import type { RecordVerifier } from './recordVerification';
 import type { TokenService } from './tokens';
 
 /** Lifetimes and thresholds of the account rules (issue 11). */
@@ -29,4 +30,8 @@ export type ServiceContext = {
   readonly passwords: PasswordHasher;
   readonly policy: AuthPolicy;
   readonly signInLimits: { readonly perIp: RateLimiter; readonly perLogin: RateLimiter };
+  /** Verifies a signed học bạ handed in, against the province's trust (HOCBA_TRUST_DIR). */
+  readonly verifyRecord: RecordVerifier;
+  /** The chunk size the server asks desktops to send signed records in. */
+  readonly recordChunkBytes: number;
 };

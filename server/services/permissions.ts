@@ -50,3 +50,9 @@ export async function requireClassReader(
   const own = await listTeacherAssignments(db, schoolId, actor.userId);
   if (!own.some((assignment) => assignment.classId === classId)) throw failures.forbidden();
 }
+
+/** Sync of a school's documents: any account of that school (what each may write, the shared rules decide per row). */
+export function requireSchoolMember(actor: Actor, schoolId: SchoolId): void {
+  if (actor.role === 'provinceAdmin') throw failures.forbidden();
+  requireOwnSchool(actor, schoolId);
+}

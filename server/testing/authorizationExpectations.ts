@@ -66,12 +66,69 @@ export const expectations: Record<string, Expectation> = {
     okStatus: 200,
     write: true,
   },
+  'PATCH /schools/:s/staff/:u': {
+    scope: 'school',
+    own: ['provinceAdmin', ...leaders],
+    other: ['provinceAdmin'],
+    okStatus: 200,
+    write: true,
+  },
   'POST /schools/:s/staff/:u/disable': {
     scope: 'school',
     own: ['provinceAdmin', ...leaders],
     other: ['provinceAdmin'],
     okStatus: 200,
     write: true,
+  },
+  // Sync: every account of the school pulls and pushes; the shared rules judge each pushed row
+  // (server/routes/syncPush.test.ts). An empty push is the matrix's probe.
+  'GET /schools/:s/sync/:col/pull': {
+    scope: 'school',
+    own: [...leaders, 'groupHead', ...teachers],
+    other: [],
+    okStatus: 200,
+    write: false,
+  },
+  'POST /schools/:s/sync/:col/push': {
+    scope: 'school',
+    own: [...leaders, 'groupHead', ...teachers],
+    other: [],
+    okStatus: 200,
+    write: true,
+  },
+  'GET /schools/:s/audit/heads': {
+    scope: 'school',
+    own: [...leaders, 'groupHead', ...teachers],
+    other: [],
+    okStatus: 200,
+    write: false,
+  },
+  // Signed records: any account of the school opens an upload (who may hand the file in is judged
+  // on the verified record: routes/signedRecords.test.ts, with the routes of an open upload, which
+  // belong to the account that opened it). Kept versions read like the class's results: "assigned"
+  // is a record of class 1A, "unassigned" one of 2A, "missing" one the server does not keep.
+  'POST /schools/:s/signed-records/uploads': {
+    scope: 'school',
+    own: [...leaders, 'groupHead', ...teachers],
+    other: [],
+    okStatus: 200,
+    write: true,
+  },
+  'GET /schools/:s/signed-records/:r/versions': {
+    scope: 'class',
+    own: [...leaders, 'groupHead'],
+    ownAssignedOnly: teachers,
+    other: [],
+    okStatus: 200,
+    write: false,
+  },
+  'GET /schools/:s/signed-records/:r/versions/:v': {
+    scope: 'class',
+    own: [...leaders, 'groupHead'],
+    ownAssignedOnly: teachers,
+    other: [],
+    okStatus: 200,
+    write: false,
   },
   'GET /schools/:s/classes': {
     scope: 'school',

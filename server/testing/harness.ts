@@ -113,6 +113,12 @@ const tables = [
   'assignments',
   'students',
   'admin_web_sessions',
+  'sync_heads',
+  'synced_documents',
+  'audit_events',
+  'record_uploads',
+  'record_upload_chunks',
+  'signed_record_versions',
 ] as const;
 
 /** Every row of every table, to compare before and after a refused request (no state change). */

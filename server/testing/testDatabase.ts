@@ -40,8 +40,9 @@ async function onAdmin(sql: string): Promise<void> {
   }
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
-  if (testEngine === 'pglite') {
+/** A fresh database on `engine` (HOCBA_TEST_DB's by default; the desktop's tests name both). */
+export async function openTestDatabase(engine: 'postgres' | 'pglite' = testEngine): Promise<TestDatabase> {
+  if (engine === 'pglite') {
     const db = await openPgliteDatabase(null);
     return { db, engine: 'pglite', url: null, drop: () => db.close() };
   }

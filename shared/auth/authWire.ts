@@ -88,6 +88,8 @@ export const apiErrorCodes = [
   'forbidden',
   'notFound',
   'conflict',
+  /** 422: the file was read and is not what may be kept (a signed record that does not verify). */
+  'refused',
   'wrongCredentials',
   'accountLocked',
   'accountDisabled',

@@ -67,6 +67,21 @@ export const createStaffRequestSchema = z.object({
 });
 export type CreateStaffRequest = z.input<typeof createStaffRequestSchema>;
 
+/**
+ * PATCH /schools/:schoolId/staff/:userId (leadership of the school, or the province admin): a
+ * staff member's name, role (never to or from principal) or status; at least one of them. A
+ * disabled account cannot sign in and its tokens stop working; enabling it lets it sign in again.
+ */
+export const updateStaffRequestSchema = z
+  .object({
+    fullName: text(120).optional(),
+    role: z.enum(['vicePrincipal', 'groupHead', 'teacher']).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'Cần ít nhất một thay đổi');
+export type UpdateStaffRequest = z.input<typeof updateStaffRequestSchema>;
+
 /** The one-time reset code to print (12 characters from resetCodeAlphabet). */
 export const resetCodeIssuedSchema = z.object({
   resetCode: z.string().length(12),

@@ -17,6 +17,11 @@ export function assignmentIdOf(teacherId: UserId, classId: ClassId): string {
   return `assignment:${teacherId.replace(/^user:/, '')}:${classId}`;
 }
 
+/** An assignment as the province server holds it (no id), with the id the desktop names it by. */
+export function assignmentWithId(assignment: Omit<Assignment, 'id'>): Assignment {
+  return { ...assignment, id: assignmentIdOf(assignment.teacherId, assignment.classId) };
+}
+
 /** Whether an assignment's subject list covers a row (a subject code covers all of its parts). */
 export function coversRow(subjects: readonly string[], rowKey: string): boolean {
   const subject = rowKey.split('/')[0] ?? rowKey;

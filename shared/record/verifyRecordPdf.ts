@@ -75,6 +75,8 @@ export type RecordSummary = {
   readonly contentHash: string;
   readonly studentName: string;
   readonly schoolName: string;
+  /** Mã trường: the school the record says it belongs to (the province server checks it is the uploader's). */
+  readonly schoolCode: string;
   readonly schoolYear: string;
   readonly className: string;
   /** What the QR code printed on the record must say, for a check with a phone scanner. */
@@ -231,6 +233,7 @@ function summaryOf(view: RecordPdfView | undefined): RecordSummary | undefined {
     contentHash,
     studentName: record.student.fullName,
     schoolName: record.school.name,
+    schoolCode: record.school.code,
     schoolYear: record.year.schoolYear,
     className: record.year.className,
     qrPayload: qrPayloadOf(view.attached),
