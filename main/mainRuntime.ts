@@ -26,6 +26,10 @@ import { createRecordScopes } from './services/records/recordScopes';
 import { createRecordVerifier } from './services/records/recordVerifier';
 import { createTrustStore } from './services/records/trustStore';
 import { createDeskSessionService } from './services/session/deskSessionService';
+import { createSchoolSetupOnServer } from './services/session/schoolSetupOnServer';
+import { createProvinceSyncClient } from './services/sync/provinceSyncClient';
+import { createSchoolSync } from './services/sync/schoolSync';
+import { createSignedRecordHandIn } from './services/sync/signedRecordHandIn';
 import { desktopDatabaseKeys } from './services/session/desktopDatabaseKeys';
 import { createLocalAccounts } from './services/session/localAccounts';
 import { createProvinceServerClient } from './services/session/provinceServerClient';
@@ -158,8 +162,9 @@ export async function createMainRuntime(
     ...(options.localVerifierParameters === undefined ? {} : { parameters: options.localVerifierParameters }),
   });
   const serverSetting = createProvinceServerSetting({ settings, environmentUrl: options.provinceServerUrl });
+  const provinceServer = createProvinceServerClient();
   const sessions = createDeskSessionService({
-    server: createProvinceServerClient(),
+    server: provinceServer,
     serverSetting,
     accounts,
     logger,
@@ -171,6 +176,7 @@ export async function createMainRuntime(
       return dataKey.key;
     }),
   });
+  const syncClient = createProvinceSyncClient();
   const services: MainServices = {
     appInfo: createAppInfoService({ ...facts, deviceId, dataProtection }),
     sample: createSampleService(),
@@ -200,6 +206,16 @@ export async function createMainRuntime(
       auditHeads,
     }),
     sessions,
+    schoolSetup: createSchoolSetupOnServer({ sessions, server: provinceServer, logger }),
+    sync: createSchoolSync({ sessions, client: syncClient, logger }),
+    recordHandIn: createSignedRecordHandIn({
+      sessions,
+      client: syncClient,
+      records,
+      files: sealedFiles,
+      dataDir: facts.dataDir,
+      logger,
+    }),
     serverSetting,
     accounts,
   };

@@ -47,6 +47,32 @@ const backups: ChannelRule<'backup:create' | 'backup:list' | 'backup:verify'> = 
   check: (_request, rights) => (rights.permissions.canMakeBackup ? undefined : rightsStrings.noBackups),
 };
 
+/**
+ * What leadership of a real account sets up on the province server (staff accounts, classes,
+ * assignments): the trial's made-up people have no account there.
+ */
+const leadershipOfAccount: ChannelRule<
+  | 'session:createStaffAccount'
+  | 'session:updateStaffAccount'
+  | 'session:saveClass'
+  | 'session:saveAssignments'
+> = {
+  kind: 'signedIn',
+  check: (_request, rights) =>
+    rights.kind === 'account' && isLeadership(rights.actor.role)
+      ? undefined
+      : rightsStrings.leadershipOnlySetup,
+};
+
+/**
+ * Sync carries a real account's school to and from the province server; the trial's sample
+ * school exists on this desktop only. The server judges every pushed row again.
+ */
+const syncOfAccount: ChannelRule<'sync:pull' | 'sync:push' | 'sync:auditHeads' | 'sync:handInRecords'> = {
+  kind: 'signedIn',
+  check: (_request, rights) => (rights.kind === 'account' ? undefined : rightsStrings.syncNeedsAccount),
+};
+
 /** Every channel's rule; the type makes a channel without one a compile error. */
 export function channelRules(scopes: RecordScopes): ChannelRules {
   return {
@@ -131,13 +157,14 @@ export function channelRules(scopes: RecordScopes): ChannelRules {
     'session:setServer': open,
     // Whose key it is, the session service decides (an account's to that account only).
     'session:databaseKey': open,
-    // The server checks it too; main refuses before asking.
-    'session:createStaffAccount': {
-      kind: 'signedIn',
-      check: (_request, rights) =>
-        rights.kind === 'account' && isLeadership(rights.actor.role)
-          ? undefined
-          : rightsStrings.leadershipOnlyAccounts,
-    },
+    // The server checks these too; main refuses before asking.
+    'session:createStaffAccount': leadershipOfAccount,
+    'session:updateStaffAccount': leadershipOfAccount,
+    'session:saveClass': leadershipOfAccount,
+    'session:saveAssignments': leadershipOfAccount,
+    'sync:pull': syncOfAccount,
+    'sync:push': syncOfAccount,
+    'sync:auditHeads': syncOfAccount,
+    'sync:handInRecords': syncOfAccount,
   };
 }

@@ -65,6 +65,13 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'session:setServer': notUsedHere,
     'session:databaseKey': notUsedHere,
     'session:createStaffAccount': notUsedHere,
+    'session:updateStaffAccount': notUsedHere,
+    'session:saveClass': notUsedHere,
+    'session:saveAssignments': notUsedHere,
+    'sync:pull': notUsedHere,
+    'sync:push': notUsedHere,
+    'sync:auditHeads': notUsedHere,
+    'sync:handInRecords': notUsedHere,
     ...overrides,
   } satisfies IpcHandlers;
   // Rights are main's guard's business (ipcGuard.test.ts); here every call may run.

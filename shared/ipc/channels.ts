@@ -45,6 +45,13 @@ export const ipcChannels = [
   'session:setServer',
   'session:databaseKey',
   'session:createStaffAccount',
+  'session:updateStaffAccount',
+  'session:saveClass',
+  'session:saveAssignments',
+  'sync:pull',
+  'sync:push',
+  'sync:auditHeads',
+  'sync:handInRecords',
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 

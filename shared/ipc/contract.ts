@@ -12,6 +12,7 @@ import { recordBundleChannelContract } from './recordBundleChannels';
 import { recordChannelContract } from './recordChannels';
 import { sessionChannelContract } from './sessionChannels';
 import { signingChannelContract } from './signingChannels';
+import { syncChannelContract } from './syncChannels';
 import { tokenChannelContract } from './tokenChannels';
 
 /**
@@ -85,6 +86,7 @@ export const ipcContract = {
   ...auditChannelContract,
   ...backupChannelContract,
   ...sessionChannelContract,
+  ...syncChannelContract,
 } as const satisfies Record<IpcChannel, ChannelSpec>;
 
 /** What the caller passes (before parsing). */

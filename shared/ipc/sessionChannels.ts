@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { classIdSchema, userIdSchema } from '../domain/ids';
 import { staffRoles } from '../domain/staff';
-import { accountWireSchema } from '../auth/authWire';
 import { loginSchema, passwordSchema, resetCodeSchema } from '../auth/passwordRules';
-import { createdAccountSchema, createStaffRequestSchema } from '../auth/schoolAdminWire';
+import { accountWireSchema, assignmentWireSchema } from '../auth/authWire';
+import {
+  classWireSchema,
+  createClassRequestSchema,
+  createdAccountSchema,
+  createStaffRequestSchema,
+  putAssignmentRequestSchema,
+  staffAccountWireSchema,
+  updateStaffRequestSchema,
+} from '../auth/schoolAdminWire';
 
 /**
  * The IPC contract of who is using the desktop (session:*). Main holds the session and checks
@@ -125,6 +133,35 @@ export const sessionChannelContract = {
   'session:createStaffAccount': {
     request: createStaffRequestSchema.strict(),
     response: createdAccountSchema,
+  },
+  /** Sửa cán bộ with a real account (leadership, online): name, role, or status on the province server. */
+  'session:updateStaffAccount': {
+    request: z.object({ userId: userIdSchema, changes: updateStaffRequestSchema }).strict(),
+    response: staffAccountWireSchema,
+  },
+  /**
+   * Thêm lớp with a real account (leadership, online): the class on the province server, which
+   * holds classes and assignments as the source of truth; one there already is the same class.
+   */
+  'session:saveClass': { request: createClassRequestSchema.strict(), response: classWireSchema },
+  /**
+   * Phân công of one class with a real account (leadership, online): each listed teacher's
+   * assignment as it now stands; one with no subjects and no homeroom is removed on the server.
+   */
+  'session:saveAssignments': {
+    request: z
+      .object({
+        classId: classIdSchema,
+        assignments: z
+          .array(putAssignmentRequestSchema.extend({ teacherId: userIdSchema }).strict())
+          .max(60)
+          .refine(
+            (list) => new Set(list.map((item) => item.teacherId)).size === list.length,
+            'Mỗi giáo viên chỉ một lần',
+          ),
+      })
+      .strict(),
+    response: z.object({ assignments: z.array(assignmentWireSchema) }).strict(),
   },
   'session:serverSetting': { request: z.object({}).strict(), response: provinceServerSettingSchema },
   'session:setServer': {

@@ -8,7 +8,7 @@ import { createLogger, memoryLogSink } from '../../main/services/logger';
 import { databaseNameOf } from '../../main/services/session/deskSessionService';
 import { sessionStrings } from '../../main/services/session/sessionStrings';
 import { createProvinceAdmin } from '../../server/services/provisioning';
-import { createdAccountSchema } from '../../shared/auth/schoolAdminWire';
+import { classWireSchema, createdAccountSchema } from '../../shared/auth/schoolAdminWire';
 import { classIdOf, schoolIdOf } from '../../shared/domain/ids';
 import { defaultCompiledCatalogue } from '../../shared/domain/evaluation/compiledCatalogue';
 import type { IpcChannel } from '../../shared/ipc/channels';
@@ -361,7 +361,7 @@ describe('signing in on the desktop against the province server', () => {
     // A teacher may not, whatever the page asks.
     expect(
       await refusal('session:createStaffAccount', { login: 'em.vo', fullName: 'Võ Thị Em', role: 'teacher' }),
-    ).toBe(rightsStrings.leadershipOnlyAccounts);
+    ).toBe(rightsStrings.leadershipOnlySetup);
     await call('session:signOut', {});
 
     await signIn(principal.login, principal.password);
@@ -393,6 +393,68 @@ describe('signing in on the desktop against the province server', () => {
         newPassword: 'Em dạy lớp một 2026',
       }),
     ).resolves.toMatchObject({ kind: 'account', account: { login: 'em.vo' } });
+    await call('session:signOut', {});
+  });
+
+  it("writes the principal's classes, assignments and staff changes to the server; the teacher's rights follow", async () => {
+    const teacherPassword = 'Em dạy lớp một 2026';
+    await signIn('em.vo', teacherPassword);
+    expect(await refusal('session:saveClass', { schoolYear: sampleYear, grade: 3, name: '3C' })).toBe(
+      rightsStrings.leadershipOnlySetup,
+    );
+    await call('session:signOut', {});
+
+    await signIn(principal.login, principal.password);
+    const saved = classWireSchema.parse(
+      await call('session:saveClass', { schoolYear: sampleYear, grade: 3, name: ' 3C ' }),
+    );
+    expect(saved.classId).toBe(classIdOf(schoolId, sampleYear, '3C'));
+    // Made before (on this desktop or another): the same class, nothing fails.
+    await expect(
+      call('session:saveClass', { schoolYear: sampleYear, grade: 3, name: '3C' }),
+    ).resolves.toMatchObject({ classId: saved.classId, grade: 3 });
+    await call('session:saveAssignments', {
+      classId: saved.classId,
+      assignments: [{ teacherId: 'user:em.vo', homeroom: true, subjects: ['toan', 'tieng-viet'] }],
+    });
+    await call('session:updateStaffAccount', { userId: 'user:em.vo', changes: { fullName: 'Võ Thị Em Ly' } });
+    // Someone the server has no account for cannot be assigned: the server's words.
+    expect(
+      await refusal('session:saveAssignments', {
+        classId: saved.classId,
+        assignments: [{ teacherId: 'user:khong.co', homeroom: false, subjects: ['toan'] }],
+      }),
+    ).toMatch(/Chỉ phân công được cho tài khoản/);
+    await call('session:signOut', {});
+
+    // The teacher signs in: her rights are the server's assignment.
+    const asTeacher = (await signIn('em.vo', teacherPassword)) as Extract<DeskSession, { kind: 'account' }>;
+    expect(asTeacher.account.fullName).toBe('Võ Thị Em Ly');
+    expect(asTeacher.account.assignments).toEqual([
+      { teacherId: 'user:em.vo', classId: saved.classId, homeroom: true, subjects: ['toan', 'tieng-viet'] },
+    ]);
+    await call('session:signOut', {});
+
+    // Taken off the class, then disabled: she can no longer sign in, online or here.
+    await signIn(principal.login, principal.password);
+    await call('session:saveAssignments', {
+      classId: saved.classId,
+      assignments: [{ teacherId: 'user:em.vo', homeroom: false, subjects: [] }],
+    });
+    await expect(
+      call('session:updateStaffAccount', { userId: 'user:em.vo', changes: { disabled: true } }),
+    ).resolves.toMatchObject({ disabled: true });
+    await call('session:signOut', {});
+    expect(await refusal('session:signIn', { login: 'em.vo', password: teacherPassword })).toMatch(
+      /vô hiệu hóa/,
+    );
+
+    // Enabled again: she signs in, with no class.
+    await signIn(principal.login, principal.password);
+    await call('session:updateStaffAccount', { userId: 'user:em.vo', changes: { disabled: false } });
+    await call('session:signOut', {});
+    const back = (await signIn('em.vo', teacherPassword)) as Extract<DeskSession, { kind: 'account' }>;
+    expect(back.account.assignments).toEqual([]);
     await call('session:signOut', {});
   });
 

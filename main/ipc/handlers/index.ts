@@ -24,6 +24,10 @@ import { classListHandlers } from './classListHandlers';
 import { photoHandlers } from './photoHandlers';
 import { recordHandlers } from './recordHandlers';
 import { sessionHandlers } from './sessionHandlers';
+import { syncHandlers } from './syncHandlers';
+import type { SchoolSetupOnServer } from '../../services/session/schoolSetupOnServer';
+import type { SignedRecordHandIn } from '../../services/sync/signedRecordHandIn';
+import type { SchoolSync } from '../../services/sync/schoolSync';
 import { signingHandlers } from './signingHandlers';
 import { tokenHandlers } from './tokenHandlers';
 import { sampleHandlers } from './sampleHandlers';
@@ -55,6 +59,12 @@ export type MainServices = {
   readonly backups: BackupDesk;
   /** Who is signed in on this desktop; every call is checked against it (session:*). */
   readonly sessions: DeskSessionService;
+  /** Staff accounts, classes and assignments the desktop's setup writes to the province server. */
+  readonly schoolSetup: SchoolSetupOnServer;
+  /** The signed-in account's school synced with the province server (sync:*). */
+  readonly sync: SchoolSync;
+  /** Hands the signed records in to the province server. */
+  readonly recordHandIn: SignedRecordHandIn;
   /** Where the province server is (session:serverSetting, session:setServer). */
   readonly serverSetting: ProvinceServerSetting;
   /** The accounts that signed in online here, with their offline verifiers. */
@@ -75,6 +85,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...signingHandlers(services.signing),
     ...auditHandlers(services.auditHeads),
     ...backupHandlers(services.backups),
-    ...sessionHandlers(services.sessions, services.serverSetting, services.accounts),
+    ...sessionHandlers(services.sessions, services.serverSetting, services.accounts, services.schoolSetup),
+    ...syncHandlers(services.sync, services.recordHandIn),
   };
 }

@@ -1,6 +1,7 @@
 import { isLeadership } from '../../../shared/domain/staff';
 import type { DeskSessionService } from '../../services/session/deskSessionService';
 import type { LocalAccounts } from '../../services/session/localAccounts';
+import type { SchoolSetupOnServer } from '../../services/session/schoolSetupOnServer';
 import type { ProvinceServerSetting } from '../../services/session/provinceServerSetting';
 import { sessionStrings } from '../../services/session/sessionStrings';
 import { UserFacingError } from '../../services/userFacingError';
@@ -16,12 +17,16 @@ type SessionChannels =
   | 'session:serverSetting'
   | 'session:setServer'
   | 'session:databaseKey'
-  | 'session:createStaffAccount';
+  | 'session:createStaffAccount'
+  | 'session:updateStaffAccount'
+  | 'session:saveClass'
+  | 'session:saveAssignments';
 
 export function sessionHandlers(
   sessions: DeskSessionService,
   serverSetting: ProvinceServerSetting,
   accounts: LocalAccounts,
+  setup: SchoolSetupOnServer,
 ): Pick<IpcHandlers, SessionChannels> {
   return {
     'session:current': async () => sessions.current(),
@@ -38,7 +43,12 @@ export function sessionHandlers(
     'session:changePassword': (request) =>
       sessions.changePassword(request.currentPassword, request.newPassword),
     'session:serverSetting': () => serverSetting.view(),
-    'session:createStaffAccount': (request) => sessions.createStaffAccount(request),
+    'session:createStaffAccount': (request) => setup.createStaffAccount(request),
+    'session:updateStaffAccount': (request) => setup.updateStaffAccount(request.userId, request.changes),
+    'session:saveClass': (request) => setup.saveClass(request),
+    'session:saveAssignments': async (request) => ({
+      assignments: await setup.saveAssignments(request.classId, request.assignments),
+    }),
     'session:databaseKey': async (request) => ({
       key: Buffer.from(await sessions.databaseKey(request.databaseName)).toString('base64'),
     }),

@@ -41,9 +41,21 @@ export type RecordFileStore = {
    */
   readonly lock: (recordIds: readonly string[]) => { readonly release: () => void };
   readonly read: (recordId: string) => Promise<Uint8Array>;
+  /**
+   * Every signed file on this desktop: each record's current file when at least one box is signed,
+   * and every archived version (only signed files are archived). What goes up to the province.
+   */
+  readonly signedFiles: () => Promise<SignedRecordFile[]>;
   /** The sealed files these records are kept in, by path (signing reads and replaces them in place). */
   readonly files: SealedFiles;
 };
+
+/** A signed file and what identifies its bytes on disk (a replacement changes the key). */
+export type SignedRecordFile = { readonly recordId: string; readonly path: string; readonly diskKey: string };
+
+const schoolYearFolder = /^\d{4}-\d{4}$/;
+const currentFileName = /^(\d{10})\.pdf$/;
+const archivedFileName = /^(\d{10})\.v\d+\.pdf$/;
 
 export type RecordFileStoreOptions = {
   readonly dataDir: string;
@@ -310,6 +322,42 @@ export function createRecordFileStore(options: RecordFileStoreOptions): RecordFi
       const states: RecordFileState[] = [];
       for (const recordId of recordIds) states.push(await stateOf(recordId));
       return states;
+    },
+    signedFiles: async () => {
+      const found: SignedRecordFile[] = [];
+      const years = (await readdir(root, { withFileTypes: true }).catch(() => []))
+        .filter((entry) => entry.isDirectory() && schoolYearFolder.test(entry.name))
+        .map((entry) => entry.name)
+        .sort();
+      const keyOf = async (path: string) => {
+        const info = await stat(path).catch(() => undefined);
+        return info === undefined
+          ? undefined
+          : `${String(info.ino)}:${String(info.size)}:${String(info.mtimeMs)}`;
+      };
+      for (const year of years) {
+        for (const name of (await readdir(join(root, year)).catch(() => [])).sort()) {
+          const code = currentFileName.exec(name)?.[1];
+          if (code === undefined) continue;
+          const recordId = `studyRecord:student:${code}:${year}`;
+          const state = await stateOf(recordId);
+          const diskKey = await keyOf(pathOf(recordId));
+          if (state.signedRoles.length > 0 && diskKey !== undefined)
+            found.push({ recordId, path: pathOf(recordId), diskKey });
+        }
+        const archive = join(root, year, 'versions');
+        for (const name of (await readdir(archive).catch(() => [])).sort()) {
+          const code = archivedFileName.exec(name)?.[1];
+          const diskKey = await keyOf(join(archive, name));
+          if (code !== undefined && diskKey !== undefined)
+            found.push({
+              recordId: `studyRecord:student:${code}:${year}`,
+              path: join(archive, name),
+              diskKey,
+            });
+        }
+      }
+      return found;
     },
     read: async (recordId) => {
       try {

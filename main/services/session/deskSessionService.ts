@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AccountWire } from '../../../shared/auth/authWire';
 import { staffRoleOfAccount } from '../../../shared/auth/accountRoles';
-import { assignmentIdOf, type Assignment } from '../../../shared/domain/assignment';
-import type { UserId } from '../../../shared/domain/ids';
+import { assignmentWithId, type Assignment } from '../../../shared/domain/assignment';
+import type { SchoolId, UserId } from '../../../shared/domain/ids';
 import { permissionsFor, type Actor, type Permissions } from '../../../shared/domain/permissions';
 import type { StaffRole } from '../../../shared/domain/staff';
 import type { DeskSession } from '../../../shared/ipc/sessionChannels';
 import type { Logger } from '../logger';
 import { UserFacingError } from '../userFacingError';
-import type { CreatedAccount, CreateStaffRequest } from '../../../shared/auth/schoolAdminWire';
 import type { LocalAccounts, OpenedDatabaseKey } from './localAccounts';
 import type { ProvinceServerClient, ServerAnswer } from './provinceServerClient';
 import type { ProvinceServerSetting } from './provinceServerSetting';
@@ -50,8 +49,13 @@ export type DeskSessionService = {
    * database while it is signed in; the trial's (or a restored trial's) while no account is.
    */
   readonly databaseKey: (databaseName: string) => Promise<Uint8Array>;
-  /** Thêm cán bộ on the province server as the signed-in account (online); the code to print comes back. */
-  readonly createStaffAccount: (request: CreateStaffRequest) => Promise<CreatedAccount>;
+  /**
+   * Calls the province server as the signed-in account, about its own school (online only). An
+   * expired access token is renewed once; the server's refusal comes back in its own words.
+   */
+  readonly callAsAccount: <T>(
+    call: (serverUrl: string, accessToken: string, schoolId: SchoolId) => Promise<ServerAnswer<T>>,
+  ) => Promise<T>;
 };
 
 /** Every account database's name starts so; no other database may take such a name. */
@@ -74,7 +78,7 @@ function rightsOfAccount(account: AccountWire): ActingRights {
   const actor: Actor = { userId: account.userId, role: staffRoleOfAccount(account.role) };
   const assignments = account.assignments
     .filter((assignment) => assignment.teacherId === account.userId)
-    .map((assignment) => ({ ...assignment, id: assignmentIdOf(assignment.teacherId, assignment.classId) }));
+    .map(assignmentWithId);
   return {
     kind: 'account',
     actor,
@@ -210,12 +214,14 @@ export function createDeskSessionService(options: {
    * session was revoked: a password changed elsewhere) leaves the desktop session offline.
    */
   const asSignedInAccount = async <T>(
-    call: (serverUrl: string, accessToken: string) => Promise<ServerAnswer<T>>,
+    call: (serverUrl: string, accessToken: string, schoolId: SchoolId) => Promise<ServerAnswer<T>>,
   ): Promise<T> => {
     const start = held;
     if (start.kind !== 'account') throw new UserFacingError('unauthorized', sessionStrings.notSignedIn);
+    const schoolId = start.session.account.schoolId;
+    if (schoolId === null) throw new UserFacingError('unauthorized', sessionStrings.accountHasNoSchool);
     if (start.tokens === undefined) throw new UserFacingError('unavailable', sessionStrings.signedInOffline);
-    let answer = await call(start.serverUrl, start.tokens.access);
+    let answer = await call(start.serverUrl, start.tokens.access, schoolId);
     if (answer.kind === 'refused' && answer.code === 'tokenExpired') {
       const renewed = await options.server.refresh(start.serverUrl, start.tokens.refresh);
       if (renewed.kind === 'unreachable')
@@ -228,7 +234,7 @@ export function createDeskSessionService(options: {
       }
       const tokens = { access: renewed.value.accessToken, refresh: renewed.value.refreshToken };
       if (stillHeld) held = { ...start, tokens };
-      answer = await call(start.serverUrl, tokens.access);
+      answer = await call(start.serverUrl, tokens.access, schoolId);
     }
     if (answer.kind === 'unreachable')
       throw new UserFacingError('unavailable', sessionStrings.serverUnreachable);
@@ -237,17 +243,7 @@ export function createDeskSessionService(options: {
   };
 
   return {
-    createStaffAccount: async (request) => {
-      const rights = held.kind === 'account' ? held.rights : undefined;
-      const schoolId = held.kind === 'account' ? held.session.account.schoolId : null;
-      if (rights === undefined || schoolId === null)
-        throw new UserFacingError('unauthorized', sessionStrings.notSignedIn);
-      const created = await asSignedInAccount((serverUrl, accessToken) =>
-        options.server.createStaff(serverUrl, accessToken, schoolId, request),
-      );
-      options.logger.info('session.staff-account-created', { role: created.account.role });
-      return created;
-    },
+    callAsAccount: asSignedInAccount,
     current: () =>
       held.kind === 'none'
         ? { kind: 'none' }

@@ -2,15 +2,23 @@ import type { z } from 'zod';
 import {
   apiBasePath,
   apiErrorSchema,
+  assignmentWireSchema,
   tokenPairSchema,
   type ApiErrorCode,
+  type AssignmentWire,
   type SignInRequest,
   type TokenPair,
 } from '../../../shared/auth/authWire';
 import {
+  classWireSchema,
   createdAccountSchema,
+  staffAccountWireSchema,
+  type ClassWire,
+  type CreateClassRequest,
   type CreatedAccount,
   type CreateStaffRequest,
+  type StaffAccountWire,
+  type UpdateStaffRequest,
 } from '../../../shared/auth/schoolAdminWire';
 import { sessionStrings } from './sessionStrings';
 
@@ -50,16 +58,62 @@ export type ProvinceServerClient = {
     schoolId: string,
     request: CreateStaffRequest,
   ) => Promise<ServerAnswer<CreatedAccount>>;
+  /** Sửa cán bộ (leadership): name, role, or disabled / enabled again. */
+  readonly updateStaff: (
+    serverUrl: string,
+    accessToken: string,
+    schoolId: string,
+    userId: string,
+    request: UpdateStaffRequest,
+  ) => Promise<ServerAnswer<StaffAccountWire>>;
+  /** Thêm lớp (leadership); a class that is there already is refused with `conflict`. */
+  readonly createClass: (
+    serverUrl: string,
+    accessToken: string,
+    schoolId: string,
+    request: CreateClassRequest,
+  ) => Promise<ServerAnswer<ClassWire>>;
+  /** A class's grade (its name is part of its id). */
+  readonly updateClassGrade: (
+    serverUrl: string,
+    accessToken: string,
+    schoolId: string,
+    classId: string,
+    grade: number,
+  ) => Promise<ServerAnswer<ClassWire>>;
+  /** Phân công: sets one teacher's assignment to a class, replacing what was there. */
+  readonly putAssignment: (
+    serverUrl: string,
+    accessToken: string,
+    schoolId: string,
+    assignment: AssignmentWire,
+  ) => Promise<ServerAnswer<AssignmentWire>>;
+  /** Removes one teacher's assignment to a class (removing what is not there succeeds). */
+  readonly deleteAssignment: (
+    serverUrl: string,
+    accessToken: string,
+    schoolId: string,
+    classId: string,
+    teacherId: string,
+  ) => Promise<ServerAnswer<null>>;
 };
 
 /** Answers larger than this are not the account API's: refused unread. */
 const maxAnswerBytes = 256 * 1024;
 
-async function readAnswer<T>(response: Response, schema: z.ZodType<T> | null): Promise<ServerAnswer<T>> {
+/**
+ * The server's answer, checked: the value against `schema`, an error as the API words it. An
+ * answer larger than `maxBytes` is not the API's (a portal page, a proxy's error): as good as none.
+ */
+export async function readAnswer<T>(
+  response: Response,
+  schema: z.ZodType<T> | null,
+  maxBytes = maxAnswerBytes,
+): Promise<ServerAnswer<T>> {
   const length = Number(response.headers.get('content-length') ?? '0');
-  if (length > maxAnswerBytes) return { kind: 'unreachable' };
+  if (length > maxBytes) return { kind: 'unreachable' };
   const text = await response.text();
-  if (text.length > maxAnswerBytes) return { kind: 'unreachable' };
+  if (text.length > maxBytes) return { kind: 'unreachable' };
   let json: unknown = null;
   try {
     json = text === '' ? null : JSON.parse(text);
@@ -91,7 +145,8 @@ export function createProvinceServerClient(
   const timeoutMs = options.timeoutMs ?? 8000;
   const doFetch = options.fetch ?? fetch;
 
-  const post = async <T>(
+  const send = async <T>(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     serverUrl: string,
     path: string,
     body: unknown,
@@ -101,13 +156,13 @@ export function createProvinceServerClient(
     let response: Response;
     try {
       response = await doFetch(`${serverUrl}${apiBasePath}${path}`, {
-        method: 'POST',
+        method,
         headers: {
-          'content-type': 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           accept: 'application/json',
           ...(accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` }),
         },
-        body: JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -120,6 +175,16 @@ export function createProvinceServerClient(
       return { kind: 'unreachable' };
     }
   };
+  const post = <T>(
+    serverUrl: string,
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T> | null,
+    accessToken?: string,
+  ): Promise<ServerAnswer<T>> => send('POST', serverUrl, path, body, schema, accessToken);
+  const school = (schoolId: string) => `/schools/${encodeURIComponent(schoolId)}`;
+  const schoolClass = (schoolId: string, classId: string) =>
+    `${school(schoolId)}/classes/${encodeURIComponent(classId)}`;
 
   return {
     signIn: (serverUrl, request) => post(serverUrl, '/auth/sign-in', request, tokenPairSchema),
@@ -129,11 +194,36 @@ export function createProvinceServerClient(
       post(serverUrl, '/auth/password', request, tokenPairSchema, accessToken),
     refresh: (serverUrl, refreshToken) => post(serverUrl, '/auth/refresh', { refreshToken }, tokenPairSchema),
     createStaff: (serverUrl, accessToken, schoolId, request) =>
-      post(
+      post(serverUrl, `${school(schoolId)}/staff`, request, createdAccountSchema, accessToken),
+    updateStaff: (serverUrl, accessToken, schoolId, userId, request) =>
+      send(
+        'PATCH',
         serverUrl,
-        `/schools/${encodeURIComponent(schoolId)}/staff`,
+        `${school(schoolId)}/staff/${encodeURIComponent(userId)}`,
         request,
-        createdAccountSchema,
+        staffAccountWireSchema,
+        accessToken,
+      ),
+    createClass: (serverUrl, accessToken, schoolId, request) =>
+      post(serverUrl, `${school(schoolId)}/classes`, request, classWireSchema, accessToken),
+    updateClassGrade: (serverUrl, accessToken, schoolId, classId, grade) =>
+      send('PATCH', serverUrl, schoolClass(schoolId, classId), { grade }, classWireSchema, accessToken),
+    putAssignment: (serverUrl, accessToken, schoolId, { classId, teacherId, homeroom, subjects }) =>
+      send(
+        'PUT',
+        serverUrl,
+        `${schoolClass(schoolId, classId)}/assignments/${encodeURIComponent(teacherId)}`,
+        { homeroom, subjects },
+        assignmentWireSchema,
+        accessToken,
+      ),
+    deleteAssignment: (serverUrl, accessToken, schoolId, classId, teacherId) =>
+      send(
+        'DELETE',
+        serverUrl,
+        `${schoolClass(schoolId, classId)}/assignments/${encodeURIComponent(teacherId)}`,
+        undefined,
+        null,
         accessToken,
       ),
   };
