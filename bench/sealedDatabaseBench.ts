@@ -15,7 +15,7 @@ import { defaultCompiledCatalogue } from '../shared/domain/evaluation/compiledCa
 import { generateSampleSchool } from '../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../shared/sample/generateYearResults';
 import { hocbaCollections } from '../renderer/data/database';
-import { sampleSchoolDocuments } from '../renderer/data/importSampleSchool';
+import { sampleSchoolDocuments } from '../shared/sample/sampleDocuments';
 import { databaseKeyOf, openJson, sealJson } from '../renderer/data/storage/fieldSeal';
 import { wrappedSealedFieldsStorage } from '../renderer/data/storage/sealedFieldsStorage';
 import { peopleV5Sealed } from '../shared/documents/people/peopleV5';

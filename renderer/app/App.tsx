@@ -10,6 +10,7 @@ import { RestoreScreen, type RestoredDesktop } from '../features/backup/RestoreS
 import { NewSchoolScreen } from '../features/setup/NewSchoolScreen';
 import { ChangePasswordScreen } from '../features/signin/ChangePasswordScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
+import { SyncProvider } from '../features/sync/SyncProvider';
 import { resumeSampleLoad, type SampleLoadPlan, type SampleTrial } from '../features/signin/startSampleTrial';
 import { useSampleLoad } from '../features/signin/useSampleLoad';
 import { useIpc } from '../ipc/IpcContext';
@@ -228,37 +229,39 @@ export function App() {
       return (
         <DatabaseProvider database={state.database}>
           <SchoolProvider session={state.session} deviceId={info?.deviceId}>
-            <RouteProvider value={{ route, navigate }}>
-              <AppShell
-                session={state.session}
-                info={info}
-                currentArea={route.area}
-                onNavigate={(area) => navigate({ area, params: carriedOver(route.params) })}
-                onSwitchUser={onSwitchUser}
-                onSignOut={onSignOut}
-                onChangePassword={() => setState({ ...state, changingPassword: true })}
-                onStartedAfreshUnderstood={() => {
-                  const { startedAfresh: _said, ...session } = state.session;
-                  writeSession(window.localStorage, session);
-                  setState({ ...state, session });
-                }}
-                {...(state.connection === undefined ? {} : { connection: state.connection })}
-              >
-                {state.session.mode === 'sample' && <TrialActorSync session={state.session} />}
-                <AuditStartCheck deviceId={info?.deviceId} />
-                <SampleLoadStatus state={sampleLoad} />
-                <SchoolGate session={state.session} deviceId={info?.deviceId}>
-                  {route.unknownPath === undefined ? (
-                    <AreaScreen area={route.area} />
-                  ) : (
-                    <UnknownRouteScreen
-                      path={route.unknownPath}
-                      onHome={() => navigate({ area: 'home', params: {} })}
-                    />
-                  )}
-                </SchoolGate>
-              </AppShell>
-            </RouteProvider>
+            <SyncProvider session={state.session} deviceId={info?.deviceId}>
+              <RouteProvider value={{ route, navigate }}>
+                <AppShell
+                  session={state.session}
+                  info={info}
+                  currentArea={route.area}
+                  onNavigate={(area) => navigate({ area, params: carriedOver(route.params) })}
+                  onSwitchUser={onSwitchUser}
+                  onSignOut={onSignOut}
+                  onChangePassword={() => setState({ ...state, changingPassword: true })}
+                  onStartedAfreshUnderstood={() => {
+                    const { startedAfresh: _said, ...session } = state.session;
+                    writeSession(window.localStorage, session);
+                    setState({ ...state, session });
+                  }}
+                  {...(state.connection === undefined ? {} : { connection: state.connection })}
+                >
+                  {state.session.mode === 'sample' && <TrialActorSync session={state.session} />}
+                  <AuditStartCheck deviceId={info?.deviceId} />
+                  <SampleLoadStatus state={sampleLoad} />
+                  <SchoolGate session={state.session} deviceId={info?.deviceId}>
+                    {route.unknownPath === undefined ? (
+                      <AreaScreen area={route.area} />
+                    ) : (
+                      <UnknownRouteScreen
+                        path={route.unknownPath}
+                        onHome={() => navigate({ area: 'home', params: {} })}
+                      />
+                    )}
+                  </SchoolGate>
+                </AppShell>
+              </RouteProvider>
+            </SyncProvider>
           </SchoolProvider>
         </DatabaseProvider>
       );

@@ -8,11 +8,12 @@ import { RecordsScreen } from '../features/records/RecordsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SigningScreen } from '../features/signing/SigningScreen';
 import { SummaryScreen } from '../features/summary/SummaryScreen';
+import { SyncScreen } from '../features/sync/SyncScreen';
 import type { AreaId } from './navigation';
 import { useRouteState } from './RouteContext';
 
 /** The screen of each available area; the type makes a screen for every area a compile-time duty. */
-const screens: Record<Exclude<AreaId, 'sync'>, () => React.JSX.Element> = {
+const screens: Record<AreaId, () => React.JSX.Element> = {
   home: HomeScreenInRoute,
   setup: SetupScreen,
   gradebook: GradebookScreen,
@@ -23,6 +24,7 @@ const screens: Record<Exclude<AreaId, 'sync'>, () => React.JSX.Element> = {
   records: RecordsScreen,
   signing: SigningScreen,
   backup: BackupScreen,
+  sync: SyncScreen,
 };
 
 function HomeScreenInRoute() {
@@ -36,6 +38,6 @@ function HomeScreenInRoute() {
 }
 
 export function AreaScreen({ area }: { area: AreaId }) {
-  const Screen = area === 'sync' ? HomeScreenInRoute : screens[area];
+  const Screen = screens[area];
   return <Screen />;
 }

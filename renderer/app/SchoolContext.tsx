@@ -7,6 +7,8 @@ import type { SchoolDoc } from '../data/collections/schools/schoolsCollection';
 import { useDatabase } from '../data/DatabaseContext';
 import { useObservable } from '../data/useRxQueryResult';
 import type { WriteContext } from '../data/writes/writeContext';
+import { schoolServerThroughMain } from '../data/writes/schoolServer';
+import { useIpc } from '../ipc/IpcContext';
 import type { Session } from './session';
 
 /** The school as the signed-in person sees it: its year, classes, assignments, and their rights. */
@@ -39,6 +41,7 @@ export function SchoolProvider({
   children: ReactNode;
 }) {
   const database = useDatabase();
+  const ipc = useIpc();
   const schools = useObservable(useMemo(() => database.schools.find().$, [database]));
   const school = useMemo(() => schools?.[0]?.toMutableJSON(), [schools]);
   const schoolId = school?.id;
@@ -77,6 +80,7 @@ export function SchoolProvider({
         permissions,
         catalogue: defaultCompiledCatalogue(),
         now: () => new Date(),
+        ...(session.mode === 'account' ? { schoolServer: schoolServerThroughMain(ipc) } : {}),
       },
     };
   }, [
@@ -89,6 +93,7 @@ export function SchoolProvider({
     session.userId,
     session.role,
     session.mode,
+    ipc,
   ]);
 
   return <SchoolContext.Provider value={state}>{children}</SchoolContext.Provider>;

@@ -17,8 +17,8 @@ describe('hash routes', () => {
       params: { class: 'c1' },
       unknownPath: 'so-diem',
     });
-    // An area that exists but is not available yet is no screen either.
-    expect(parseRoute('#/sync').unknownPath).toBe('sync');
+    // Đồng bộ is a screen of its own now.
+    expect(parseRoute('#/sync')).toEqual({ area: 'sync', params: {} });
   });
 
   it('carries the class, subject and period to the next screen, and nothing else', () => {

@@ -75,5 +75,5 @@ export const areas: readonly AreaDefinition[] = [
     description: 'Sao lưu dữ liệu trên máy này vào một tệp mã hóa, kiểm tra bản sao lưu',
     available: true,
   },
-  { id: 'sync', label: 'Đồng bộ', description: 'Đồng bộ dữ liệu với máy chủ của Sở', available: false },
+  { id: 'sync', label: 'Đồng bộ', description: 'Đồng bộ dữ liệu với máy chủ của Sở', available: true },
 ];

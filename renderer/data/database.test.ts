@@ -9,7 +9,8 @@ import { peopleV0Json, type PersonDocV0 } from '../../shared/documents/people/pe
 import { schoolsV0Json, type SchoolDocV0 } from '../../shared/documents/schools/schoolsV0';
 import { rxSchemaOf } from './collections/rxSchemaOf';
 import { databaseNameFor, defaultStorage } from './database';
-import { importSampleSchool, sampleSchoolDocuments } from './importSampleSchool';
+import { sampleSchoolDocuments } from '../../shared/sample/sampleDocuments';
+import { importSampleSchool } from './importSampleSchool';
 import { compiledSchemaCount } from './storage/compiledSchemaValidation';
 
 // These tests run in real Chromium: the IndexedDB under RxDB is the browser's own.

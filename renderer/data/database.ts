@@ -1,4 +1,10 @@
-import { addRxPlugin, createRxDatabase, type RxDatabase, type RxStorage } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollectionCreator,
+  type RxDatabase,
+  type RxStorage,
+} from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { assignmentsCollection, type AssignmentsCollection } from './collections/assignmentsCollection';
@@ -20,6 +26,7 @@ import { wrappedCompiledValidationStorage } from './storage/compiledSchemaValida
 import { rememberDatabaseKey } from './storage/databaseKeys';
 import type { DatabaseKey } from './storage/fieldSeal';
 import { wrappedSealedFieldsStorage } from './storage/sealedFieldsStorage';
+import { syncConflictHandler } from './sync/syncConflictHandler';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -35,19 +42,24 @@ export type HocbaCollections = {
 };
 export type HocbaDatabase = RxDatabase<HocbaCollections>;
 
+/** A collection the province server syncs: what the server did not take is resolved as sync/ says. */
+function synced<T>(creator: RxCollectionCreator<T>): RxCollectionCreator<T> {
+  return { ...creator, conflictHandler: syncConflictHandler<T>() };
+}
+
 /**
  * The collections this version opens. The open-source RxDB allows 13 open collections per
  * JavaScript realm (architecture.md); the full design needs about 10.
  */
 export const hocbaCollections = {
-  schools: schoolsCollection,
-  classes: classesCollection,
-  people: peopleCollection,
-  assignments: assignmentsCollection,
-  subjectResults: subjectResultsCollection,
-  characterResults: characterResultsCollection,
-  yearResults: yearResultsCollection,
-  auditEvents: auditEventsCollection,
+  schools: synced(schoolsCollection),
+  classes: synced(classesCollection),
+  people: synced(peopleCollection),
+  assignments: synced(assignmentsCollection),
+  subjectResults: synced(subjectResultsCollection),
+  characterResults: synced(characterResultsCollection),
+  yearResults: synced(yearResultsCollection),
+  auditEvents: synced(auditEventsCollection),
 };
 
 /**

@@ -8,7 +8,7 @@ import { schoolDocumentSchema } from '../../shared/documents/schools/schools';
 import { subjectResultDocumentSchema } from '../../shared/documents/subjectResults/subjectResults';
 import { generateSampleSchool } from '../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../shared/sample/generateYearResults';
-import { sampleSchoolDocuments } from './importSampleSchool';
+import { sampleSchoolDocuments } from '../../shared/sample/sampleDocuments';
 
 // The zod schemas the province server will check pushed rows with accept what the desktop stores.
 describe('the shared document schemas and the documents the app writes', () => {

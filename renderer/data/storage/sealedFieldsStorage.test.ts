@@ -9,7 +9,7 @@ import { generateSampleSchool } from '../../../shared/sample/generateSampleSchoo
 import { databaseHarness, seededDatabase } from '../../../tests/support/browserDatabase';
 import { rxSchemaOf } from '../collections/rxSchemaOf';
 import { defaultStorage, openHocbaDatabase } from '../database';
-import { sampleSchoolDocuments } from '../importSampleSchool';
+import { sampleSchoolDocuments } from '../../../shared/sample/sampleDocuments';
 import { databaseKeyOf, SealBroken } from './fieldSeal';
 import { sealedFieldsProperty } from './sealedFieldsStorage';
 

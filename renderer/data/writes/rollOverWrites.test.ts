@@ -11,7 +11,8 @@ import { defaultCompiledCatalogue } from '../../../shared/domain/evaluation/comp
 import { generateSampleSchool } from '../../../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../../../shared/sample/generateYearResults';
 import { contextAs, databaseHarness, testDeviceId } from '../../../tests/support/browserDatabase';
-import { importSampleSchool, sampleSchoolDocuments } from '../importSampleSchool';
+import { sampleSchoolDocuments } from '../../../shared/sample/sampleDocuments';
+import { importSampleSchool } from '../importSampleSchool';
 import type { HocbaDatabase } from '../database';
 import type { StudentPlace } from './resultWrites';
 import { applyRollOver, previewRollOver } from './rollOverWrites';

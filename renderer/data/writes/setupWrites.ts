@@ -79,7 +79,24 @@ export async function addStaffMember(
   });
 }
 
-/** Changes a staff member's name, role or status. Staff are never deleted, only made inactive. */
+/** The staff list after one member's change, or the reason it may not be made. */
+function staffAfterChange(current: SchoolDoc, userId: UserId, changes: StaffChanges): SchoolDoc['staff'] {
+  const existing = current.staff.find((member) => member.userId === userId);
+  if (!existing) throw new WriteRefused(setupWriteStrings.staffNotFound);
+  const parsed = staffMemberSchema.safeParse({ ...existing, ...changes });
+  if (!parsed.success) throw new WriteRefused(setupWriteStrings.badFullName);
+  const staff = current.staff.map((member) => (member.userId === userId ? parsed.data : member));
+  if (!staff.some((member) => member.role === 'principal' && member.active)) {
+    throw new WriteRefused(setupWriteStrings.lastPrincipal);
+  }
+  return staff;
+}
+
+/**
+ * Changes a staff member's name, role or status. Staff are never deleted, only made inactive.
+ * With a real account the change is made on the province server first: an inactive member's
+ * account is disabled there (it can no longer sign in anywhere), an active one's enabled again.
+ */
 export async function updateStaffMember(
   database: HocbaDatabase,
   context: WriteContext,
@@ -89,17 +106,25 @@ export async function updateStaffMember(
   requireLeadership(context);
   if (changes.active === false && userId === context.actor.userId)
     throw new WriteRefused(setupWriteStrings.notYourself);
-  return await writeSchool(database, context, (current) => {
-    const existing = current.staff.find((member) => member.userId === userId);
-    if (!existing) throw new WriteRefused(setupWriteStrings.staffNotFound);
-    const parsed = staffMemberSchema.safeParse({ ...existing, ...changes });
-    if (!parsed.success) throw new WriteRefused(setupWriteStrings.badFullName);
-    const staff = current.staff.map((member) => (member.userId === userId ? parsed.data : member));
-    if (!staff.some((member) => member.role === 'principal' && member.active)) {
-      throw new WriteRefused(setupWriteStrings.lastPrincipal);
+  if (context.schoolServer) {
+    const current = await loadSchool(database);
+    const before = current.staff.find((member) => member.userId === userId);
+    const after = staffAfterChange(current, userId, changes).find((member) => member.userId === userId);
+    if (before && after) {
+      if (before.role !== after.role && (before.role === 'principal' || after.role === 'principal'))
+        throw new WriteRefused(setupWriteStrings.principalRoleIsProvinces);
+      const onServer = {
+        ...(after.fullName === before.fullName ? {} : { fullName: after.fullName }),
+        ...(after.role === before.role || after.role === 'principal' ? {} : { role: after.role }),
+        ...(after.active === before.active ? {} : { disabled: !after.active }),
+      };
+      if (Object.keys(onServer).length > 0) await context.schoolServer.updateStaffAccount(userId, onServer);
     }
-    return { ...current, staff };
-  });
+  }
+  return await writeSchool(database, context, (current) => ({
+    ...current,
+    staff: staffAfterChange(current, userId, changes),
+  }));
 }
 
 /** Starts the next school year and makes it the school's current one. */
@@ -173,6 +198,11 @@ export async function addClass(
     ...metaFor(school.id, school.schoolYear, context.actor.userId, context.now()),
   };
   refuseUnlessAllowed(context, 'classes', null, doc);
+  // A real account's class is the province server's first: the same id there, or nothing here.
+  if (context.schoolServer) {
+    const onServer = await context.schoolServer.saveClass({ schoolYear: school.schoolYear, grade, name });
+    if (onServer !== id) throw new WriteRefused(setupWriteStrings.classIdDiffers(name));
+  }
   try {
     await auditedBulkInsert(database, context, 'classes', [{ doc, studentId: '', classId: id }]);
   } catch (error) {
@@ -218,6 +248,13 @@ export async function removeClass(
     if (results.some((result) => result !== null))
       throw new WriteRefused(setupWriteStrings.classHasResults(found.name));
     const assignments = await database.assignments.find(query).exec();
+    // On the province server the class's teachers lose it first, so nobody keeps rights to it.
+    await context.schoolServer?.saveAssignments(
+      classId,
+      assignments
+        .filter((doc) => doc.homeroom || doc.subjects.length > 0)
+        .map((doc) => ({ teacherId: doc.teacherId, homeroom: false, subjects: [] })),
+    );
     await appendAuditEvents(database, context, [
       ...assignments.map((doc) => removalOf('assignments', doc.toMutableJSON(), classId)),
       removalOf('classes', found.toMutableJSON(), classId),
@@ -300,21 +337,47 @@ export async function setClassAssignments(
   ]);
   const staffById = new Map(school.staff.map((member) => [member.userId, member]));
   const meta = metaFor(schoolClass.schoolId, schoolClass.schoolYear, context.actor.userId, context.now());
+  const blankOf = (teacherId: UserId): AssignmentDoc => ({
+    id: assignmentIdOf(teacherId, classId),
+    teacherId,
+    classId,
+    homeroom: false,
+    subjects: [],
+    ...meta,
+  });
+  /** A teacher's assignment as this change leaves it. */
+  const assignmentAfter = (teacherId: UserId, current: AssignmentDoc): AssignmentDoc => {
+    const rows = rowsByTeacher.get(teacherId) ?? new Set<string>();
+    const homeroom = teacherId === homeroomId;
+    const gains =
+      (homeroom && !current.homeroom) || [...rows].some((row) => !coversRow(current.subjects, row));
+    // A teacher who left keeps what they had; nobody inactive or unknown gets anything new.
+    if (gains && staffById.get(teacherId)?.active !== true)
+      throw new WriteRefused(setupWriteStrings.teacherUnavailable);
+    return { ...current, homeroom, subjects: subjectListOf(plan, rows) };
+  };
+
+  if (context.schoolServer) {
+    // The province server first, with what changes: a refusal there leaves this desktop as it was.
+    const existingById = new Map(existing.map((doc) => [doc.teacherId, doc.toMutableJSON()]));
+    const changed = [...teacherIds].flatMap((teacherId) => {
+      const before = existingById.get(teacherId) ?? blankOf(teacherId);
+      const after = assignmentAfter(teacherId, before);
+      const same =
+        existingById.has(teacherId) &&
+        after.homeroom === before.homeroom &&
+        after.subjects.join('\n') === before.subjects.join('\n');
+      return same ? [] : [{ teacherId, homeroom: after.homeroom, subjects: [...after.subjects] }];
+    });
+    if (changed.length > 0) await context.schoolServer.saveAssignments(classId, changed);
+  }
 
   const writes = [...teacherIds].map((teacherId) => {
-    const docId = assignmentIdOf(teacherId, classId);
-    const blank: AssignmentDoc = { id: docId, teacherId, classId, homeroom: false, subjects: [], ...meta };
-    const rows = rowsByTeacher.get(teacherId) ?? new Set<string>();
-    const build = (current: AssignmentDoc): AssignmentDoc => {
-      const homeroom = teacherId === homeroomId;
-      const gains =
-        (homeroom && !current.homeroom) || [...rows].some((row) => !coversRow(current.subjects, row));
-      // A teacher who left keeps what they had; nobody inactive or unknown gets anything new.
-      if (gains && staffById.get(teacherId)?.active !== true)
-        throw new WriteRefused(setupWriteStrings.teacherUnavailable);
-      return { ...current, homeroom, subjects: subjectListOf(plan, rows) };
+    const blank = blankOf(teacherId);
+    return {
+      target: { docId: blank.id, studentId: '', classId, blank },
+      build: (current: AssignmentDoc) => assignmentAfter(teacherId, current),
     };
-    return { target: { docId, studentId: '', classId, blank }, build };
   });
   const result = await auditedWriteMany(database, context, 'assignments', writes);
   // The name on the class follows the assignment, emptied when the class has no homeroom teacher.

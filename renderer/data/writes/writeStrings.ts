@@ -38,6 +38,12 @@ export const setupWriteStrings = {
   classHasResults: (name: string) => `Lớp ${name} đã có kết quả đánh giá nên không xóa được.`,
   teacherUnavailable: 'Giáo viên được chọn không có trong danh sách hoặc đã ngừng hoạt động.',
   badSchoolYear: 'Năm học phải có dạng 2026-2027.',
+  setupOnServer:
+    'Tài khoản, lớp và phân công của trường được ghi lên máy chủ của Sở trước rồi mới lưu trên máy này.',
+  principalRoleIsProvinces:
+    'Vai trò hiệu trưởng do Sở Giáo dục và Đào tạo giao trên trang quản trị của Sở; không đổi được ở đây.',
+  classIdDiffers: (name: string) =>
+    `Máy chủ của Sở ghi lớp ${name} khác với máy này. Hãy báo cán bộ phụ trách công nghệ thông tin của Sở.`,
   yearNotNext: (expected: string) => `Năm học tiếp theo phải là ${expected}.`,
 } as const;
 

@@ -15,6 +15,14 @@ export function BackupReminder({ now = () => Date.now() }: { now?: () => number 
   const ipc = useIpc();
   const { route, navigate } = useRouteState();
   const [age, setAge] = useState<{ days: number | undefined } | undefined>(undefined);
+  // A visit to Sao lưu may make a backup: what was known before is forgotten on the way in, so
+  // coming back says nothing until the list answers again (never "no backup yet" just after one).
+  const inBackup = route.area === 'backup';
+  const [wasInBackup, setWasInBackup] = useState(inBackup);
+  if (inBackup !== wasInBackup) {
+    setWasInBackup(inBackup);
+    if (inBackup) setAge(undefined);
+  }
   useEffect(() => {
     let live = true;
     void ipc.invoke('backup:list', {}).then((result) => {
@@ -27,7 +35,7 @@ export function BackupReminder({ now = () => Date.now() }: { now?: () => number 
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- checked on opening, and again on leaving Sao lưu
-  }, [ipc, route.area === 'backup']);
+  }, [ipc, inBackup]);
   if (!age || (age.days !== undefined && age.days < remindAfterDays) || route.area === 'backup') return null;
   return (
     <p className="backup-reminder" role="status">

@@ -11,6 +11,7 @@ import { useObservable } from '../../data/useRxQueryResult';
 import { checkChainWithMain, type ChainCheckAnswer } from './chainCheck';
 import { describeDevice, describeTarget, describeValue } from './describeChange';
 import { MainCheckResult } from './MainCheckResult';
+import { compareWithServerHeads, type ServerHeadCheck } from './serverHeadCheck';
 import { historyStrings } from './strings';
 
 const shownEvents = 500;
@@ -18,7 +19,7 @@ const shownEvents = 500;
 /** "Ai sửa, lúc nào, từ gì thành gì": the changes of a class or one student, newest first. */
 export function HistoryScreen() {
   const database = useDatabase();
-  const { school, writeContext } = useSchool();
+  const { school, writeContext, sessionMode } = useSchool();
   const { selected } = useSelectedClass();
   const [studentId, setStudentId] = useRouteParam('student');
   const students = useClassStudents(selected?.id);
@@ -36,6 +37,8 @@ export function HistoryScreen() {
         count: number;
         problems: ChainProblem[];
         main: { ok: true; answer: ChainCheckAnswer } | { ok: false; message: string };
+        /** Absent for the trial, which has no server. */
+        server?: { ok: true; check: ServerHeadCheck } | { ok: false; message: string };
       }
     | undefined
   >(undefined);
@@ -56,6 +59,29 @@ export function HistoryScreen() {
     const main = await checkChainWithMain(database, writeContext.deviceId, (request) =>
       ipc.invoke('audit:checkChain', request),
     ).catch(() => undefined);
+    // And with the province server, which holds every desktop's chain as it was sent.
+    let server: { ok: true; check: ServerHeadCheck } | { ok: false; message: string } | undefined;
+    if (sessionMode === 'account') {
+      const heads = await ipc.invoke('sync:auditHeads', {});
+      if (!heads.ok) server = { ok: false, message: heads.error.message };
+      else {
+        const hashes = new Map<string, string>();
+        const localHeads = new Map<string, number>();
+        for (const doc of stored) {
+          hashes.set(`${doc.deviceId}#${String(doc.seq)}`, doc.hash);
+          localHeads.set(doc.deviceId, Math.max(localHeads.get(doc.deviceId) ?? 0, doc.seq));
+        }
+        server = {
+          ok: true,
+          check: compareWithServerHeads({
+            heads: heads.value.heads,
+            ownDeviceId: writeContext.deviceId,
+            hashAt: (deviceId, seq) => hashes.get(`${deviceId}#${String(seq)}`),
+            localHeadOf: (deviceId) => localHeads.get(deviceId) ?? 0,
+          }),
+        };
+      }
+    }
     setCheck({
       state: 'done',
       count,
@@ -63,6 +89,7 @@ export function HistoryScreen() {
       main: main?.ok
         ? { ok: true, answer: main.value }
         : { ok: false, message: main?.error.message ?? historyStrings.mainCheckFailed },
+      ...(server === undefined ? {} : { server }),
     });
   };
   // Whether main's record contradicts the database's chain (not only a notice about main's own files).
@@ -122,6 +149,7 @@ export function HistoryScreen() {
           ))}
       </div>
       {check?.state === 'done' && <MainCheckResult result={check.main} />}
+      {check?.state === 'done' && check.server !== undefined && <ServerCheckResult result={check.server} />}
       {events?.length === 0 && <p className="status">{historyStrings.none}</p>}
       {events && events.length > 0 && (
         <table className="data-table history-table">
@@ -154,5 +182,42 @@ export function HistoryScreen() {
         </table>
       )}
     </div>
+  );
+}
+
+/** What the comparison with the province server found. */
+function ServerCheckResult({
+  result,
+}: {
+  readonly result: { ok: true; check: ServerHeadCheck } | { ok: false; message: string };
+}) {
+  if (!result.ok)
+    return (
+      <section className="panel" aria-label={historyStrings.serverHeading}>
+        <h2>{historyStrings.serverHeading}</h2>
+        <p className="status">{historyStrings.serverUnavailable(result.message)}</p>
+      </section>
+    );
+  const { devices, problems } = result.check;
+  const behind = devices.filter((device) => device.verdict === 'behind').length;
+  return (
+    <section className="panel" aria-label={historyStrings.serverHeading}>
+      <h2>{historyStrings.serverHeading}</h2>
+      {problems.length > 0 ? (
+        <div className="notice error" role="alert">
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="save-state saved" role="status">
+          {devices.length === 0
+            ? historyStrings.serverNothing
+            : historyStrings.serverMatches(devices.length, behind)}
+        </p>
+      )}
+    </section>
   );
 }

@@ -27,6 +27,18 @@ export const historyStrings = {
   none: 'Chưa có thay đổi nào.',
   shown: (count: number) => `${count} thay đổi gần nhất`,
   verify: 'Kiểm tra tính toàn vẹn của lịch sử trên máy này',
+  serverHeading: 'Đối chiếu với máy chủ của Sở',
+  serverMatches: (devices: number, behind: number) =>
+    `Khớp với nhật ký trên máy chủ của Sở (${devices.toLocaleString('vi-VN')} máy)` +
+    (behind > 0
+      ? `; ${behind.toLocaleString('vi-VN')} máy có sự kiện mới chưa tải về, sẽ có sau lần đồng bộ tới.`
+      : '.'),
+  serverNothing: 'Máy chủ của Sở chưa giữ sự kiện nào của trường.',
+  serverUnavailable: (reason: string) => `Chưa đối chiếu được với máy chủ của Sở: ${reason}`,
+  serverDiffers: (seq: number, own: boolean) =>
+    `Sự kiện ${seq.toLocaleString('vi-VN')} của ${own ? 'máy này' : 'một máy khác'} trên máy chủ khác với sự kiện cùng số trên máy này: lịch sử đã bị sửa ở một trong hai nơi. Hãy báo Ban giám hiệu và cán bộ CNTT của Sở.`,
+  serverAheadOfOwn: (server: number, here: number) =>
+    `Máy chủ giữ ${server.toLocaleString('vi-VN')} sự kiện của máy này, nhưng máy này chỉ còn ${here.toLocaleString('vi-VN')}: dữ liệu trên máy có thể đã được khôi phục từ bản sao lưu cũ hoặc bị xóa bớt.`,
   verifying: 'Đang kiểm tra…',
   intact: (count: number) =>
     `Lịch sử nguyên vẹn: ${count.toLocaleString('vi-VN')} sự kiện, không có sự kiện nào bị sửa, xóa hay chèn thêm.`,

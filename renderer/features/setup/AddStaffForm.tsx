@@ -4,6 +4,7 @@ import { staffRoleNames, staffRoles, type StaffRole } from '../../../shared/doma
 import { useSchool } from '../../app/SchoolContext';
 import { useDatabase } from '../../data/DatabaseContext';
 import { addStaffMember } from '../../data/writes/setupWrites';
+import { refusedUnlessOk } from '../../data/writes/schoolServer';
 import { WriteRefused } from '../../data/writes/writeContext';
 import { useIpc } from '../../ipc/IpcContext';
 import { SetupFeedback } from './SetupFeedback';
@@ -30,13 +31,13 @@ export function AddStaffForm() {
   const createAccount = async (): Promise<CreatedAccount | undefined> => {
     if (sessionMode !== 'account') return undefined;
     if (role === 'principal') throw new WriteRefused(strings.principalByProvince);
-    const answer = await ipc.invoke('session:createStaffAccount', {
-      login: login.trim().toLowerCase(),
-      fullName: fullName.trim(),
-      role,
-    });
-    if (!answer.ok) throw new WriteRefused(answer.error.issues?.[0]?.message ?? answer.error.message);
-    return answer.value;
+    return refusedUnlessOk(
+      await ipc.invoke('session:createStaffAccount', {
+        login: login.trim().toLowerCase(),
+        fullName: fullName.trim(),
+        role,
+      }),
+    );
   };
 
   const submit = async (event: SubmitEvent) => {

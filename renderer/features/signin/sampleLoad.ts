@@ -5,7 +5,7 @@ import { yearResultsByStudent } from '../../../shared/sample/generateYearResults
 import type { SampleSchoolFile } from '../../../shared/sample/sampleSchoolFile';
 import type { HocbaDatabase } from '../../data/database';
 import { metaFor } from '../../data/documentMeta';
-import { sampleSchoolDocuments } from '../../data/importSampleSchool';
+import { sampleSchoolDocuments } from '../../../shared/sample/sampleDocuments';
 import { auditedBulkInsert, type BulkDocument } from '../../data/writes/auditedWrite';
 import type { WriteContext } from '../../data/writes/writeContext';
 

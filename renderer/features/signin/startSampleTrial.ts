@@ -4,7 +4,7 @@ import type { SampleSchoolFile } from '../../../shared/sample/sampleSchoolFile';
 import { sampleDatabaseName, sampleSessionAs, type Session } from '../../app/session';
 import type { HocbaDatabase } from '../../data/database';
 import { openLocalDatabase } from '../../data/openLocalDatabase';
-import { sampleSchoolDocuments } from '../../data/importSampleSchool';
+import { sampleSchoolDocuments } from '../../../shared/sample/sampleDocuments';
 import { auditedBulkInsert } from '../../data/writes/auditedWrite';
 import type { WriteContext } from '../../data/writes/writeContext';
 import type { IpcClient } from '../../ipc/ipcClient';

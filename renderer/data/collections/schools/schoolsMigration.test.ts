@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateSampleSchool } from '../../../../shared/sample/generateSampleSchool';
 import { contextAs, databaseHarness } from '../../../../tests/support/browserDatabase';
 import { defaultStorage } from '../../database';
-import { sampleSchoolDocuments } from '../../importSampleSchool';
+import { sampleSchoolDocuments } from '../../../../shared/sample/sampleDocuments';
 import { setStaffIdentity } from '../../writes/signingIdentityWrites';
 import { schoolsV1Json, type SchoolDocV1 } from '../../../../shared/documents/schools/schoolsV1';
 import { rxSchemaOf } from '../rxSchemaOf';
