@@ -7,7 +7,12 @@ import { startAppBridge, type AppBridge } from '../support/appBridge';
 import { openBrowser, type BrowserSession } from '../support/browser';
 import { artifactsDir } from '../support/paths';
 import { shellStrings } from '../../renderer/app/strings';
-import { resetCodeIssuedSchema } from '../../shared/auth/schoolAdminWire';
+import { setupWriteStrings } from '../../renderer/data/writes/writeStrings';
+import {
+  assignmentListSchema,
+  classListSchema,
+  resetCodeIssuedSchema,
+} from '../../shared/auth/schoolAdminWire';
 import {
   asAccount,
   principal,
@@ -76,6 +81,12 @@ describe('signing in with a real account, online then offline', () => {
     await expect(page.getByLabel('Đổi người dùng (dùng thử)').count()).resolves.toBe(0);
     await expect(page.getByText('Dùng thử · dữ liệu mẫu').count()).resolves.toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'account-home.png') });
+    // The school goes to the province server: "Đồng bộ", then "Đồng bộ ngay", until it says so.
+    await page.getByRole('button', { name: 'Đồng bộ', exact: true }).click();
+    await page.getByRole('heading', { name: 'Đồng bộ' }).waitFor();
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.getByText('Đã đồng bộ xong: máy này và máy chủ đã có cùng dữ liệu.').waitFor();
+    await page.screenshot({ path: join(artifactsDir, 'account-synced.png') });
     await signOut();
   });
 
@@ -99,41 +110,49 @@ describe('signing in with a real account, online then offline', () => {
     }
   });
 
-  it("gives a teacher on the same desktop their own database, never the principal's", async () => {
+  it("gives a teacher on the same desktop their own database, filled from the server, never the principal's", async () => {
     const { page } = browser;
     await signInAs(teacher.login, teacher.password);
-    await page.getByText(/Máy này chưa có dữ liệu của trường/).waitFor();
+    // The school reaches the teacher's own database from the province server, by sync.
+    await page.getByRole('heading', { name: testSchool.name }).waitFor();
     await expect(page.getByRole('button', { name: 'Lập hồ sơ trường' }).count()).resolves.toBe(0);
-    // Each account's own database: the teacher's holds no school, the principal's holds hers.
+    // Each account's own database: one school in each, the teacher's received, the principal's hers.
     const teacherDatabase = await page.evaluate(
       () =>
         (JSON.parse(localStorage.getItem('hocba.session') ?? '{}') as { databaseName?: string }).databaseName,
     );
-    const schoolsByDatabase = await page.evaluate(async () => {
-      const counts: Record<string, number> = {};
-      for (const info of await indexedDB.databases()) {
-        const match = /(hocba-u-[0-9a-f]{24}).*--schools$/.exec(info.name ?? '');
-        if (!match?.[1]) continue;
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(info.name ?? '');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(new Error('open failed'));
-        });
-        const count = db.objectStoreNames.contains('docs')
-          ? await new Promise<number>((resolve) => {
-              const request = db.transaction('docs').objectStore('docs').count();
-              request.onsuccess = () => resolve(request.result);
-            })
-          : 0;
-        db.close();
-        counts[match[1]] = (counts[match[1]] ?? 0) + count;
-      }
-      return counts;
-    });
+    // Counted in IndexedDB itself, asked again until the teacher's own database holds the school
+    // (the page may show the school a moment before a fresh read of the files sees it). Asked from
+    // here, not by waitForFunction: Playwright does not await an async predicate, and the promise
+    // it returns is truthy at once.
+    const countSchools = () =>
+      page.evaluate(async () => {
+        const counts: Record<string, number> = {};
+        for (const info of await indexedDB.databases()) {
+          const match = /(hocba-u-[0-9a-f]{24}).*--schools$/.exec(info.name ?? '');
+          if (!match?.[1]) continue;
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(info.name ?? '');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(new Error('open failed'));
+          });
+          const count = db.objectStoreNames.contains('docs')
+            ? await new Promise<number>((resolve) => {
+                const request = db.transaction('docs').objectStore('docs').count();
+                request.onsuccess = () => resolve(request.result);
+              })
+            : 0;
+          db.close();
+          counts[match[1]] = (counts[match[1]] ?? 0) + count;
+        }
+        return counts;
+      });
+    let schoolsByDatabase = await countSchools();
+    while ((schoolsByDatabase[teacherDatabase ?? ''] ?? 0) === 0) schoolsByDatabase = await countSchools();
     expect(teacherDatabase).toMatch(/^hocba-u-[0-9a-f]{24}$/);
     const others = Object.entries(schoolsByDatabase).filter(([name]) => name !== teacherDatabase);
     expect(others).toEqual([[expect.stringMatching(/^hocba-u-/), 1]]);
-    expect(schoolsByDatabase[teacherDatabase ?? ''] ?? 0).toBe(0);
+    expect(schoolsByDatabase[teacherDatabase ?? ''] ?? 0).toBe(1);
     // The page itself asking main for the principal's database key (a tampered renderer would):
     // refused, so the principal's sealed data cannot be opened from the teacher's session.
     const principalDatabase = others[0]?.[0] ?? '';
@@ -149,7 +168,7 @@ describe('signing in with a real account, online then offline', () => {
       return (await response.json()) as unknown;
     }, principalDatabase);
     expect(asked).toMatchObject({ ok: false, error: { message: sessionStrings.notYourDatabase } });
-    await page.screenshot({ path: join(artifactsDir, 'account-teacher-empty.png') });
+    await page.screenshot({ path: join(artifactsDir, 'account-teacher-synced.png') });
     await signOut();
   });
 
@@ -222,6 +241,55 @@ describe('signing in with a real account, online then offline', () => {
     await page.screenshot({ path: join(artifactsDir, 'account-started-afresh.png') });
     await page.getByRole('button', { name: 'Đã hiểu' }).click();
     await expect(page.getByText(shellStrings.startedAfresh).count()).resolves.toBe(0);
+    await signOut();
+  });
+
+  it("puts the principal's new class and its homeroom teacher on the province server, and nothing here while it cannot be reached", async () => {
+    const { page } = browser;
+    const schoolPath = `/schools/${encodeURIComponent(schoolIdOf(testSchool.code))}`;
+    await signInAs(principal.login, principal.password);
+    await page.getByRole('heading', { name: testSchool.name }).waitFor();
+    await page.getByRole('button', { name: 'Thiết lập năm học' }).click();
+    const addClass = page.getByRole('form', { name: 'Thêm lớp' });
+    await addClass.getByLabel('Khối lớp').selectOption('3');
+    await addClass.getByLabel('Tên lớp').fill('3C');
+    await addClass.getByLabel('Giáo viên chủ nhiệm của lớp mới').selectOption('user:cuong.le');
+    await addClass.getByRole('button', { name: 'Thêm lớp' }).click();
+    await addClass.getByRole('status').filter({ hasText: 'Đã thêm lớp 3C.' }).waitFor();
+
+    // The server holds the class and the assignment; the teacher's rights come from there.
+    const { call: asPrincipal } = await asAccount(server, principal.login, principal.password);
+    const classes = classListSchema.parse(await asPrincipal('GET', `${schoolPath}/classes`));
+    const created = classes.classes.find((found) => found.name === '3C');
+    expect(created).toMatchObject({ grade: 3 });
+    const assignments = assignmentListSchema.parse(
+      await asPrincipal(
+        'GET',
+        `${schoolPath}/classes/${encodeURIComponent(created?.classId ?? '')}/assignments`,
+      ),
+    );
+    expect(assignments.assignments).toEqual([
+      { teacherId: 'user:cuong.le', classId: created?.classId, homeroom: true, subjects: [] },
+    ]);
+
+    // The server cannot be reached: the class is refused with the reason, and not made here.
+    await server.stop();
+    try {
+      await addClass.getByLabel('Tên lớp').fill('3D');
+      await addClass.getByLabel('Giáo viên chủ nhiệm của lớp mới').selectOption('');
+      await addClass.getByRole('button', { name: 'Thêm lớp' }).click();
+      await addClass
+        .getByRole('alert')
+        .filter({ hasText: `${setupWriteStrings.setupOnServer} ${sessionStrings.serverUnreachable}` })
+        .waitFor();
+      await addClass.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifactsDir, 'account-class-needs-server.png') });
+      const classTable = page.getByRole('table', { name: /Các lớp của năm học/ });
+      await expect(classTable.getByRole('cell', { name: '3C', exact: true }).count()).resolves.toBe(1);
+      await expect(classTable.getByRole('cell', { name: '3D', exact: true }).count()).resolves.toBe(0);
+    } finally {
+      await server.start();
+    }
     await signOut();
   });
 });

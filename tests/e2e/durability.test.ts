@@ -1,3 +1,5 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,7 @@ import { CrashableApp } from '../support/crashableApp';
 import { addCycle, emptyTally, judgeCycle, tallyLine, type KillTally } from '../support/durabilityCheck';
 import { shownGradebook, storedState } from '../support/gradebookState';
 import { gradebookTypist, seededRandom } from '../support/gradebookTypist';
+import { artifactsDir } from '../support/paths';
 import { startSampleTrialIn } from '../support/sampleTrial';
 
 /**
@@ -62,8 +65,31 @@ describe('never lose what the teacher saw: the renderer and main killed while ty
   });
 
   /** From the app's first screen to the grade book, loaded, and the start check's verdict. */
-  const openGradebook = async (page: Page) => {
-    await page.getByRole('navigation', { name: 'Chức năng' }).waitFor();
+  const openGradebook = async (page: Page, pageProblems: readonly string[] = []) => {
+    await page
+      .getByRole('navigation', { name: 'Chức năng' })
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // What the app showed instead, for whoever reads the failure.
+        const shot = join(artifactsDir, `durability-no-app-${Date.now()}.png`);
+        await page.screenshot({ path: shot }).catch(() => undefined);
+        const text = await page
+          .locator('body')
+          .innerText()
+          .catch(() => '(no page text)');
+        const problems = pageProblems.length === 0 ? '' : `\nthe page reported:\n${pageProblems.join('\n')}`;
+        // What the browser's IndexedDB holds now: which databases, and the files on disk.
+        const databases = await page
+          .evaluate(async () =>
+            (await indexedDB.databases()).map((db) => `${db.name ?? '?'} v${String(db.version)}`),
+          )
+          .catch((failure: unknown) => [`(could not list: ${String(failure)})`]);
+        const files = await filesWithSizes(join(app.profileDir, 'Default', 'IndexedDB'));
+        throw new Error(
+          `the app did not come back (screenshot ${shot}); it showed:\n${text}${problems}\nIndexedDB databases: ${databases.join(', ')}\nIndexedDB files:\n${files.join('\n')}`,
+          { cause: error },
+        );
+      });
     await page.evaluate((hash) => {
       window.location.hash = hash;
     }, route);
@@ -128,7 +154,7 @@ describe('never lose what the teacher saw: the renderer and main killed while ty
     reopened.on('console', (message) => {
       if (message.type() === 'error') tally.pageProblems.push(`console: ${message.text()}`);
     });
-    await openGradebook(reopened);
+    await openGradebook(reopened, tally.pageProblems);
     const { shown, stored } = await readBack(reopened);
     const { report, after } = judgeCycle({
       period,
@@ -180,3 +206,17 @@ describe('never lose what the teacher saw: the renderer and main killed while ty
     expect(sum((tally) => tally.lost.length + tally.withoutEvent.length)).toBe(0);
   });
 });
+
+/** Every file under a folder with its size, for a failure's report. */
+async function filesWithSizes(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else found.push(`${path.slice(root.length + 1)} ${String((await stat(path)).size)}`);
+    }
+  };
+  await walk(root);
+  return found.length === 0 ? ['(none)'] : found;
+}

@@ -50,6 +50,21 @@ export async function descendantsOf(pid: number): Promise<ProcessEntry[]> {
 }
 
 /**
+ * Every live process of a Chromium profile: the browser's descendants now, and any process whose
+ * command line names the profile (a child the browser started after an earlier look, or one left
+ * behind by an earlier browser on the same profile, reparented when that browser died). Such a
+ * leftover holds the profile's storage (the StorageService owns IndexedDB's files) while the next
+ * browser opens it.
+ */
+export async function processesOfProfile(browserPid: number, profileDir: string): Promise<ProcessEntry[]> {
+  const found = new Map((await descendantsOf(browserPid)).map((entry) => [entry.pid, entry]));
+  for (const entry of await allProcesses())
+    if (entry.pid !== browserPid && entry.cmdline.includes(`--user-data-dir=${profileDir}`))
+      found.set(entry.pid, entry);
+  return [...found.values()];
+}
+
+/**
  * The browser process of the Chromium this Node process launched on `profileDir`: our descendant
  * whose command line names that user-data-dir and is no child process type (`--type=`).
  */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bridgeLauncher, type BridgeLauncher, type BridgeProcess } from './bridgeProcess';
 import { openBrowser, type BrowserSession } from './browser';
-import { browserProcessOf, descendantsOf, ended, killHard, pageRendererOf } from './chromiumProcesses';
+import { browserProcessOf, ended, killHard, pageRendererOf, processesOfProfile } from './chromiumProcesses';
 
 /**
  * The app as Electron runs it, in pieces a test can kill: the bridge process is main's services,
@@ -78,27 +78,34 @@ export class CrashableApp {
 
   /**
    * Finds main's processes now, and returns what kills them: SIGKILL to the bridge process and
-   * Chromium's browser process at the same moment, then to the browser's child processes (which a
-   * dead browser takes down anyway); resolves when all have ended (the browser reaped, so its
-   * profile lock names a dead process).
+   * Chromium's browser process at the same moment, then to every process of the profile as it is at
+   * that moment (the browser's children, and any that names the profile: Chromium starts helpers
+   * after launch); resolves when all have ended (the browser reaped, so its profile lock names a
+   * dead process, and no helper still holds the profile's storage when the next browser opens it).
    */
   async armMainKill(): Promise<() => Promise<void>> {
     const browser = await browserProcessOf(this.profileDir);
-    const children = await descendantsOf(browser.pid);
     const { context } = this.browserSession;
     const bridge = this.bridgeProcess;
+    const profileDir = this.profileDir;
     return async () => {
+      // Looked up at the kill, not when armed: a helper started meanwhile goes too.
+      const helpers = await processesOfProfile(browser.pid, profileDir);
       const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
       killHard(browser.pid);
       const bridgeGone = bridge.kill();
-      for (const child of children) killHard(child.pid);
+      for (const helper of helpers) killHard(helper.pid);
       this.mainKilled = true;
       await Promise.all([
         closed,
         bridgeGone,
         ended(browser.pid, false),
-        ...children.map((child) => ended(child.pid, true)),
+        ...helpers.map((helper) => ended(helper.pid, true)),
       ]);
+      // One that escaped the look above (started in the instant between) is gone before a restart.
+      const left = await processesOfProfile(browser.pid, profileDir);
+      for (const helper of left) killHard(helper.pid);
+      await Promise.all(left.map((helper) => ended(helper.pid, true)));
     };
   }
 

@@ -2,6 +2,7 @@ import { startServer, type RunningServer } from '../../server/app';
 import type { Database } from '../../server/db/database';
 import { openPgliteDatabase } from '../../server/db/pgliteDatabase';
 import type { Clock } from '../../server/services/clock';
+import type { RecordTrust } from '../../server/services/recordVerification';
 import { provisionSchool } from '../../server/services/provisioning';
 import { apiBasePath, tokenPairSchema } from '../../shared/auth/authWire';
 import { createdAccountSchema } from '../../shared/auth/schoolAdminWire';
@@ -23,11 +24,22 @@ export type TestProvinceServer = {
  * `clock`: the time the server sees (a test moves it forward to expire access tokens, never waits).
  */
 export async function startProvinceServer(
-  options: { readonly clock?: Clock } = {},
+  options: {
+    readonly clock?: Clock;
+    /** The database (in-memory PGlite by default); closed with the server. */
+    readonly db?: Database;
+    /** What signed records are verified against (none by default: every one refused). */
+    readonly recordTrust?: RecordTrust;
+    readonly recordChunkBytes?: number;
+  } = {},
 ): Promise<TestProvinceServer> {
-  const db = await openPgliteDatabase(null);
-  const clock = options.clock === undefined ? {} : { clock: options.clock };
-  let server: RunningServer | undefined = await startServer({ db, port: 0, ...clock });
+  const db = options.db ?? (await openPgliteDatabase(null));
+  const settings = {
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+    ...(options.recordTrust === undefined ? {} : { recordTrust: options.recordTrust }),
+    ...(options.recordChunkBytes === undefined ? {} : { recordChunkBytes: options.recordChunkBytes }),
+  };
+  let server: RunningServer | undefined = await startServer({ db, port: 0, ...settings });
   const url = server.url;
   const port = Number(new URL(url).port);
   return {
@@ -42,7 +54,7 @@ export async function startProvinceServer(
       server = undefined;
     },
     start: async () => {
-      server ??= await startServer({ db, port, ...clock });
+      server ??= await startServer({ db, port, ...settings });
     },
     close: async () => {
       await server?.close();

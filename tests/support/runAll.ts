@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { repoRoot } from './paths';
 
 /**
- * `npm test`: everything CI runs, in order — typecheck, lint, build, then every vitest project
- * (unit, browser, integration, e2e), then the province server's project twice: once against
+ * `npm test`: everything CI runs, in order — typecheck, lint, build, then the desktop's vitest
+ * projects (unit, browser, integration together; then e2e on its own), then the province server's project twice: once against
  * PostgreSQL (HOCBA_TEST_DB=postgres), once against embedded PGlite. Ends with one line:
  * `N passed, M failed[, K skipped]`. Typecheck, lint and build count as one check each.
  */
@@ -33,12 +33,33 @@ const vitestReport = z.object({
   numTodoTests: z.number(),
   numTotalTestSuites: z.number(),
   numFailedTestSuites: z.number(),
-  testResults: z.array(z.object({ status: z.string(), assertionResults: z.array(z.unknown()) })),
+  testResults: z.array(
+    z.object({
+      name: z.string(),
+      status: z.string(),
+      message: z.string().optional(),
+      assertionResults: z.array(
+        z.object({
+          status: z.string(),
+          fullName: z.string(),
+          failureMessages: z.array(z.string()).nullish(),
+        }),
+      ),
+    }),
+  ),
 });
+
+/** One failure, told again at the very end: CI keeps only the tail of a long log. */
+type FailureLine = { where: string; what: string };
+
+function firstLines(text: string, lines: number): string {
+  return text.split('\n').slice(0, lines).join('\n    ');
+}
 
 async function main(): Promise<number> {
   const started = Date.now();
   const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  const failures: FailureLine[] = [];
   const count = (ok: boolean): void => {
     if (ok) tally.passed += 1;
     else tally.failed += 1;
@@ -70,13 +91,34 @@ async function main(): Promise<number> {
         (file) => file.status === 'failed' && file.assertionResults.length === 0,
       );
       tally.failed += brokenFiles.length;
-      if (!vitestOk && report.numFailedTests === 0 && brokenFiles.length === 0) tally.failed += 1;
+      for (const file of report.testResults) {
+        const where = file.name.startsWith(repoRoot) ? file.name.slice(repoRoot.length + 1) : file.name;
+        if (file.status === 'failed' && file.assertionResults.length === 0) {
+          failures.push({ where, what: firstLines(file.message ?? 'the file did not load', 6) });
+        }
+        for (const test of file.assertionResults) {
+          if (test.status !== 'failed') continue;
+          const message = (test.failureMessages ?? []).join('\n') || 'no message';
+          failures.push({ where: `${where} > ${test.fullName}`, what: firstLines(message, 6) });
+        }
+      }
+      if (!vitestOk && report.numFailedTests === 0 && brokenFiles.length === 0) {
+        tally.failed += 1;
+        failures.push({
+          where: title,
+          what: 'vitest failed outside any test (an unhandled error: see above)',
+        });
+      }
     } catch {
       tally.failed += 1;
+      failures.push({ where: title, what: `no readable report at ${reportPath}` });
     }
   };
-  const desktopProjects = ['unit', 'browser', 'integration', 'e2e'].flatMap((name) => ['--project', name]);
-  await vitest('Tests (unit, browser, integration, e2e)', 'vitest-report.json', desktopProjects);
+  const desktopProjects = ['unit', 'browser', 'integration'].flatMap((name) => ['--project', name]);
+  await vitest('Tests (unit, browser, integration)', 'vitest-report.json', desktopProjects);
+  // The journeys kill and restart main and the browser and drive the page in real time: on their
+  // own, so two cores busy with the other projects do not stand between a click and its answer.
+  await vitest('End-to-end journeys (e2e)', 'vitest-e2e.json', ['--project', 'e2e']);
   for (const engine of ['postgres', 'pglite'] as const) {
     await vitest(`Server tests on ${engine}`, `vitest-server-${engine}.json`, ['--project', 'server'], {
       ...process.env,
@@ -86,6 +128,9 @@ async function main(): Promise<number> {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(`\nnpm test took ${seconds} s\n`);
+  for (const failure of failures) {
+    process.stdout.write(`\n✗ ${failure.where}\n    ${failure.what}\n`);
+  }
   const skipped = tally.skipped > 0 ? `, ${tally.skipped} skipped` : '';
   process.stdout.write(`${tally.passed} passed, ${tally.failed} failed${skipped}\n`);
   return tally.failed === 0 ? 0 : 1;

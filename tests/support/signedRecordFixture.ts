@@ -120,3 +120,19 @@ export function genuineSigners(pki: RecordPki): Readonly<Record<SignerRole, Sign
     schoolSeal: webCryptoSigner(pki.seal, [pki.intermediate]),
   };
 }
+
+/** The record signed box by box: the homeroom teacher's, then the principal's, then the seal (complete). */
+export async function signedStages(
+  pki: RecordPki,
+  signing: RecordSigning,
+): Promise<{
+  readonly teacherSigned: Uint8Array;
+  readonly principalSigned: Uint8Array;
+  readonly complete: Uint8Array;
+}> {
+  const signers = genuineSigners(pki);
+  const teacherSigned = await signing.sign(signing.rendered.pdf, 'homeroomTeacher', signers.homeroomTeacher);
+  const principalSigned = await signing.sign(teacherSigned, 'principal', signers.principal);
+  const complete = await signing.sign(principalSigned, 'schoolSeal', signers.schoolSeal);
+  return { teacherSigned, principalSigned, complete };
+}

@@ -18,7 +18,10 @@ import { assignmentsV0Json } from '../../../shared/documents/assignments/assignm
 import { auditEventsV0Json } from '../../../shared/documents/auditEvents/auditEventsV0';
 import { characterResultsV0Json } from '../../../shared/documents/characterResults/characterResultsV0';
 import { classesV0Json } from '../../../shared/documents/classes/classesV0';
-import { subjectResultsV0, subjectResultsV0Json } from '../../../shared/documents/subjectResults/subjectResultsV0';
+import {
+  subjectResultsV0,
+  subjectResultsV0Json,
+} from '../../../shared/documents/subjectResults/subjectResultsV0';
 import { yearResultsV0Json } from '../../../shared/documents/yearResults/yearResultsV0';
 
 // RxDB keeps a hash of each version's schema in every user's database: a derived schema that
