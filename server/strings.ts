@@ -61,6 +61,8 @@ export const signedRecordStrings = {
   notHomeroom:
     'Chỉ Ban giám hiệu hoặc giáo viên chủ nhiệm của lớp ghi trong học bạ được nộp học bạ này lên Sở.',
   versionNotFound: 'Không tìm thấy phiên bản học bạ này trên máy chủ.',
+  tooManyUploads:
+    'Tài khoản này đang có quá nhiều học bạ gửi dở trên máy chủ của Sở. Các lượt gửi dở quá 2 ngày sẽ được xóa; hãy đồng bộ lại sau ít phút, hoặc báo cán bộ công nghệ thông tin của Sở nếu vẫn không gửi được.',
 } as const;
 
 /** The province admin page (server-rendered, Vietnamese). */

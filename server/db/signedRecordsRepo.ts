@@ -120,6 +120,35 @@ export async function uploadChunks(
   return parseRows(z.object({ bytes: byteaColumn }), rows).map((row) => row.bytes);
 }
 
+/** How many uploads this account has open in the school, and the bytes they announced. */
+export async function openUploadsOf(
+  db: Queryable,
+  schoolId: SchoolId,
+  uploadedBy: string,
+): Promise<{ readonly count: number; readonly bytes: number }> {
+  const rows = await db.query(
+    `select count(*)::int as count, coalesce(sum(total_bytes), 0)::bigint::text as bytes
+     from record_uploads where school_id = $1 and uploaded_by = $2`,
+    [schoolId, uploadedBy],
+  );
+  const [row] = parseRows(z.object({ count: z.number(), bytes: z.string() }), rows);
+  return { count: row?.count ?? 0, bytes: Number(row?.bytes ?? '0') };
+}
+
+/** Forgets the school's uploads begun before `before` that never completed, with their chunks. */
+export async function dropStaleUploads(db: Queryable, schoolId: SchoolId, before: Date): Promise<number> {
+  await db.query(
+    `delete from record_upload_chunks c using record_uploads u
+     where u.school_id = $1 and u.started_at < $2 and c.school_id = u.school_id and c.upload_id = u.upload_id`,
+    [schoolId, before],
+  );
+  const dropped = await db.query(
+    'delete from record_uploads where school_id = $1 and started_at < $2 returning upload_id',
+    [schoolId, before],
+  );
+  return dropped.length;
+}
+
 /** Forgets an upload and its chunks (kept as a version, or refused). */
 export async function dropUpload(db: Queryable, schoolId: SchoolId, uploadId: string): Promise<void> {
   await db.query('delete from record_upload_chunks where school_id = $1 and upload_id = $2', [

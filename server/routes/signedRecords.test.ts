@@ -173,4 +173,62 @@ describe(`uploads of signed records: hostile requests (${testEngine})`, () => {
     const left = await h.db.query('select count(*)::int as n from record_upload_chunks');
     expect(left).toEqual([{ n: 0 }]);
   });
+
+  it('keeps an account from filling the server with files announced and never finished, and forgets them after two days', async () => {
+    const start = (token: string, n: number, bytes: number) =>
+      call(h.app, {
+        method: 'POST',
+        url: `${school}/signed-records/uploads`,
+        token,
+        body: {
+          recordId: `studyRecord:student:${String(1000000000 + n)}:2025-2026`,
+          sha256: sha(new TextEncoder().encode(`tệp ${String(n)}`)),
+          bytes,
+        },
+      });
+    const openRows = async () =>
+      (await h.db.query('select count(*)::int as n from record_uploads')) as { n: number }[];
+    // The teacher announces files of 1 MiB until the server says no: 24 open at once.
+    let opened = 0;
+    for (; opened < 30; opened += 1) {
+      const answer = await start(teacher, opened, 1024 * 1024);
+      if (answer.statusCode !== 200) {
+        expectRefusal(answer, 429, 'tooManyRequests');
+        expect(answer.headers['retry-after']).toBe('300');
+        expect(answer.body).toContain('quá nhiều học bạ gửi dở');
+        break;
+      }
+    }
+    expect(opened).toBe(24);
+    const before = await snapshot(h.db);
+    expectRefusal(await start(teacher, 99, 1024 * 1024), 429, 'tooManyRequests');
+    expect(await snapshot(h.db)).toBe(before);
+    // Going on with one of them is still fine; another account is not held back by hers.
+    const again = await start(teacher, 3, 1024 * 1024);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(startUploadAnswerSchema.parse(again.json())).toMatchObject({ state: 'open', receivedBytes: 0 });
+    // By bytes: the principal (one upload open above) announces the largest files until refused.
+    let large = 0;
+    for (; large < 30; large += 1)
+      if ((await start(principal, 200 + large, 16 * 1024 * 1024)).statusCode !== 200) break;
+    expect(large).toBe(12); // 12 × 16 MiB is the 192 MiB an account may have open
+    // A chunk of one half-sent file is on the server too.
+    const resumed = startUploadAnswerSchema.parse(again.json());
+    if (resumed.state !== 'open') throw new Error('the upload should be open');
+    const chunk = new TextEncoder().encode('%PDF-1.7\n');
+    const taken = await h.app.inject({
+      method: 'PUT',
+      url: `${school}/signed-records/uploads/${resumed.uploadId}?offset=0`,
+      headers: { authorization: `Bearer ${teacher}`, ...chunkHeaders(chunk) },
+      payload: Buffer.from(chunk),
+    });
+    expect(taken.statusCode, taken.body).toBe(200);
+    // Two days later the half-sent files are gone and each account can start again.
+    h.clock.advance(2 * 24 * 60 * 60 + 1);
+    const fresh = (await signIn(h.app, 'gv.an')).accessToken;
+    const after = await start(fresh, 500, 1024 * 1024);
+    expect(after.statusCode, after.body).toBe(200);
+    expect(await openRows()).toEqual([{ n: 1 }]);
+    expect(await h.db.query('select count(*)::int as n from record_upload_chunks')).toEqual([{ n: 0 }]);
+  });
 });

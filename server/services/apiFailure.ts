@@ -1,5 +1,8 @@
 import type { ApiErrorCode } from '../../shared/auth/authWire';
-import { serverStrings } from '../strings';
+import { serverStrings, signedRecordStrings } from '../strings';
+
+/** When an account with too many half-sent records may try again: after the desktop's next round. */
+const tooManyUploadsRetrySeconds = 300;
 
 /** A refusal a route answers with the shared error shape (`{ error: { code, message } }`). */
 export class ApiFailure extends Error {
@@ -29,6 +32,9 @@ export const failures = {
     new ApiFailure(423, 'accountLocked', serverStrings.accountLocked, retryAfterSeconds),
   accountDisabled: (status: 401 | 403) =>
     new ApiFailure(status, 'accountDisabled', serverStrings.accountDisabled),
+  /** An account with too many signed records left half-sent (signedRecordService.ts). */
+  tooManyUploads: () =>
+    new ApiFailure(429, 'tooManyRequests', signedRecordStrings.tooManyUploads, tooManyUploadsRetrySeconds),
   tooManyRequests: (retryAfterSeconds: number) =>
     new ApiFailure(429, 'tooManyRequests', serverStrings.tooManyRequests, retryAfterSeconds),
 };

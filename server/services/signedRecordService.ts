@@ -13,10 +13,12 @@ import { getSchool } from '../db/schoolsRepo';
 import {
   appendChunk,
   appendVersion,
+  dropStaleUploads,
   dropUpload,
   findUpload,
   findUploadOfFile,
   openUpload,
+  openUploadsOf,
   recordClassOf,
   recordVersions,
   uploadChunks,
@@ -30,6 +32,16 @@ import { failures } from './apiFailure';
 import type { ServiceContext } from './context';
 import { requireSchoolMember } from './permissions';
 
+/**
+ * What one account may have open at once: the desktop sends three files at a time and closes each,
+ * so this is room for a desktop that lost its link many times, not for filling the server's disk
+ * with files announced and never finished.
+ */
+export const maxOpenUploadsPerAccount = 24;
+export const maxOpenUploadBytesPerAccount = 192 * 1024 * 1024;
+/** An upload not completed this long after it began is forgotten; the desktop starts it afresh. */
+export const staleUploadMs = 2 * 24 * 60 * 60 * 1000;
+
 const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** Opens an upload, goes on with the one this account opened for the same file, or says the server keeps it already. */
@@ -42,8 +54,16 @@ export async function startRecordUpload(
   requireSchoolMember(actor, schoolId);
   const kept = await versionOfFile(ctx.db, schoolId, request.recordId, request.sha256);
   if (kept !== null) return { state: 'stored', version: kept };
+  const now = ctx.clock();
+  await dropStaleUploads(ctx.db, schoolId, new Date(now.getTime() - staleUploadMs));
+  const resumed = await findUploadOfFile(ctx.db, schoolId, actor.userId, request.recordId, request.sha256);
+  if (resumed === null) {
+    const open = await openUploadsOf(ctx.db, schoolId, actor.userId);
+    if (open.count >= maxOpenUploadsPerAccount || open.bytes + request.bytes > maxOpenUploadBytesPerAccount)
+      throw failures.tooManyUploads();
+  }
   const open =
-    (await findUploadOfFile(ctx.db, schoolId, actor.userId, request.recordId, request.sha256)) ??
+    resumed ??
     (await openUpload(
       ctx.db,
       schoolId,
@@ -54,7 +74,7 @@ export async function startRecordUpload(
         totalBytes: request.bytes,
         uploadedBy: actor.userId,
       },
-      ctx.clock(),
+      now,
     ));
   if (open.totalBytes !== request.bytes) throw failures.badRequest(strings.sizeDiffers);
   return {
