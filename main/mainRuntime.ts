@@ -207,7 +207,7 @@ export async function createMainRuntime(
     }),
     sessions,
     schoolSetup: createSchoolSetupOnServer({ sessions, server: provinceServer, logger }),
-    sync: createSchoolSync({ sessions, client: syncClient, logger }),
+    sync: createSchoolSync({ sessions, client: syncClient, logger, auditHeads }),
     recordHandIn: createSignedRecordHandIn({
       sessions,
       client: syncClient,

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { genesisHash, sealAuditEvent, type AuditEvent, type AuditEventBody } from './auditChain';
-import { judgeChain, maxChainProbes, type ChainJudgement, type RecordedChain } from './chainJudge';
+import {
+  judgeAgainstPoint,
+  judgeChain,
+  maxChainProbes,
+  type ChainJudgement,
+  type RecordedChain,
+} from './chainJudge';
 
 function body(seq: number, prevHash: string, value: string): AuditEventBody {
   return {
@@ -165,5 +171,50 @@ describe('judging a stored chain against the recorded heads', () => {
         },
       ),
     );
+  });
+});
+
+describe('judging a stored chain against one point an authority vouched for', () => {
+  const events = chain(300);
+  const pointAt = (seq: number) => ({ seq, hash: events[seq - 1]?.hash ?? '' });
+  const headOf = (stored: readonly AuditEvent[]) => {
+    const head = stored.at(-1);
+    return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: genesisHash };
+  };
+
+  it('vouches for a store that ends at the point without a probe', () => {
+    expect(judgeAgainstPoint(pointAt(300), { head: headOf(events), probes: [] })).toEqual({
+      kind: 'holds',
+      seq: 300,
+      storedSeq: 300,
+    });
+  });
+
+  it('asks for the hash at the point when the store goes on, and says how far it goes', () => {
+    const claim = { head: headOf(events), probes: [] as { seq: number; hash: string }[] };
+    expect(judgeAgainstPoint(pointAt(120), claim)).toEqual({ kind: 'needProbe', seq: 120 });
+    claim.probes.push(pointAt(120));
+    expect(judgeAgainstPoint(pointAt(120), claim)).toEqual({ kind: 'holds', seq: 120, storedSeq: 300 });
+  });
+
+  it('finds an early event rewritten and every later one re-hashed, at the point', () => {
+    const rewritten = rewriteAndRehash(events, 7, '9');
+    const claim = { head: headOf(rewritten), probes: [] as { seq: number; hash: string }[] };
+    expect(judgeAgainstPoint(pointAt(300), claim)).toEqual({ kind: 'differs', seq: 300, storedSeq: 300 });
+    claim.probes.push({ seq: 120, hash: rewritten[119]?.hash ?? '' });
+    expect(judgeAgainstPoint(pointAt(120), claim)).toEqual({ kind: 'differs', seq: 120, storedSeq: 300 });
+  });
+
+  it('does not take a head that names the point hash at another sequence', () => {
+    const claim = { head: { seq: 301, hash: pointAt(300).hash }, probes: [] };
+    expect(judgeAgainstPoint(pointAt(300), claim)).toEqual({ kind: 'needProbe', seq: 300 });
+  });
+
+  it('finds events the authority vouched for gone, with both sequence numbers', () => {
+    expect(judgeAgainstPoint(pointAt(300), { head: headOf(events.slice(0, 250)), probes: [] })).toEqual({
+      kind: 'short',
+      seq: 300,
+      storedSeq: 250,
+    });
   });
 });

@@ -84,3 +84,28 @@ export function judgeChain(recorded: RecordedChain | undefined, claim: ChainClai
   if (high - low === 1) return { kind: 'rewritten', seq: high, recordedSeq, storedSeq };
   return { kind: 'needProbe', seq: Math.floor((low + high) / 2) };
 }
+
+/**
+ * What a store's chain is against one point an authority vouched for (the province server, whose
+ * events main carried to this database): the store must hold that event with that hash. Because
+ * each hash covers every event before it, a match vouches for the whole prefix; nothing is
+ * known of events the store holds after the point.
+ */
+export type PointJudgement =
+  | { readonly kind: 'needProbe'; readonly seq: number }
+  /** The store holds the point; `storedSeq - seq` events follow it that the authority did not vouch for. */
+  | { readonly kind: 'holds'; readonly seq: number; readonly storedSeq: number }
+  /** The store ends before the point: events the authority vouched for are gone. */
+  | { readonly kind: 'short'; readonly seq: number; readonly storedSeq: number }
+  /** The store's event at the point has another hash: it or an event before it was rewritten. */
+  | { readonly kind: 'differs'; readonly seq: number; readonly storedSeq: number };
+
+export function judgeAgainstPoint(point: ChainPoint, claim: ChainClaim): PointJudgement {
+  const storedSeq = claim.head.seq;
+  if (storedSeq < point.seq) return { kind: 'short', seq: point.seq, storedSeq };
+  const stored = storedHashAt(claim, point.seq);
+  if (stored === undefined) return { kind: 'needProbe', seq: point.seq };
+  return stored === point.hash
+    ? { kind: 'holds', seq: point.seq, storedSeq }
+    : { kind: 'differs', seq: point.seq, storedSeq };
+}

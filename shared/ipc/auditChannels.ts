@@ -16,8 +16,11 @@ const seqSchema = z.number().int().min(0).max(1_000_000_000_000);
 
 /** One report carries at most this many event hashes (130 KB of JSON); a bulk import sends several. */
 export const maxHashesPerReport = 2000;
-/** Chains one database may hold (this device's, and earlier identities' of this desktop). */
-export const maxChainsPerCheck = 32;
+/**
+ * Chains one check may carry: this device's, earlier identities' of this desktop, and, in a synced
+ * school's database, every other desktop's of the school that sync brought here.
+ */
+export const maxChainsPerCheck = 256;
 
 const chainPointSchema = z.object({ seq: seqSchema, hash: auditHashSchema }).strict();
 
@@ -67,6 +70,8 @@ export type AuditCheckChainRequest = z.output<typeof auditCheckChainRequestSchem
 
 export const auditVerdictSchema = z.enum([
   'intact',
+  /** Another desktop's chain, as the province server gave it to this desktop's sync. */
+  'vouched',
   'ahead',
   'truncated',
   'rewritten',
@@ -90,6 +95,9 @@ export const auditFindingKindSchema = z.enum([
   'storeRejected',
   'keyLost',
   'conflictingReport',
+  'vouched',
+  'differsFromServer',
+  'notFromServer',
 ]);
 export type AuditFindingKind = z.output<typeof auditFindingKindSchema>;
 

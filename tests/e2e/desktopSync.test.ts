@@ -125,6 +125,12 @@ describe('two desktops of one school, synced through the province server', () =>
       .click();
     const serverCheck = homeroomPage.getByRole('region', { name: 'Đối chiếu với máy chủ của Sở' });
     await serverCheck.getByText(/^Khớp với nhật ký trên máy chủ của Sở \(\d+ máy\)/).waitFor();
+    // Main's own check vouches for desktop B's chain as its sync brought it: a notice, no alarm
+    // (this desktop's identity is new, which once read "Máy đã mất định danh").
+    await homeroomPage.getByText(/khớp với bản máy này nhận từ máy chủ của Sở: từ sự kiện 1/).waitFor();
+    const mainCheck = homeroomPage.getByRole('region', { name: /^Đối chiếu với sổ ghi của máy/ });
+    await mainCheck.getByRole('status').waitFor();
+    await expect(mainCheck.getByRole('alert').count()).resolves.toBe(0);
     await homeroomPage.screenshot({
       path: join(artifactsDir, 'sync-history-matches-server.png'),
       fullPage: true,

@@ -18,6 +18,8 @@ import {
 import { syncTransportThroughMain } from '../../renderer/data/sync/syncTransport';
 import type { WriteContext } from '../../renderer/data/writes/writeContext';
 import { createIpcClient, type IpcClient } from '../../renderer/ipc/ipcClient';
+import { chainHeadReportsSettled } from '../../renderer/data/writes/chainHeadReporter';
+import { installChainHeadReporting } from '../../renderer/features/history/auditHeadReporting';
 
 /**
  * One desktop as the app runs it, in this Node process: main's services (createMainRuntime, its
@@ -52,6 +54,9 @@ export async function startSyncDesktop(input: {
     { provinceServerUrl: input.serverUrl },
   );
   const ipc = createIpcClient((channel, request) => runtime.dispatch(channel, request), 'bridge');
+  // As the app's root does (useChainHeadReporting): every audited write is reported to main. One
+  // desktop per realm (syncDesktopWorker.ts), so the page's one reporter is this desktop's.
+  const stopReporting = installChainHeadReporting(ipc);
   const signedIn = await ipc.invoke('session:signIn', { login: input.login, password: input.password });
   if (!signedIn.ok) throw new Error(`sign-in of ${input.login}: ${signedIn.error.message}`);
   const session = signedIn.value;
@@ -106,6 +111,8 @@ export async function startSyncDesktop(input: {
     stopSync,
     close: async () => {
       await stopSync();
+      await chainHeadReportsSettled();
+      stopReporting();
       await database.close();
       runtime.close();
       await rm(dataDir, { recursive: true, force: true });

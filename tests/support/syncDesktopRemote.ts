@@ -7,6 +7,8 @@ import type { CollectionSyncState } from '../../renderer/data/sync/schoolReplica
 import type { ConflictLogEntry } from '../../renderer/data/sync/conflictLog';
 import type { StudentPlace, SubjectCellWrite } from '../../renderer/data/writes/resultWrites';
 import type { SyncedCollection } from '../../shared/sync/syncWire';
+import type { IpcResult } from '../../shared/ipc/result';
+import type { ChainCheckAnswer } from '../../renderer/features/history/chainCheck';
 import { repoRoot } from './paths';
 
 export type SyncDesktopCall =
@@ -27,12 +29,20 @@ export type SyncDesktopCall =
       readonly period: string;
     }
   | { readonly op: 'ids'; readonly collection: SyncedCollection }
+  | { readonly op: 'checkChain' }
+  | { readonly op: 'tamperChain'; readonly deviceId: string; readonly how: ChainTampering }
   | {
       readonly op: 'chooseInConflict';
       readonly key: string;
       readonly choice: 'mine' | 'server';
       readonly place: StudentPlace;
     };
+
+/**
+ * What someone with the desktop's database does to another desktop's chain there: gives its last
+ * event another hash, puts it back as it was, deletes it, or adds an event after it.
+ */
+export type ChainTampering = 'rehashLast' | 'restoreLast' | 'removeLast' | 'appendOne';
 
 /** A desktop in its own worker thread (syncDesktopWorker.ts), driven from the test. */
 export type RemoteDesktop = {
@@ -50,6 +60,9 @@ export type RemoteDesktop = {
   ) => Promise<Record<string, unknown> | null>;
   readonly ids: (collection: SyncedCollection) => Promise<string[]>;
   readonly conflictLog: () => Promise<ConflictLogEntry[]>;
+  /** The page's integrity check with main (History's "Kiểm tra", and the start check). */
+  readonly checkChain: () => Promise<IpcResult<ChainCheckAnswer>>;
+  readonly tamperChain: (deviceId: string, how: ChainTampering) => Promise<void>;
   /** The conflict log's choice, as the screen's buttons make it (`place`: where the student is). */
   readonly chooseInConflict: (key: string, choice: 'mine' | 'server', place: StudentPlace) => Promise<void>;
   readonly close: () => Promise<void>;
@@ -105,6 +118,8 @@ export async function syncDesktopLauncher(): Promise<{
       subjectValue: (place, period) => call({ op: 'subjectValue', ...place, period }),
       ids: (collection) => call<string[]>({ op: 'ids', collection }),
       conflictLog: () => call<ConflictLogEntry[]>({ op: 'conflictLog' }),
+      checkChain: () => call<IpcResult<ChainCheckAnswer>>({ op: 'checkChain' }),
+      tamperChain: (deviceId, how) => call<null>({ op: 'tamperChain', deviceId, how }).then(() => undefined),
       chooseInConflict: (key, choice, place) =>
         call<null>({ op: 'chooseInConflict', key, choice, place }).then(() => undefined),
       close: async () => {

@@ -4,9 +4,11 @@ import { parentPort } from 'node:worker_threads';
 import { installInRealmLocks } from './inRealmLocks';
 import { subjectResultIdOf } from '../../shared/domain/evaluation/resultDocuments';
 import type { StudentId } from '../../shared/domain/ids';
+import { auditEventIdOf } from '../../shared/documents/auditEvents/auditEvents';
 import { readConflictLog } from '../../renderer/data/sync/conflictLog';
 import { chooseInConflict } from '../../renderer/data/sync/takeMyValue';
 import { writeSubjectCells } from '../../renderer/data/writes/resultWrites';
+import { checkChainWithMain } from '../../renderer/features/history/chainCheck';
 import { startSyncDesktop, type SyncDesktop } from './syncDesktop';
 import type { SyncDesktopCall } from './syncDesktopRemote';
 
@@ -17,6 +19,8 @@ import type { SyncDesktopCall } from './syncDesktopRemote';
  */
 installInRealmLocks();
 let desktop: SyncDesktop | undefined;
+/** The hashes tamperChain replaced, by event id, to put back. */
+const tampered = new Map<string, string>();
 const current = (): SyncDesktop => {
   if (desktop === undefined) throw new Error('the desktop has not started');
   return desktop;
@@ -65,6 +69,41 @@ async function handle(call: SyncDesktopCall): Promise<unknown> {
     }
     case 'conflictLog':
       return await readConflictLog(current().database);
+    case 'checkChain':
+      return await checkChainWithMain(current().database, current().context.deviceId, (request) =>
+        current().ipc.invoke('audit:checkChain', request),
+      );
+    case 'tamperChain': {
+      const { database } = current();
+      const last = await database.auditEvents
+        .findOne({ selector: { deviceId: call.deviceId }, sort: [{ deviceId: 'desc' }, { seq: 'desc' }] })
+        .exec();
+      if (!last) throw new Error(`no event of ${call.deviceId} here`);
+      const original = tampered.get(last.primary);
+      switch (call.how) {
+        case 'rehashLast':
+          tampered.set(last.primary, last.hash);
+          await last.incrementalPatch({ hash: 'a'.repeat(64) });
+          break;
+        case 'restoreLast':
+          if (original === undefined) throw new Error('nothing to put back');
+          await last.incrementalPatch({ hash: original });
+          break;
+        case 'removeLast':
+          await last.remove();
+          break;
+        case 'appendOne':
+          await database.auditEvents.insert({
+            ...last.toMutableJSON(),
+            id: auditEventIdOf(call.deviceId, last.seq + 1),
+            seq: last.seq + 1,
+            prevHash: last.hash,
+            hash: 'b'.repeat(64),
+          });
+          break;
+      }
+      return null;
+    }
     case 'chooseInConflict': {
       const entry = (await readConflictLog(current().database)).find((logged) => logged.key === call.key);
       if (entry === undefined) throw new Error(`no conflict log entry ${call.key}`);

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { genesisHash } from '../../../shared/audit/auditChain';
-import { judgeChain, type ChainJudgement, type RecordedChain } from '../../../shared/audit/chainJudge';
+import {
+  judgeAgainstPoint,
+  judgeChain,
+  type ChainJudgement,
+  type PointJudgement,
+  type RecordedChain,
+} from '../../../shared/audit/chainJudge';
 import type {
   AuditChainClaim,
   AuditChainVerdict,
@@ -13,13 +19,15 @@ import type {
 import type { Logger } from '../logger';
 import { noteAnomaly, shownAnomalies, type Anomaly } from './anomalyRecord';
 import { newChainLog, type ChainLog } from './chainLog';
-import { outcomeOf, worstVerdict } from './chainOutcome';
+import { outcomeAgainstPoint, outcomeOf, worstVerdict, type ChainOutcome } from './chainOutcome';
 import {
   chainRecordSchema,
   headStoreFileName,
   writeHeadStore,
   type ChainRecord,
   type HeadStoreBody,
+  vouchedPointSchema,
+  type VouchedPoint,
 } from './headStoreFile';
 import { auditHeadStrings } from './strings';
 
@@ -42,7 +50,19 @@ export type AuditHeadService = {
    * of the backup or differs from it, it stays, and the check says what was lost.
    */
   readonly adoptRestored: (database: string, chains: readonly RestoredChain[]) => Promise<number>;
+  /**
+   * Notes how far a pull from the province server carried other desktops' chains into this
+   * database, before the page gets the events: the integrity check then vouches for those chains
+   * up to there, and calls anything else of them a problem. Only main's own pulls call this.
+   */
+  readonly notePulled: (database: string, events: readonly PulledAuditEvent[]) => Promise<void>;
 };
+
+/** An audit event as a pull from the province server brought it: whose chain, where, its hash. */
+export type PulledAuditEvent = { readonly deviceId: string; readonly seq: number; readonly hash: string };
+
+/** Other desktops' chains main keeps a vouched point of, over every database. */
+export const maxVouchedPoints = 4096;
 
 /** One device's chain in a restored database: its event hashes, by sequence from 1. */
 export type RestoredChain = { readonly deviceId: string; readonly hashes: readonly string[] };
@@ -74,6 +94,7 @@ export function unavailableHeadService(deviceId: string): AuditHeadService {
     deviceId,
     recordHead: () => Promise.resolve({ status: 'unavailable', mainSeq: 0 }),
     adoptRestored: () => Promise.resolve(0),
+    notePulled: () => Promise.resolve(),
     checkChain: () =>
       Promise.resolve({
         status: 'done',
@@ -105,6 +126,9 @@ export function createAuditHeadService(
 
   const find = (chainDevice: string, database: string) =>
     body.chains.find((chain) => chain.deviceId === chainDevice && chain.database === database);
+
+  const vouchedPoint = (chainDevice: string, database: string) =>
+    body.vouched?.find((point) => point.deviceId === chainDevice && point.database === database);
 
   const recordedView = (chain: ChainRecord | undefined): RecordedChain | undefined => {
     if (!chain) return undefined;
@@ -203,13 +227,29 @@ export function createAuditHeadService(
         !claims.some((claim) => claim.deviceId === chain.deviceId)
       )
         claims.push({ deviceId: chain.deviceId, head: { seq: 0, hash: genesisHash }, probes: [] });
-    const judged: { claim: AuditChainClaim; judgement: Exclude<ChainJudgement, { kind: 'needProbe' }> }[] =
-      [];
+    // Another desktop's chain sync carried here that the database no longer holds at all.
+    for (const point of body.vouched ?? [])
+      if (point.database === request.database && !claims.some((claim) => claim.deviceId === point.deviceId))
+        claims.push({ deviceId: point.deviceId, head: { seq: 0, hash: genesisHash }, probes: [] });
+    type Judged =
+      | { readonly by: 'record'; readonly judgement: Exclude<ChainJudgement, { kind: 'needProbe' }> }
+      | { readonly by: 'server'; readonly judgement: Exclude<PointJudgement, { kind: 'needProbe' }> };
+    const judged: { claim: AuditChainClaim; judged: Judged }[] = [];
     for (const claim of claims) {
+      // Another desktop's chain that main carried from the province server: judged against the
+      // point it carried it to. Everything else: against main's own record.
+      const point = claim.deviceId === deviceId ? undefined : vouchedPoint(claim.deviceId, request.database);
+      if (point) {
+        const judgement = judgeAgainstPoint(point, claim);
+        if (judgement.kind === 'needProbe')
+          return { status: 'needProbe', deviceId: claim.deviceId, seq: judgement.seq };
+        judged.push({ claim, judged: { by: 'server', judgement } });
+        continue;
+      }
       const judgement = judgeChain(recordedView(find(claim.deviceId, request.database)), claim);
       if (judgement.kind === 'needProbe')
         return { status: 'needProbe', deviceId: claim.deviceId, seq: judgement.seq };
-      judged.push({ claim, judgement });
+      judged.push({ claim, judged: { by: 'record', judgement } });
     }
 
     const at = now().toISOString();
@@ -218,14 +258,17 @@ export function createAuditHeadService(
     const verdicts: AuditChainVerdict[] = [];
     const changed = new Set<ChainRecord>();
     const noted: Anomaly[] = [];
-    for (const { claim, judgement } of judged) {
+    for (const { claim, judged: judging } of judged) {
       const subject = chainSubject(claim.deviceId, request.database);
-      const outcome = outcomeOf(judgement, {
-        subject,
-        chainDeviceId: claim.deviceId,
-        ownDeviceId: deviceId,
-        identityCreated: state.identityCreated,
-      });
+      const outcome: ChainOutcome =
+        judging.by === 'server'
+          ? outcomeAgainstPoint(judging.judgement, { subject, chainDeviceId: claim.deviceId })
+          : outcomeOf(judging.judgement, {
+              subject,
+              chainDeviceId: claim.deviceId,
+              ownDeviceId: deviceId,
+              identityCreated: state.identityCreated,
+            });
       if (outcome.verdict === 'restarted' && !noted.some((anomaly) => anomaly.kind === 'restarted')) {
         const restarted: Anomaly = {
           kind: 'restarted',
@@ -258,7 +301,9 @@ export function createAuditHeadService(
       verdicts.push({
         deviceId: claim.deviceId,
         verdict: outcome.verdict,
-        mainSeq: find(claim.deviceId, request.database)?.seq ?? 0,
+        // Main takes no reports of a chain the server vouches for: nothing for the page to catch up.
+        mainSeq:
+          judging.by === 'server' ? claim.head.seq : (find(claim.deviceId, request.database)?.seq ?? 0),
         databaseSeq: claim.head.seq,
       });
     }
@@ -310,8 +355,42 @@ export function createAuditHeadService(
     return changed.length;
   };
 
+  const notePulled = async (database: string, events: readonly PulledAuditEvent[]): Promise<void> => {
+    if (!chainRecordSchema.shape.database.safeParse(database).success) return;
+    const furthest = new Map<string, PulledAuditEvent>();
+    const { deviceId: deviceIdSchema, seq: seqSchema, hash: hashSchema } = vouchedPointSchema.shape;
+    for (const event of events) {
+      const wellFormed =
+        deviceIdSchema.safeParse(event.deviceId).success &&
+        seqSchema.safeParse(event.seq).success &&
+        hashSchema.safeParse(event.hash).success;
+      if (!wellFormed || event.deviceId === deviceId) continue;
+      const before = furthest.get(event.deviceId);
+      if (!before || event.seq > before.seq) furthest.set(event.deviceId, event);
+    }
+    const at = now().toISOString();
+    const points: VouchedPoint[] = (body.vouched ??= []);
+    let moved = 0;
+    for (const event of furthest.values()) {
+      const point = vouchedPoint(event.deviceId, database);
+      if (point) {
+        if (event.seq <= point.seq) continue;
+        Object.assign(point, { seq: event.seq, hash: event.hash, at });
+      } else {
+        if (points.length >= maxVouchedPoints) {
+          logger.warn('audit.vouched-full', { points: points.length });
+          continue;
+        }
+        points.push({ deviceId: event.deviceId, database, seq: event.seq, hash: event.hash, at });
+      }
+      moved += 1;
+    }
+    if (moved > 0) await persist([]);
+  };
+
   return {
     deviceId,
+    notePulled: (database, events) => serially(() => notePulled(database, events)),
     adoptRestored: (database, chains) => serially(() => adoptRestored(database, chains)),
     recordHead: (request) => serially(() => recordHead(request)),
     checkChain: (request) => serially(() => checkChain(request)),

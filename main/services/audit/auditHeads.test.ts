@@ -533,6 +533,113 @@ describe('main’s record of the audit chain heads', () => {
     ]);
   });
 
+  describe('other desktops’ chains that sync brought', () => {
+    const other = 'device-0b5e7a1c-1111-4222-8333-944455556666';
+    const stranger = 'device-7c1d2e3f-2222-4333-8444-955566667777';
+    const pulled = (events: readonly AuditEvent[]) =>
+      events.map(({ deviceId, seq, hash }) => ({ deviceId, seq, hash }));
+
+    it('vouches for what main’s own pulls carried, on a desktop whose identity is new', async () => {
+      const fresh = await open();
+      const events = chainOf(other, 120);
+      // Two pulls, the second with an event of the first again (a repeated page).
+      await fresh.notePulled(database, pulled(events.slice(0, 60)));
+      await fresh.notePulled(database, pulled(events.slice(59)));
+      const answer = await check(fresh, [[], events], [fresh.deviceId, other]);
+      expect(answer.verdict).toBe('vouched');
+      expect(problems(answer)).toEqual([]);
+      const shortId = `${other.slice('device-'.length, 'device-'.length + 8)}…`;
+      expect(answer.findings).toContainEqual({
+        kind: 'vouched',
+        severity: 'notice',
+        message: `Lịch sử của máy ${shortId} khớp với bản máy này nhận từ máy chủ của Sở: từ sự kiện 1 đến sự kiện 120.`,
+        deviceId: other,
+      });
+      expect(answer.anomalyCount).toBe(0);
+      // Kept across a restart of main.
+      const again = await open();
+      expect((await check(again, [[], events], [again.deviceId, other])).verdict).toBe('vouched');
+    });
+
+    it('finds what sync did not bring: a rewrite, a cut, events added, a chain gone, a chain never pulled', async () => {
+      await open();
+      const service = await open(); // an identity of some standing: not new this run
+      const events = chainOf(other, 120);
+      await service.notePulled(database, pulled(events));
+      const withOwn = (chain: readonly AuditEvent[]) =>
+        check(service, [[], chain], [service.deviceId, other]);
+
+      const rewritten = await withOwn(chainOf(other, 120, { seq: 5, value: 'x' }));
+      expect(rewritten.verdict).toBe('rewritten');
+      expect(rewritten.findings.map((finding) => finding.kind)).toContain('differsFromServer');
+      // Rewritten and then extended past the point: the point is probed, not the head.
+      expect((await withOwn(chainOf(other, 130, { seq: 5, value: 'x' }))).verdict).toBe('rewritten');
+
+      const cut = await withOwn(events.slice(0, 100));
+      expect(cut.verdict).toBe('truncated');
+      expect(problems(cut)).toEqual([
+        expect.stringContaining('đến sự kiện 120, cơ sở dữ liệu chỉ còn đến 100'),
+      ]);
+
+      const added = await withOwn(chainOf(other, 125));
+      expect(added.verdict).toBe('unknownDevice');
+      expect(problems(added)).toEqual([expect.stringContaining('Có 5 sự kiện của máy')]);
+
+      const gone = await check(service, [[]], [service.deviceId]);
+      expect(gone.verdict).toBe('truncated');
+
+      const strange = chainOf(stranger, 10);
+      const neverPulled = await check(service, [[], events, strange], [service.deviceId, other, stranger]);
+      expect(neverPulled.verdict).toBe('unknownDevice');
+      expect(neverPulled.chains.find((chain) => chain.deviceId === other)?.verdict).toBe('vouched');
+      expect(neverPulled.chains.find((chain) => chain.deviceId === stranger)?.verdict).toBe('unknownDevice');
+    });
+
+    it('still reports a lost identity: its old chain never came by sync', async () => {
+      const first = await open();
+      const own = chainOf(first.deviceId, 40);
+      await report(first, own);
+      const events = chainOf(other, 30);
+      await first.notePulled(database, pulled(events));
+      await rm(join(dataDir, 'device.json'));
+      await rm(join(dataDir, 'audit'), { recursive: true });
+      const second = await open();
+      // The record with its points is gone too; a pull after the loss vouches for the other desktop.
+      await second.notePulled(database, pulled(events));
+      const answer = await check(second, [[], own, events], [second.deviceId, first.deviceId, other]);
+      expect(answer.verdict).toBe('restarted');
+      expect(answer.chains.find((chain) => chain.deviceId === other)?.verdict).toBe('vouched');
+    });
+
+    it('takes points only from well-formed events of other desktops, never back, and for one database', async () => {
+      await open();
+      const service = await open();
+      const events = chainOf(other, 50);
+      await service.notePulled(database, [
+        ...pulled(events),
+        ...pulled(chainOf(service.deviceId, 9)),
+        { deviceId: 'dev-x', seq: 3, hash: events[2]?.hash ?? '' },
+        { deviceId: stranger, seq: 3, hash: 'zz' },
+        { deviceId: stranger, seq: 0, hash: events[0]?.hash ?? '' },
+      ]);
+      await service.notePulled(database, pulled(events.slice(0, 20)));
+      await service.notePulled('../x', pulled(chainOf(stranger, 5)));
+      await service.notePulled('hocba-u-other', pulled(chainOf(stranger, 5)));
+      const body = (await readStore()) as StoreFile & {
+        body: { vouched?: { deviceId: string; seq: number }[] };
+      };
+      expect(body.body.vouched?.map(({ deviceId, seq }) => ({ deviceId, seq }))).toEqual([
+        { deviceId: other, seq: 50 },
+        { deviceId: stranger, seq: 5 },
+      ]);
+      // The other database's point vouches for nothing here.
+      const strange = chainOf(stranger, 5);
+      const answer = await check(service, [[], events, strange], [service.deviceId, other, stranger]);
+      expect(answer.verdict).toBe('unknownDevice');
+      expect(answer.chains.map((chain) => chain.verdict)).toEqual(['intact', 'vouched', 'unknownDevice']);
+    });
+  });
+
   it('logs no hashes, values or ids', async () => {
     const service = await open();
     const events = chainOf(service.deviceId, 10);

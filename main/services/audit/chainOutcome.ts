@@ -1,4 +1,4 @@
-import type { ChainJudgement } from '../../../shared/audit/chainJudge';
+import type { ChainJudgement, PointJudgement } from '../../../shared/audit/chainJudge';
 import type { AuditFindingKind, AuditVerdict } from '../../../shared/ipc/auditChannels';
 import type { Anomaly } from './anomalyRecord';
 import { auditHeadStrings } from './strings';
@@ -95,14 +95,77 @@ export function outcomeOf(
   }
 }
 
+/**
+ * What main concludes of another desktop's chain from the point it carried that chain to from the
+ * province server: vouched for up to there, or a problem. The record of the point never moves
+ * here; only the next pull moves it.
+ */
+export function outcomeAgainstPoint(
+  judgement: Exclude<PointJudgement, { kind: 'needProbe' }>,
+  context: Pick<OutcomeContext, 'subject' | 'chainDeviceId'>,
+): ChainOutcome {
+  const { subject, chainDeviceId } = context;
+  switch (judgement.kind) {
+    case 'holds':
+      return judgement.storedSeq === judgement.seq
+        ? {
+            verdict: 'vouched',
+            notice: { kind: 'vouched', message: auditHeadStrings.vouched(chainDeviceId, judgement.seq) },
+            anomalies: [],
+            follow: undefined,
+          }
+        : {
+            verdict: 'unknownDevice',
+            notice: { kind: 'vouched', message: auditHeadStrings.vouched(chainDeviceId, judgement.seq) },
+            anomalies: [
+              {
+                kind: 'notFromServer',
+                subject,
+                message: auditHeadStrings.notFromServer(
+                  chainDeviceId,
+                  judgement.seq,
+                  judgement.storedSeq - judgement.seq,
+                ),
+              },
+            ],
+            follow: undefined,
+          };
+    case 'short':
+      return {
+        verdict: 'truncated',
+        anomalies: [
+          {
+            kind: 'truncated',
+            subject,
+            message: auditHeadStrings.truncatedFromServer(chainDeviceId, judgement.seq, judgement.storedSeq),
+          },
+        ],
+        follow: undefined,
+      };
+    case 'differs':
+      return {
+        verdict: 'rewritten',
+        anomalies: [
+          {
+            kind: 'differsFromServer',
+            subject,
+            message: auditHeadStrings.differsFromServer(chainDeviceId, judgement.seq),
+          },
+        ],
+        follow: undefined,
+      };
+  }
+}
+
 const verdictRank: Record<AuditVerdict, number> = {
   intact: 0,
-  ahead: 1,
-  unavailable: 2,
-  unknownDevice: 3,
-  restarted: 4,
-  truncated: 5,
-  rewritten: 6,
+  vouched: 1,
+  ahead: 2,
+  unavailable: 3,
+  unknownDevice: 4,
+  restarted: 5,
+  truncated: 6,
+  rewritten: 7,
 };
 
 export function worstVerdict(verdicts: readonly AuditVerdict[]): AuditVerdict {

@@ -30,6 +30,22 @@ export const chainRecordSchema = z
   .strict();
 export type ChainRecord = z.output<typeof chainRecordSchema>;
 
+/**
+ * How far main carried another desktop's chain from the province server into one database: the
+ * last event of it a pull brought, by sequence and hash. The server took those events only as
+ * appends to that desktop's chain, so the point vouches for every event up to it.
+ */
+export const vouchedPointSchema = z
+  .object({
+    deviceId: z.string().regex(/^device-[0-9a-f-]{36}$/),
+    database: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
+    seq: z.number().int().min(1),
+    hash: hexHash,
+    at: z.string(),
+  })
+  .strict();
+export type VouchedPoint = z.output<typeof vouchedPointSchema>;
+
 export const anomalyRecordSchema = z
   .object({
     kind: auditFindingKindSchema,
@@ -52,6 +68,8 @@ export const headStoreBodySchema = z
     /** Oldest first; the newest `maxKeptAnomalies` are kept, `anomalyCount` counts them all. */
     anomalies: z.array(anomalyRecordSchema),
     anomalyCount: z.number().int().min(0),
+    /** Absent in records written before sync. */
+    vouched: z.array(vouchedPointSchema).optional(),
   })
   .strict();
 export type HeadStoreBody = z.output<typeof headStoreBodySchema>;

@@ -38,6 +38,14 @@ export const auditHeadStrings = {
     'Khóa xác thực của sổ ghi đầu chuỗi đã bị xóa hoặc hỏng; sổ ghi cũ không còn kiểm chứng được và được giữ lại trong thư mục audit/rejected.',
   unavailable:
     'Không mở được khóa bảo vệ sổ ghi đầu chuỗi (kho khóa của hệ điều hành chưa sẵn sàng hoặc đã đổi); lần này máy không đối chiếu được lịch sử.',
+  vouched: (deviceId: string, seq: number) =>
+    `Lịch sử của máy ${shortDeviceId(deviceId)} khớp với bản máy này nhận từ máy chủ của Sở: từ sự kiện 1 đến sự kiện ${formatCount(seq)}.`,
+  differsFromServer: (deviceId: string, seq: number) =>
+    `Lịch sử của máy ${shortDeviceId(deviceId)} trên máy này khác với bản nhận từ máy chủ của Sở: sự kiện ${formatCount(seq)} hoặc một sự kiện trước đó đã bị ghi lại.`,
+  notFromServer: (deviceId: string, seq: number, extra: number) =>
+    `Có ${formatCount(extra)} sự kiện của máy ${shortDeviceId(deviceId)} sau sự kiện ${formatCount(seq)} không đến từ máy chủ của Sở nên không được xác nhận.`,
+  truncatedFromServer: (deviceId: string, seq: number, storedSeq: number) =>
+    `Lịch sử của máy ${shortDeviceId(deviceId)} đã bị xóa bớt: máy này đã nhận từ máy chủ của Sở đến sự kiện ${formatCount(seq)}, cơ sở dữ liệu chỉ còn đến ${formatCount(storedSeq)}.`,
   conflictingReport: (seq: number) =>
     `Máy nhận được một báo cáo trái với điều đã ghi nhận ở sự kiện ${formatCount(seq)}; báo cáo bị từ chối, sổ ghi giữ nguyên.`,
 } as const;

@@ -95,7 +95,9 @@ export function HistoryScreen() {
   // Whether main's record contradicts the database's chain (not only a notice about main's own files).
   const mainProblems =
     check?.state === 'done' && check.main.ok
-      ? check.main.answer.chains.some((chain) => chain.verdict !== 'intact' && chain.verdict !== 'ahead')
+      ? check.main.answer.chains.some(
+          (chain) => chain.verdict !== 'intact' && chain.verdict !== 'ahead' && chain.verdict !== 'vouched',
+        )
       : false;
 
   return (
