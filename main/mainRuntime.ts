@@ -170,6 +170,7 @@ export async function createMainRuntime(
     logger,
     deviceId,
     deviceName: `${facts.platform} ${deviceId.slice('device-'.length, 'device-'.length + 8)}`,
+    chainDeviceIdFor: (databaseName) => auditHeads.chainDeviceIdFor(databaseName),
     // The trial's database key comes from the data key: locked with it, opened with it.
     desktopDatabaseKey: desktopDatabaseKeys(async () => {
       if (dataKey.status !== 'ok') throw new DataKeyLockedError();

@@ -100,7 +100,8 @@ export const adminPageStrings = {
   schoolYear: 'Năm học',
   lastSync: 'Đồng bộ lần cuối',
   neverSynced: 'Chưa đồng bộ',
-  devices: 'Số máy',
+  // Audit chains: one per desktop and account database (shared/audit/chainDevice.ts).
+  devices: 'Số máy (theo tài khoản)',
   profiles: 'Hồ sơ đầy đủ',
   periods: { GK1: 'Giữa HK I', CK1: 'Cuối HK I', GK2: 'Giữa HK II', CN: 'Cuối năm' },
   periodsLong: {

@@ -207,7 +207,9 @@ export function App() {
       );
     case 'restoringBackup':
       return <RestoreScreen onRestored={onRestored} onBack={() => setState({ kind: 'signedOut' })} />;
-    case 'signedIn':
+    case 'signedIn': {
+      // The audit chain this session writes: an account's own on this desktop, else the desktop's.
+      const chainDeviceId = state.session.chainDeviceId ?? info?.deviceId;
       if (
         state.session.mode === 'account' &&
         (state.session.mustChangePassword === true || state.changingPassword)
@@ -228,8 +230,8 @@ export function App() {
         );
       return (
         <DatabaseProvider database={state.database}>
-          <SchoolProvider session={state.session} deviceId={info?.deviceId}>
-            <SyncProvider session={state.session} deviceId={info?.deviceId}>
+          <SchoolProvider session={state.session} deviceId={chainDeviceId}>
+            <SyncProvider session={state.session} deviceId={chainDeviceId}>
               <RouteProvider value={{ route, navigate }}>
                 <AppShell
                   session={state.session}
@@ -247,9 +249,9 @@ export function App() {
                   {...(state.connection === undefined ? {} : { connection: state.connection })}
                 >
                   {state.session.mode === 'sample' && <TrialActorSync session={state.session} />}
-                  <AuditStartCheck deviceId={info?.deviceId} />
+                  <AuditStartCheck deviceId={chainDeviceId} />
                   <SampleLoadStatus state={sampleLoad} />
-                  <SchoolGate session={state.session} deviceId={info?.deviceId}>
+                  <SchoolGate session={state.session} deviceId={chainDeviceId}>
                     {route.unknownPath === undefined ? (
                       <AreaScreen area={route.area} />
                     ) : (
@@ -265,5 +267,6 @@ export function App() {
           </SchoolProvider>
         </DatabaseProvider>
       );
+    }
   }
 }

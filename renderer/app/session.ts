@@ -17,6 +17,14 @@ const sessionSchema = z.object({
   displayName: z.string().min(1),
   role: z.enum(staffRoles),
   mode: z.enum(['sample', 'account']),
+  /**
+   * The audit chain this account's writes on this desktop go to, as main named it; absent for
+   * the trial, whose writes go to the desktop's own chain (app:info's device id).
+   */
+  chainDeviceId: z
+    .string()
+    .regex(/^device-[0-9a-f-]{36}$/)
+    .optional(),
   /** After a reset by the principal: a new password comes before any work. */
   mustChangePassword: z.boolean().optional(),
   /** Main began a new local database: the earlier one is sealed under a password no longer known. */
@@ -47,6 +55,7 @@ export function accountSessionOf(desk: Extract<DeskSession, { kind: 'account' }>
     displayName: desk.account.fullName,
     role: staffRoleOfAccount(desk.account.role),
     mode: 'account',
+    chainDeviceId: desk.chainDeviceId,
     mustChangePassword: desk.account.mustChangePassword,
     ...(desk.startedAfresh === true ? { startedAfresh: true as const } : {}),
   };

@@ -47,6 +47,8 @@ export const deskSessionSchema = z.discriminatedUnion('kind', [
     /** `online`: the province server confirmed the password now; `offline`: the local verifier did. */
     connection: z.enum(['online', 'offline']),
     databaseName: databaseNameSchema,
+    /** The audit chain this account's writes on this desktop go to (shared/audit/chainDevice.ts). */
+    chainDeviceId: z.string().regex(/^device-[0-9a-f-]{36}$/),
     /** ISO-8601 UTC. */
     signedInAt: z.iso.datetime(),
     /**

@@ -4,8 +4,9 @@ import { defaultCompiledCatalogue } from '../../shared/domain/evaluation/compile
 import type { UserId } from '../../shared/domain/ids';
 import type { SubjectCellWrite } from '../../renderer/data/writes/resultWrites';
 import type { ChainCheckAnswer } from '../../renderer/features/history/chainCheck';
-import { startProvinceServer, type TestProvinceServer } from '../support/provinceServer';
-import { sampleSchoolOnServer } from '../support/sampleSchoolOnServer';
+import { auditHeadsAnswerSchema } from '../../shared/sync/syncWire';
+import { asAccount, startProvinceServer, type TestProvinceServer } from '../support/provinceServer';
+import { samplePrincipalLogin, sampleSchoolOnServer } from '../support/sampleSchoolOnServer';
 import { syncDesktopLauncher, type RemoteDesktop } from '../support/syncDesktopRemote';
 
 /**
@@ -44,60 +45,65 @@ async function checked(desktop: RemoteDesktop): Promise<ChainCheckAnswer> {
   return result.value;
 }
 
+/** Class 3 of the sample school, its homeroom teacher and its English teacher, on the server. */
+async function schoolOnServer() {
+  const { sample, documents } = await sampleSchoolOnServer(server, { seed: 47, students: 30, password });
+  const schoolClass = sample.classes.find((c) => c.grade === 3);
+  const homeroomOf = sample.assignments.find((a) => a.classId === schoolClass?.id && a.homeroom);
+  const specialistOf = sample.assignments.find(
+    (a) => a.classId === schoolClass?.id && !a.homeroom && a.subjects.includes('ngoai-ngu-1'),
+  );
+  if (!schoolClass || !homeroomOf || !specialistOf) throw new Error('the sample has no class 3 to share');
+  const loginOf = (userId: UserId) => userId.slice('user:'.length);
+  const rowOf = (subjects: readonly string[], except: readonly string[] = []) =>
+    catalogue
+      .plan(schoolClass.grade)
+      .rows.find(
+        (row) => row.status === 'compulsory' && coversRow(subjects, row.key) && !coversRow(except, row.key),
+      )?.key ?? '';
+  const students = documents.people.filter((person) => person.classId === schoolClass.id).slice(0, 4);
+  const cells = (rowKey: string, level: 'T' | 'H'): SubjectCellWrite[] =>
+    students.map((student) => ({
+      place: {
+        studentId: student.id,
+        classId: schoolClass.id,
+        schoolId: sample.school.id,
+        schoolYear: sample.schoolYear,
+        grade: schoolClass.grade,
+        electives: [],
+      },
+      rowKey,
+      period: 'CK1',
+      field: 'level',
+      value: level,
+    }));
+  return {
+    schoolId: sample.school.id,
+    homeroomLogin: loginOf(homeroomOf.teacherId),
+    specialistLogin: loginOf(specialistOf.teacherId),
+    /** The homeroom teacher's cells (a subject the English teacher does not teach) at a level. */
+    homeroomCells: (level: 'T' | 'H') => cells(rowOf(homeroomOf.subjects, specialistOf.subjects), level),
+    specialistCells: (level: 'T' | 'H') => cells(rowOf(specialistOf.subjects), level),
+  };
+}
+
 describe("main's check of audit chains that sync brought", () => {
+  let school: Awaited<ReturnType<typeof schoolOnServer>>;
   let homeroom: RemoteDesktop;
   let specialist: RemoteDesktop;
 
   it("vouches for the other desktop's chain its own sync pulled, on a desktop new to the school", async () => {
-    const { sample, documents } = await sampleSchoolOnServer(server, { seed: 47, students: 30, password });
-    const schoolClass = sample.classes.find((c) => c.grade === 3);
-    const homeroomOf = sample.assignments.find((a) => a.classId === schoolClass?.id && a.homeroom);
-    const specialistOf = sample.assignments.find(
-      (a) => a.classId === schoolClass?.id && !a.homeroom && a.subjects.includes('ngoai-ngu-1'),
-    );
-    if (!schoolClass || !homeroomOf || !specialistOf) throw new Error('the sample has no class 3 to share');
-    const loginOf = (userId: UserId) => userId.slice('user:'.length);
-    homeroom = await launcher.start({
-      serverUrl: server.url,
-      login: loginOf(homeroomOf.teacherId),
-      password,
-    });
+    school = await schoolOnServer();
+    homeroom = await launcher.start({ serverUrl: server.url, login: school.homeroomLogin, password });
     desktops.push(homeroom);
-    specialist = await launcher.start({
-      serverUrl: server.url,
-      login: loginOf(specialistOf.teacherId),
-      password,
-    });
+    specialist = await launcher.start({ serverUrl: server.url, login: school.specialistLogin, password });
     desktops.push(specialist);
     for (const desktop of [homeroom, specialist]) {
       await desktop.startSync();
       await desktop.awaitInitialPull();
     }
-
-    const rowOf = (subjects: readonly string[], except: readonly string[] = []) =>
-      catalogue
-        .plan(schoolClass.grade)
-        .rows.find(
-          (row) => row.status === 'compulsory' && coversRow(subjects, row.key) && !coversRow(except, row.key),
-        )?.key ?? '';
-    const students = documents.people.filter((person) => person.classId === schoolClass.id).slice(0, 4);
-    const cells = (rowKey: string, level: 'T' | 'H'): SubjectCellWrite[] =>
-      students.map((student) => ({
-        place: {
-          studentId: student.id,
-          classId: schoolClass.id,
-          schoolId: sample.school.id,
-          schoolYear: sample.schoolYear,
-          grade: schoolClass.grade,
-          electives: [],
-        },
-        rowKey,
-        period: 'CK1',
-        field: 'level',
-        value: level,
-      }));
-    await homeroom.writeSubjectCells(cells(rowOf(homeroomOf.subjects, specialistOf.subjects), 'T'));
-    await specialist.writeSubjectCells(cells(rowOf(specialistOf.subjects), 'H'));
+    await homeroom.writeSubjectCells(school.homeroomCells('T'));
+    await specialist.writeSubjectCells(school.specialistCells('H'));
     await homeroom.syncNow();
     await specialist.syncNow();
     await homeroom.syncNow();
@@ -146,5 +152,57 @@ describe("main's check of audit chains that sync brought", () => {
     ]);
     // Each is kept in main's record of anomalies, not forgotten by the next check.
     expect(answer.anomalyCount).toBeGreaterThanOrEqual(3);
+  });
+
+  it('two accounts writing offline on one shared desktop each keep a chain of their own, and the server takes both', async () => {
+    // The school's shared computer: the homeroom teacher, then the English teacher, each syncs
+    // once, then works with the link down; each account's database numbers its own events.
+    const shared = await launcher.start({ serverUrl: server.url, login: school.homeroomLogin, password });
+    desktops.push(shared);
+    await shared.startSync();
+    await shared.awaitInitialPull();
+    await shared.stopSync();
+    await shared.writeSubjectCells(school.homeroomCells('H'));
+    const english = await shared.switchAccount({ login: school.specialistLogin, password });
+    await shared.startSync();
+    await shared.awaitInitialPull();
+    await shared.stopSync();
+    await shared.writeSubjectCells(school.specialistCells('T'));
+
+    // The link is back: each pushes its chain; nothing is refused, on either account.
+    await shared.startSync();
+    await shared.syncNow();
+    const auditRefusals = async () =>
+      (await shared.conflictLog()).filter((entry) => entry.collection === 'auditEvents');
+    expect(await auditRefusals()).toEqual([]);
+    await shared.switchAccount({ login: school.homeroomLogin, password });
+    await shared.startSync();
+    await shared.syncNow();
+    expect(await auditRefusals()).toEqual([]);
+
+    const { call } = await asAccount(server, samplePrincipalLogin, password);
+    const { heads } = auditHeadsAnswerSchema.parse(
+      await call('GET', `/schools/${encodeURIComponent(school.schoolId)}/audit/heads`),
+    );
+    const seqOf = (deviceId: string) => heads.find((head) => head.deviceId === deviceId)?.seq;
+    expect(seqOf(shared.deviceId)).toBe(4);
+    expect(seqOf(english.deviceId)).toBe(4);
+    // Every event each of them wrote there is on the server, in its own chain: none taken over by
+    // the other's events of the same number.
+    const pulled = (await call(
+      'GET',
+      `/schools/${encodeURIComponent(school.schoolId)}/sync/auditEvents/pull?after=0&limit=5000`,
+    )) as { documents: { deviceId: string; actor: string }[] };
+    const writersOf = (deviceId: string) =>
+      pulled.documents.filter((event) => event.deviceId === deviceId).map((event) => event.actor);
+    expect(writersOf(shared.deviceId)).toEqual(Array(4).fill(`user:${school.homeroomLogin}`));
+    expect(writersOf(english.deviceId)).toEqual(Array(4).fill(`user:${school.specialistLogin}`));
+    // Two chains on one desktop, neither the other desktops' (those of the same teachers elsewhere).
+    expect(english.deviceId).not.toBe(shared.deviceId);
+    expect([homeroom.deviceId, specialist.deviceId]).not.toContain(shared.deviceId);
+    // And main, on the shared desktop, finds the homeroom teacher's history whole.
+    const answer = await checked(shared);
+    expect(problemsOf(answer)).toEqual([]);
+    expect(verdictOf(answer, shared.deviceId)).toBe('intact');
   });
 });

@@ -30,6 +30,7 @@ import { installChainHeadReporting } from '../../renderer/features/history/audit
 export type SyncDesktop = {
   readonly runtime: MainRuntime;
   readonly ipc: IpcClient;
+  readonly serverUrl: string;
   readonly session: Extract<DeskSession, { kind: 'account' }>;
   readonly database: HocbaDatabase;
   readonly context: WriteContext;
@@ -40,13 +41,18 @@ export type SyncDesktop = {
   readonly close: () => Promise<void>;
 };
 
-export async function startSyncDesktop(input: {
-  /** Where this desktop reaches the server (a proxy in front of it, for the fault tests). */
-  readonly serverUrl: string;
+type SignIn = {
   readonly login: string;
   readonly password: string;
   readonly now?: () => Date;
-}): Promise<SyncDesktop> {
+};
+
+export async function startSyncDesktop(
+  input: SignIn & {
+    /** Where this desktop reaches the server (a proxy in front of it, for the fault tests). */
+    readonly serverUrl: string;
+  },
+): Promise<SyncDesktop> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hocba-sync-desktop-'));
   const runtime = await createMainRuntime(
     { name: 'Học bạ số', version: '0.0.0-test', platform: 'linux', dataDir, runtime: 'bridge' },
@@ -57,6 +63,36 @@ export async function startSyncDesktop(input: {
   // As the app's root does (useChainHeadReporting): every audited write is reported to main. One
   // desktop per realm (syncDesktopWorker.ts), so the page's one reporter is this desktop's.
   const stopReporting = installChainHeadReporting(ipc);
+  const desktop = await signInOn({ runtime, ipc, serverUrl: input.serverUrl }, input);
+  return {
+    ...desktop,
+    close: async () => {
+      await desktop.close();
+      stopReporting();
+      runtime.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Another account signs in on the same desktop, as on a school's shared computer: the one working
+ * here stops syncing, its database closes, it signs out; main's services and data folder stay.
+ */
+export async function switchAccount(desktop: SyncDesktop, next: SignIn): Promise<SyncDesktop> {
+  await desktop.stopSync();
+  await chainHeadReportsSettled();
+  await desktop.database.close();
+  await desktop.ipc.invoke('session:signOut', {});
+  const switched = await signInOn(desktop, next);
+  return { ...switched, close: desktop.close };
+}
+
+async function signInOn(
+  desk: { readonly runtime: MainRuntime; readonly ipc: IpcClient; readonly serverUrl: string },
+  input: SignIn,
+): Promise<SyncDesktop> {
+  const { runtime, ipc } = desk;
   const signedIn = await ipc.invoke('session:signIn', { login: input.login, password: input.password });
   if (!signedIn.ok) throw new Error(`sign-in of ${input.login}: ${signedIn.error.message}`);
   const session = signedIn.value;
@@ -66,15 +102,14 @@ export async function startSyncDesktop(input: {
     session.account.role === 'provinceAdmin'
   )
     throw new Error(`${input.login} is not a school's account`);
-  const info = await ipc.invoke('app:info', {});
-  if (!info.ok) throw new Error(info.error.message);
   const database = await openLocalDatabase(ipc, session.databaseName);
   const actor: Actor = { userId: session.account.userId, role: staffRoleOfAccount(session.account.role) };
   const assignments = session.account.assignments
     .filter((assignment) => assignment.teacherId === session.account.userId)
     .map(assignmentWithId);
   const context: WriteContext = {
-    deviceId: info.value.deviceId,
+    // The account's own audit chain on this desktop, as the app's root gives it to the writes.
+    deviceId: session.chainDeviceId,
     actor,
     permissions: permissionsFor(actor, assignments),
     catalogue: defaultCompiledCatalogue(),
@@ -89,6 +124,7 @@ export async function startSyncDesktop(input: {
   return {
     runtime,
     ipc,
+    serverUrl: desk.serverUrl,
     session,
     database,
     context,
@@ -99,7 +135,7 @@ export async function startSyncDesktop(input: {
         transport: syncTransportThroughMain(ipc),
         schoolId,
         deviceId: context.deviceId,
-        serverUrl: input.serverUrl,
+        serverUrl: desk.serverUrl,
         ...options,
       });
       return replication;
@@ -112,10 +148,7 @@ export async function startSyncDesktop(input: {
     close: async () => {
       await stopSync();
       await chainHeadReportsSettled();
-      stopReporting();
       await database.close();
-      runtime.close();
-      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -30,6 +30,7 @@ export type SyncDesktopCall =
     }
   | { readonly op: 'ids'; readonly collection: SyncedCollection }
   | { readonly op: 'checkChain' }
+  | { readonly op: 'switchAccount'; readonly input: { readonly login: string; readonly password: string } }
   | { readonly op: 'tamperChain'; readonly deviceId: string; readonly how: ChainTampering }
   | {
       readonly op: 'chooseInConflict';
@@ -62,6 +63,14 @@ export type RemoteDesktop = {
   readonly conflictLog: () => Promise<ConflictLogEntry[]>;
   /** The page's integrity check with main (History's "Kiểm tra", and the start check). */
   readonly checkChain: () => Promise<IpcResult<ChainCheckAnswer>>;
+  /**
+   * Another account signs in on this desktop (a shared school computer): the same main and data
+   * folder. Answers who works here now and the audit chain their writes go to.
+   */
+  readonly switchAccount: (input: {
+    login: string;
+    password: string;
+  }) => Promise<{ userId: string; deviceId: string }>;
   readonly tamperChain: (deviceId: string, how: ChainTampering) => Promise<void>;
   /** The conflict log's choice, as the screen's buttons make it (`place`: where the student is). */
   readonly chooseInConflict: (key: string, choice: 'mine' | 'server', place: StudentPlace) => Promise<void>;
@@ -119,6 +128,8 @@ export async function syncDesktopLauncher(): Promise<{
       ids: (collection) => call<string[]>({ op: 'ids', collection }),
       conflictLog: () => call<ConflictLogEntry[]>({ op: 'conflictLog' }),
       checkChain: () => call<IpcResult<ChainCheckAnswer>>({ op: 'checkChain' }),
+      switchAccount: (next) =>
+        call<{ userId: string; deviceId: string }>({ op: 'switchAccount', input: next }),
       tamperChain: (deviceId, how) => call<null>({ op: 'tamperChain', deviceId, how }).then(() => undefined),
       chooseInConflict: (key, choice, place) =>
         call<null>({ op: 'chooseInConflict', key, choice, place }).then(() => undefined),

@@ -9,7 +9,7 @@ import { readConflictLog } from '../../renderer/data/sync/conflictLog';
 import { chooseInConflict } from '../../renderer/data/sync/takeMyValue';
 import { writeSubjectCells } from '../../renderer/data/writes/resultWrites';
 import { checkChainWithMain } from '../../renderer/features/history/chainCheck';
-import { startSyncDesktop, type SyncDesktop } from './syncDesktop';
+import { startSyncDesktop, switchAccount, type SyncDesktop } from './syncDesktop';
 import type { SyncDesktopCall } from './syncDesktopRemote';
 
 /**
@@ -69,6 +69,9 @@ async function handle(call: SyncDesktopCall): Promise<unknown> {
     }
     case 'conflictLog':
       return await readConflictLog(current().database);
+    case 'switchAccount':
+      desktop = await switchAccount(current(), call.input);
+      return { userId: desktop.session.account.userId, deviceId: desktop.context.deviceId };
     case 'checkChain':
       return await checkChainWithMain(current().database, current().context.deviceId, (request) =>
         current().ipc.invoke('audit:checkChain', request),

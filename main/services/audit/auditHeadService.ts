@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { genesisHash } from '../../../shared/audit/auditChain';
+import { accountChainDeviceId } from '../../../shared/audit/chainDevice';
 import {
   judgeAgainstPoint,
   judgeChain,
@@ -41,6 +42,12 @@ import { auditHeadStrings } from './strings';
  */
 export type AuditHeadService = {
   readonly deviceId: string;
+  /**
+   * The chain a database's audited writes go to on this desktop: the account database's own
+   * (shared/audit/chainDevice.ts), or the desktop's id for a database that already wrote under it
+   * (made before chains per database, or the trial's).
+   */
+  readonly chainDeviceIdFor: (database: string) => string;
   readonly recordHead: (request: AuditRecordHeadRequest) => Promise<AuditRecordHeadResponse>;
   readonly checkChain: (request: AuditCheckChainRequest) => Promise<AuditCheckChainResponse>;
   /**
@@ -92,6 +99,7 @@ export function chainLogPath(auditDir: string, deviceId: string, database: strin
 export function unavailableHeadService(deviceId: string): AuditHeadService {
   return {
     deviceId,
+    chainDeviceIdFor: (database) => accountChainDeviceId(deviceId, database),
     recordHead: () => Promise.resolve({ status: 'unavailable', mainSeq: 0 }),
     adoptRestored: () => Promise.resolve(0),
     notePulled: () => Promise.resolve(),
@@ -126,6 +134,13 @@ export function createAuditHeadService(
 
   const find = (chainDevice: string, database: string) =>
     body.chains.find((chain) => chain.deviceId === chainDevice && chain.database === database);
+
+  /** Whether a chain is one this desktop writes for the database (its id, or the database's own). */
+  const isOwnChain = (chainDevice: string, database: string) =>
+    chainDevice === deviceId || chainDevice === accountChainDeviceId(deviceId, database);
+
+  const chainDeviceIdFor = (database: string) =>
+    (find(deviceId, database)?.seq ?? 0) > 0 ? deviceId : accountChainDeviceId(deviceId, database);
 
   const vouchedPoint = (chainDevice: string, database: string) =>
     body.vouched?.find((point) => point.deviceId === chainDevice && point.database === database);
@@ -170,7 +185,11 @@ export function createAuditHeadService(
     let chain = find(request.deviceId, request.database);
     if (!chain) {
       const first = request.fromSeq === 1 && request.prevHash === genesisHash;
-      if (request.deviceId !== deviceId || !first || body.chains.length >= maxRecordedChains)
+      if (
+        !isOwnChain(request.deviceId, request.database) ||
+        !first ||
+        body.chains.length >= maxRecordedChains
+      )
         return { status: 'unknownChain', mainSeq: 0 };
       chain = startChain(request.deviceId, request.database, at);
     }
@@ -238,7 +257,9 @@ export function createAuditHeadService(
     for (const claim of claims) {
       // Another desktop's chain that main carried from the province server: judged against the
       // point it carried it to. Everything else: against main's own record.
-      const point = claim.deviceId === deviceId ? undefined : vouchedPoint(claim.deviceId, request.database);
+      const point = isOwnChain(claim.deviceId, request.database)
+        ? undefined
+        : vouchedPoint(claim.deviceId, request.database);
       if (point) {
         const judgement = judgeAgainstPoint(point, claim);
         if (judgement.kind === 'needProbe')
@@ -266,7 +287,7 @@ export function createAuditHeadService(
           : outcomeOf(judging.judgement, {
               subject,
               chainDeviceId: claim.deviceId,
-              ownDeviceId: deviceId,
+              ownDeviceId: isOwnChain(claim.deviceId, request.database) ? claim.deviceId : deviceId,
               identityCreated: state.identityCreated,
             });
       if (outcome.verdict === 'restarted' && !noted.some((anomaly) => anomaly.kind === 'restarted')) {
@@ -364,7 +385,7 @@ export function createAuditHeadService(
         deviceIdSchema.safeParse(event.deviceId).success &&
         seqSchema.safeParse(event.seq).success &&
         hashSchema.safeParse(event.hash).success;
-      if (!wellFormed || event.deviceId === deviceId) continue;
+      if (!wellFormed || isOwnChain(event.deviceId, database)) continue;
       const before = furthest.get(event.deviceId);
       if (!before || event.seq > before.seq) furthest.set(event.deviceId, event);
     }
@@ -390,6 +411,7 @@ export function createAuditHeadService(
 
   return {
     deviceId,
+    chainDeviceIdFor,
     notePulled: (database, events) => serially(() => notePulled(database, events)),
     adoptRestored: (database, chains) => serially(() => adoptRestored(database, chains)),
     recordHead: (request) => serially(() => recordHead(request)),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { genesisHash, sealAuditEvent, type AuditEvent } from '../../../shared/audit/auditChain';
+import { accountChainDeviceId } from '../../../shared/audit/chainDevice';
 import { canonicalJson } from '../../../shared/encoding/canonicalJson';
 import { osKeyStore } from '../../../tests/support/osKeyStore';
 import { maxHashesPerReport, type AuditCheckChainResponse } from '../../../shared/ipc/auditChannels';
@@ -531,6 +532,45 @@ describe('main’s record of the audit chain heads', () => {
     expect(problems(answer)).toEqual([
       'Lịch sử đã bị xóa bớt: máy ghi nhận đến sự kiện 15, cơ sở dữ liệu chỉ còn đến 0.',
     ]);
+  });
+
+  it('gives each account database a chain of its own, and keeps a database on the chain it began', async () => {
+    const service = await open();
+    const account = 'hocba-u-0123456789abcdef01234567';
+    const chainId = service.chainDeviceIdFor(account);
+    expect(chainId).toBe(accountChainDeviceId(service.deviceId, account));
+    // A database that wrote under the desktop's id before (the trial, an earlier build's) stays on it.
+    await report(service, chainOf(service.deviceId, 3));
+    expect(service.chainDeviceIdFor(database)).toBe(service.deviceId);
+    // The account's chain is this desktop's own: main records it from its first event, judges it
+    // as its own, and takes no vouched point for it from a pull.
+    const events = chainOf(chainId, 12);
+    const answer = await service.recordHead({
+      deviceId: chainId,
+      database: account,
+      fromSeq: 1,
+      prevHash: genesisHash,
+      hashes: events.map((event) => event.hash),
+    });
+    expect(answer).toEqual({ status: 'recorded', mainSeq: 12 });
+    await service.notePulled(
+      account,
+      events.map(({ deviceId, seq, hash }) => ({ deviceId, seq, hash })),
+    );
+    const checked = await service.checkChain({
+      database: account,
+      chains: [{ deviceId: chainId, head: { seq: 12, hash: events[11]?.hash ?? '' }, probes: [] }],
+    });
+    expect(checked).toMatchObject({ status: 'done', verdict: 'intact' });
+    // Another database's chain id is not this database's own.
+    const elsewhere = await service.recordHead({
+      deviceId: service.chainDeviceIdFor('hocba-u-89abcdef0123456701234567'),
+      database: account,
+      fromSeq: 1,
+      prevHash: genesisHash,
+      hashes: [events[0]?.hash ?? ''],
+    });
+    expect(elsewhere.status).toBe('unknownChain');
   });
 
   describe('other desktops’ chains that sync brought', () => {

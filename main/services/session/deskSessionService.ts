@@ -114,6 +114,8 @@ export function createDeskSessionService(options: {
   readonly logger: Logger;
   readonly deviceId: string;
   readonly deviceName: string;
+  /** The audit chain a database's writes go to on this desktop (main's audit record decides). */
+  readonly chainDeviceIdFor: (databaseName: string) => string;
   /**
    * The key of a database that is no account's (the trial, a restored trial), from the desktop's
    * own data key: protected as main's files are (sealed-file key), not by anyone's password.
@@ -132,11 +134,13 @@ export function createDeskSessionService(options: {
     databaseKey: OpenedDatabaseKey,
   ): DeskSession => {
     const rights = rightsOfAccount(account);
+    const databaseName = databaseNameOf(serverUrl, account.userId, databaseKey.generation);
     const session = {
       kind: 'account' as const,
       account,
       connection,
-      databaseName: databaseNameOf(serverUrl, account.userId, databaseKey.generation),
+      databaseName,
+      chainDeviceId: options.chainDeviceIdFor(databaseName),
       signedInAt: now().toISOString(),
       ...(databaseKey.startedAfresh ? { startedAfresh: true as const } : {}),
     };
