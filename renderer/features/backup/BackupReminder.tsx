@@ -15,13 +15,14 @@ export function BackupReminder({ now = () => Date.now() }: { now?: () => number 
   const ipc = useIpc();
   const { route, navigate } = useRouteState();
   const [age, setAge] = useState<{ days: number | undefined } | undefined>(undefined);
-  // A visit to Sao lưu may make a backup: what was known before is forgotten on the way in, so
-  // coming back says nothing until the list answers again (never "no backup yet" just after one).
+  // A visit to Sao lưu may make a backup: what was known is forgotten on the way in and again on
+  // the way out (the list asked on the way in answered before the backup was made), so coming back
+  // says nothing until the list asked then answers (never "no backup yet" just after one).
   const inBackup = route.area === 'backup';
   const [wasInBackup, setWasInBackup] = useState(inBackup);
   if (inBackup !== wasInBackup) {
     setWasInBackup(inBackup);
-    if (inBackup) setAge(undefined);
+    setAge(undefined);
   }
   useEffect(() => {
     let live = true;
