@@ -85,7 +85,15 @@ export async function switchAccount(desktop: SyncDesktop, next: SignIn): Promise
   await desktop.database.close();
   await desktop.ipc.invoke('session:signOut', {});
   const switched = await signInOn(desktop, next);
-  return { ...switched, close: desktop.close };
+  // Closing the desktop closes the account working on it now, then main (the earlier account's
+  // database is closed already).
+  return {
+    ...switched,
+    close: async () => {
+      await switched.close();
+      await desktop.close();
+    },
+  };
 }
 
 async function signInOn(
