@@ -6,25 +6,20 @@
  * Prints seconds, files/s, bytes sent against the files' size, and the time against what the link
  * needs for those bytes.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createMainRuntime } from '../main/mainRuntime';
 import { createLogger, memoryLogSink } from '../main/services/logger';
-import { loadRecordFonts } from '../main/services/recordFonts';
 import { provisionSchool } from '../server/services/provisioning';
 import { defaultCompiledCatalogue } from '../shared/domain/evaluation/compiledCatalogue';
-import type { SignerRole } from '../shared/domain/signerRole';
 import { recordHandInSummarySchema } from '../shared/ipc/syncChannels';
-import { renderStudyRecordPdf } from '../shared/record/render/renderStudyRecordPdf';
 import { sampleStudyRecords } from '../shared/record/sampleStudyRecords';
 import { generateSampleSchool } from '../shared/sample/generateSampleSchool';
 import { generateYearResults } from '../shared/sample/generateYearResults';
-import { signPdf } from '../shared/signing/signPdf';
 import { startProvinceServer } from '../tests/support/provinceServer';
 import { namingSigners } from '../tests/support/recordSigners';
-import { createRecordPki, genuineSigners } from '../tests/support/signedRecordFixture';
+import { createRecordPki, recordSigning, signedStages } from '../tests/support/signedRecordFixture';
 import { startTcpProxy, type LinkShape } from '../tests/support/tcpProxy';
 
 const count = Number(process.env.BENCH_HAND_IN_RECORDS ?? '40');
@@ -38,30 +33,10 @@ const school = generateSampleSchool({ seed: 7, students: count });
 const records = sampleStudyRecords(compiled, school, generateYearResults(compiled, school, 7), count)
   .filter((record) => record.status === 'final')
   .map((record) => namingSigners(record, pki.names));
-const fonts = await loadRecordFonts();
-const signers = genuineSigners(pki);
 const signed: { readonly id: string; readonly pdf: Uint8Array }[] = [];
 for (const record of records) {
-  const rendered = await renderStudyRecordPdf({ record, fonts });
-  let pdf = rendered.pdf;
-  for (const role of [
-    'homeroomTeacher',
-    'principal',
-    'schoolSeal',
-  ] as const satisfies readonly SignerRole[]) {
-    const box = rendered.signatureBoxes[role];
-    pdf = await signPdf({
-      pdf,
-      signer: signers[role],
-      sha256,
-      role,
-      pageIndex: box.pageIndex,
-      rect: { x: box.x, y: box.y, width: box.width, height: box.height },
-      fontBytes: fonts.regular,
-      signingTime: new Date(),
-    });
-  }
-  signed.push({ id: record.id, pdf });
+  const { complete } = await signedStages(pki, await recordSigning(pki, record));
+  signed.push({ id: record.id, pdf: complete });
 }
 const totalBytes = signed.reduce((sum, file) => sum + file.pdf.length, 0);
 console.log(`${fmt(signed.length)} records signed in every box, ${fmt(totalBytes / 1024)} KiB in all`);
